@@ -1,0 +1,57 @@
+"""The one exception hierarchy of mlroles.
+
+Everything a user can cause is raised as an `MlrolesError`; the CLI catches it once,
+prints its message on stderr and exits with its `exit_code`. Anything else that
+escapes is a bug and is reported as such.
+"""
+
+from __future__ import annotations
+
+
+class MlrolesError(Exception):
+    """Base class: a message meant for the user, and the exit code that goes with it."""
+
+    exit_code = 1
+
+    def __init__(self, message: str, *, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+    def __str__(self) -> str:
+        return self.message if self.hint is None else f"{self.message} {self.hint}"
+
+
+class UsageError(MlrolesError):
+    """The user asked for something that does not exist or cannot be combined (exit 2)."""
+
+    exit_code = 2
+
+
+class UnknownRoleError(UsageError):
+    """A role argument matched no id, name or alias."""
+
+    def __init__(self, query: str, suggestions: list[str]) -> None:
+        if suggestions:
+            hint = "Did you mean " + " or ".join(suggestions) + "?"
+        else:
+            hint = "Run 'mlroles list --track all' to see every role."
+        super().__init__(f"unknown role {query!r}.", hint=hint)
+        self.query = query
+        self.suggestions = suggestions
+
+
+class CatalogueError(MlrolesError):
+    """A catalogue file is missing, unreadable or invalid.
+
+    `problems` holds every problem found, each already located (file, line, role, field),
+    so that a whole file can be reported at once rather than one error per run.
+    """
+
+    def __init__(self, problems: list[str]) -> None:
+        if not problems:
+            raise ValueError("CatalogueError needs at least one problem")
+        count = len(problems)
+        head = problems[0] if count == 1 else f"{problems[0]} (and {count - 1} more problems)"
+        super().__init__(f"invalid catalogue: {head}")
+        self.problems = problems

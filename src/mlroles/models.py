@@ -1,0 +1,252 @@
+"""The catalogue's data model.
+
+One YAML file holds a `CatalogueFile`: any of sources, skills, roles and contrasts. The
+bundled catalogue is several such files merged into one `Catalogue` (see `catalogue.py`).
+
+Every fact a role carries is *cited*: it names the source documents (by file name) it
+was paraphrased from, so a reader can check it and `show --sources` can print it.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
+"""A kebab-case identifier such as `ml-engineer`."""
+
+SourceId = Annotated[
+    str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", max_length=120)
+]
+"""A source's id: the seed document's file name without extension, e.g. `004_8e03d3091c28da6a`."""
+
+ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+LongText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
+Sources = Annotated[tuple[SourceId, ...], Field(min_length=1)]
+
+
+class Model(BaseModel):
+    """Base for every catalogue model: unknown fields are errors, instances are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Level(str, Enum):
+    """How much of a skill a role needs, on one four-step scale."""
+
+    AWARENESS = "awareness"
+    WORKING = "working"
+    PRACTITIONER = "practitioner"
+    EXPERT = "expert"
+
+    @property
+    def rank(self) -> int:
+        """1 (awareness) to 4 (expert): the order used to compare levels."""
+        return _LEVEL_RANK[self]
+
+
+_LEVEL_RANK = {level: rank for rank, level in enumerate(Level, start=1)}
+
+
+class Track(str, Enum):
+    """Where a role sits: ML research, ML in production, or a starting point next to ML."""
+
+    RESEARCH = "research"
+    PRODUCTION = "production"
+    ADJACENT = "adjacent"
+
+
+class SkillCategory(str, Enum):
+    SOFTWARE_ENGINEERING = "software-engineering"
+    MACHINE_LEARNING = "machine-learning"
+    MATHS_STATISTICS = "maths-statistics"
+    DATA = "data"
+    INFRASTRUCTURE = "infrastructure"
+    HARDWARE = "hardware"
+    RESEARCH = "research"
+    PRODUCT_BUSINESS = "product-business"
+    COMMUNICATION = "communication"
+
+    @property
+    def label(self) -> str:
+        return _CATEGORY_LABELS[self]
+
+
+_CATEGORY_LABELS = {
+    SkillCategory.SOFTWARE_ENGINEERING: "Software engineering",
+    SkillCategory.MACHINE_LEARNING: "Machine learning",
+    SkillCategory.MATHS_STATISTICS: "Maths & statistics",
+    SkillCategory.DATA: "Data",
+    SkillCategory.INFRASTRUCTURE: "Infrastructure",
+    SkillCategory.HARDWARE: "Hardware",
+    SkillCategory.RESEARCH: "Research",
+    SkillCategory.PRODUCT_BUSINESS: "Product & business",
+    SkillCategory.COMMUNICATION: "Communication",
+}
+
+
+class ToolKind(str, Enum):
+    LANGUAGE = "language"
+    ML_LIBRARY = "ml-library"
+    DATA_PLATFORM = "data-platform"
+    CLOUD = "cloud"
+    ENGINEERING = "engineering"
+    ANALYTICS = "analytics"
+    GENAI = "genai"
+
+
+class Source(Model):
+    """One of the documents the catalogue is built from."""
+
+    id: SourceId
+    title: ShortText
+    author: ShortText = Field(description="Author or publisher, as the document names it.")
+    kind: ShortText = Field(description="What the document is: article, blog post, video summary…")
+    published: ShortText | None = None
+    contributes: LongText = Field(description="What the catalogue takes from this source.")
+
+
+class Skill(Model):
+    id: Id
+    name: ShortText
+    category: SkillCategory
+    description: LongText
+    aliases: tuple[ShortText, ...] = ()
+    sources: Sources
+
+
+class Cited(Model):
+    """A statement in the catalogue's own words, with the sources it paraphrases."""
+
+    text: LongText
+    sources: Sources
+
+
+class SkillNeed(Model):
+    """A skill a role needs, and how much of it."""
+
+    skill: Id
+    level: Level
+    sources: Sources
+
+
+class ToolUse(Model):
+    name: ShortText
+    kind: ToolKind
+    sources: Sources
+
+
+class Position(Model):
+    """Where a role sits on the skill map (the Full Stack 2x2), each axis 0-5."""
+
+    swe: int = Field(ge=0, le=5, description="Software-engineering skill the role needs.")
+    ml: int = Field(ge=0, le=5, description="Machine-learning knowledge the role needs.")
+    comm: int = Field(ge=0, le=5, description="Weight of communication and technical writing.")
+    rationale: LongText
+    sources: Sources
+
+
+class RelatedRole(Model):
+    role: Id
+    relation: LongText
+    sources: Sources
+
+
+class Variant(Model):
+    """One of the different jobs that hide behind the same title."""
+
+    id: Id
+    name: ShortText
+    text: LongText
+    sources: Sources
+
+
+class Specialism(Model):
+    """A narrower job grown out of a role; `role` links it when the catalogue profiles it."""
+
+    name: ShortText
+    role: Id | None = None
+    text: LongText
+    sources: Sources
+
+
+class OutlookFigure(Model):
+    """A figure quoted by a source, kept with its origin and period: a quote, not a forecast."""
+
+    figure: ShortText
+    measure: LongText
+    origin: ShortText
+    period: ShortText
+    sources: Sources
+
+
+class Role(Model):
+    id: Id
+    name: ShortText
+    aliases: tuple[ShortText, ...] = ()
+    track: Track
+    summary: Cited
+    goal: Cited
+    work_product: Cited
+    responsibilities: Annotated[tuple[Cited, ...], Field(min_length=1)]
+    skills: Annotated[tuple[SkillNeed, ...], Field(min_length=1)]
+    tools: tuple[ToolUse, ...] = ()
+    backgrounds: tuple[Cited, ...] = ()
+    education: tuple[Cited, ...] = ()
+    ml_need: Cited
+    position: Position
+    related: tuple[RelatedRole, ...] = ()
+    variants: tuple[Variant, ...] = ()
+    specialisms: tuple[Specialism, ...] = ()
+    notes: tuple[Cited, ...] = ()
+    outlook: tuple[OutlookFigure, ...] = ()
+
+    def cited_sources(self) -> tuple[str, ...]:
+        """Every source this role draws on, in first-cited order."""
+        seen: dict[str, None] = {}
+        for sources in _walk_sources(self):
+            seen.update(dict.fromkeys(sources))
+        return tuple(seen)
+
+
+class ContrastRow(Model):
+    """One dimension of a curated comparison: what the source says of each role."""
+
+    dimension: ShortText
+    a: LongText
+    b: LongText
+    sources: Sources
+
+
+class Contrast(Model):
+    """A comparison of two roles that the sources make themselves."""
+
+    roles: Annotated[tuple[Id, Id], Field(description="The two roles; rows say `a` then `b`.")]
+    rows: Annotated[tuple[ContrastRow, ...], Field(min_length=1)]
+
+
+class CatalogueFile(Model):
+    """What one catalogue file may hold. Every key is optional; files are merged."""
+
+    sources: tuple[Source, ...] = ()
+    skills: tuple[Skill, ...] = ()
+    roles: tuple[Role, ...] = ()
+    contrasts: tuple[Contrast, ...] = ()
+
+
+def _walk_sources(model: BaseModel) -> list[tuple[str, ...]]:
+    """The `sources` tuples of a model and of everything nested in it, in field order."""
+    found: list[tuple[str, ...]] = []
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        if name == "sources" and isinstance(value, tuple):
+            found.append(value)
+        elif isinstance(value, BaseModel):
+            found.extend(_walk_sources(value))
+        elif isinstance(value, tuple):
+            for item in value:
+                if isinstance(item, BaseModel):
+                    found.extend(_walk_sources(item))
+    return found
