@@ -1,0 +1,50 @@
+"""The Typer application: global options and the command table."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from .. import __version__
+from . import commands
+from .group import MlrolesGroup
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"mlroles {__version__}")
+        raise typer.Exit()
+
+
+app = typer.Typer(
+    cls=MlrolesGroup,
+    name="mlroles",
+    help="Explore machine-learning job roles: what each does, how two differ, "
+    "and where they sit on the skill map. Offline, from a cited catalogue.",
+    no_args_is_help=True,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", "-V", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show a traceback for internal errors.")
+    ] = False,
+) -> None:
+    """Explore machine-learning job roles."""
+
+
+app.command("list")(commands.list_roles)
+app.command()(commands.show)
+app.command()(commands.compare)
+app.command()(commands.skills)
+app.command()(commands.sources)

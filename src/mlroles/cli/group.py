@@ -1,0 +1,91 @@
+"""The one place where errors become messages and exit codes."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Any, NoReturn
+
+from typer.core import TyperGroup
+
+from ..errors import MlrolesError
+
+try:  # Typer 0.29 vendors Click; earlier releases depend on it.
+    from typer._click import Context
+    from typer._click import exceptions as click_exceptions
+except ImportError:  # pragma: no cover
+    from click import Context  # type: ignore[assignment,no-redef]
+    from click import exceptions as click_exceptions  # type: ignore[no-redef]
+
+EXIT_INTERRUPTED = 130
+
+
+class _StdoutClosed(Exception):
+    """The reader of stdout went away (`mlroles list | head -1`)."""
+
+
+def fail(message: str, code: int) -> NoReturn:
+    print(f"mlroles: {message}", file=sys.stderr)
+    sys.exit(code)
+
+
+class MlrolesGroup(TyperGroup):
+    """Runs a command and turns anything that goes wrong into one line on stderr.
+
+    Standalone mode is switched off so that usage errors, `MlrolesError`, Ctrl-C and a
+    closed stdout all come back here and are reported the same way, both for the
+    installed command and under the test runner.
+    """
+
+    def invoke(self, ctx: Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            fail("interrupted.", EXIT_INTERRUPTED)
+        except BrokenPipeError:
+            raise _StdoutClosed() from None
+
+    def main(  # type: ignore[override]
+        self,
+        args: Any = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        argv = sys.argv[1:] if args is None else list(args)
+        try:
+            result = super().main(
+                argv, prog_name or "mlroles", complete_var, standalone_mode=False, **extra
+            )
+        except MlrolesError as exc:
+            fail(f"error: {exc}", exc.exit_code)
+        except click_exceptions.ClickException as exc:
+            hint = ""
+            ctx = getattr(exc, "ctx", None)
+            if isinstance(exc, click_exceptions.UsageError) and ctx is not None:
+                hint = f" Try '{ctx.command_path} --help'."
+            fail(f"error: {exc.format_message()}{hint}", exc.exit_code)
+        except click_exceptions.Abort:
+            fail("interrupted.", EXIT_INTERRUPTED)
+        except _StdoutClosed:
+            _silence_stdout()
+            sys.exit(0)
+        except Exception as exc:
+            if "--debug" in argv:
+                raise
+            fail(
+                f"internal error: {type(exc).__name__}: {exc}. "
+                "This is a bug; rerun with --debug for details.",
+                1,
+            )
+        sys.exit(result if isinstance(result, int) else 0)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so that the interpreter's final flush stays quiet."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass

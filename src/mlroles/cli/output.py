@@ -1,0 +1,50 @@
+"""Turning a domain result into output on stdout, in the format the user asked for."""
+
+from __future__ import annotations
+
+import sys
+
+from ..render import Format
+
+# Characters the table renderer uses that a non-UTF-8 stream may not encode.
+_ASCII_FALLBACK = str.maketrans({"•": "*", "▶": ">", "—": "-", "·": "|", "’": "'", "…": "..."})
+
+
+def emit(view: object, fmt: Format) -> None:
+    """Render `view` completely, then write it to stdout in one go."""
+    if fmt is Format.JSON:
+        from ..render.machine import render_json
+
+        text = render_json(view)
+    elif fmt is Format.YAML:
+        from ..render.machine import render_yaml
+
+        text = render_yaml(view)
+    elif fmt is Format.MARKDOWN:
+        from ..render.markdown import render_markdown
+
+        text = render_markdown(view)
+    else:
+        text = _render_rich(view)
+    _write(text)
+
+
+def _render_rich(view: object) -> str:
+    from rich.console import Console
+
+    from ..render.table import render_table
+
+    console = Console(file=sys.stdout, highlight=False, emoji=False, soft_wrap=False)
+    with console.capture() as capture:
+        console.print(render_table(view))
+    return capture.get()
+
+
+def _write(text: str) -> None:
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    try:
+        text.encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        text = text.translate(_ASCII_FALLBACK).encode(encoding, "replace").decode(encoding)
+    sys.stdout.write(text)
+    sys.stdout.flush()

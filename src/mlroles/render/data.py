@@ -1,0 +1,142 @@
+"""Plain-data documents for the machine formats (JSON and YAML). Keys are stable API."""
+
+from __future__ import annotations
+
+from functools import singledispatch
+from typing import Any
+
+from ..compare import RoleComparison, SkillLevels
+from ..skillmap import HIGH, SkillMap
+from ..views import Bibliography, RoleListing, RoleProfile
+
+SCHEMA_VERSION = 1
+
+
+@singledispatch
+def to_data(view: object) -> dict[str, Any]:
+    raise TypeError(f"no data form for {type(view).__name__}")
+
+
+@to_data.register
+def _listing(view: RoleListing) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tracks": [track.value for track in view.tracks],
+        "roles": [
+            {
+                "id": role.id,
+                "name": role.name,
+                "aliases": list(role.aliases),
+                "track": role.track.value,
+                "summary": role.summary.text,
+                "swe": role.position.swe,
+                "ml": role.position.ml,
+                "comm": role.position.comm,
+            }
+            for role in view.roles
+        ],
+    }
+
+
+@to_data.register
+def _profile(view: RoleProfile) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "role": view.role.model_dump(mode="json"),
+        "quadrant": view.quadrant,
+        "sources": [source.model_dump(mode="json", exclude_none=True) for source in view.sources],
+    }
+
+
+def _levels(item: SkillLevels) -> dict[str, Any]:
+    return {
+        "skill": item.skill.id,
+        "name": item.skill.name,
+        "category": item.skill.category.value,
+        "levels": [None if level is None else level.value for level in item.levels],
+    }
+
+
+@to_data.register
+def _comparison(view: RoleComparison) -> dict[str, Any]:
+    ids = [role.id for role in view.roles]
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "roles": ids,
+        "curated": [
+            {
+                "roles": [contrast.first.id, contrast.second.id],
+                "rows": [
+                    {"dimension": row.dimension, "values": [row.a, row.b],
+                     "sources": list(row.sources)}
+                    for row in contrast.rows
+                ],
+            }
+            for contrast in view.curated
+        ],
+        "fields": [
+            {"key": row.key, "label": row.label, "values": [list(v) for v in row.values]}
+            for row in view.fields
+        ],
+        "skills": {
+            "shared": [_levels(item) for item in view.shared_skills],
+            "partial": [_levels(item) for item in view.partial_skills],
+        },
+        "tools": {
+            "shared": list(view.shared_tools),
+            "only": {role_id: list(tools) for role_id, tools in zip(ids, view.tools_only)},
+        },
+    }
+
+
+@to_data.register
+def _skill_map(view: SkillMap) -> dict[str, Any]:
+    focus = None
+    if view.focus is not None:
+        focus = {
+            "id": view.focus.id,
+            "skills": [
+                {
+                    "category": group.category.value,
+                    "skills": [
+                        {"id": skill.id, "name": skill.name, "level": need.level.value}
+                        for skill, need in group.needs
+                    ],
+                }
+                for group in view.focus_skills
+            ],
+        }
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "high_threshold": HIGH,
+        "roles": [
+            {
+                "id": row.role.id,
+                "name": row.role.name,
+                "track": row.role.track.value,
+                "responsibility": row.responsibility,
+                "key_skills": [skill.id for skill in row.key_skills],
+                "swe": row.role.position.swe,
+                "ml": row.role.position.ml,
+                "comm": row.role.position.comm,
+                "quadrant": row.quadrant,
+                "focused": row.focused,
+            }
+            for row in view.rows
+        ],
+        "focus": focus,
+    }
+
+
+@to_data.register
+def _bibliography(view: Bibliography) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "sources": [
+            {
+                **entry.source.model_dump(mode="json", exclude_none=True),
+                "cited_by": [role.id for role in entry.roles],
+            }
+            for entry in view.entries
+        ],
+    }

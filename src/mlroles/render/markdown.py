@@ -1,0 +1,198 @@
+"""Markdown output: documents a person can paste into notes or a wiki."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import singledispatch
+
+from ..compare import RoleComparison, SkillLevels
+from ..models import Cited
+from ..skillmap import SkillMap
+from ..views import Bibliography, RoleListing, RoleProfile
+
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|])")
+
+
+def md(text: str) -> str:
+    """Escape text so Markdown shows it literally (and a table cell stays one cell)."""
+    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def _table(header: Iterable[str], rows: Iterable[Iterable[str]]) -> list[str]:
+    head = list(header)
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return lines
+
+
+def _cite(sources: Iterable[str], show: bool) -> str:
+    return f" _(sources: {', '.join(sources)})_" if show else ""
+
+
+@singledispatch
+def render_markdown(view: object) -> str:
+    raise TypeError(f"no markdown form for {type(view).__name__}")
+
+
+@render_markdown.register
+def _listing(view: RoleListing) -> str:
+    lines = ["# ML roles", ""]
+    lines += _table(
+        ["Role", "Id", "Track", "SWE", "ML", "Summary"],
+        (
+            [md(r.name), f"`{r.id}`", r.track.value, str(r.position.swe), str(r.position.ml),
+             md(r.summary.text)]
+            for r in view.roles
+        ),
+    )
+    return "\n".join(lines) + "\n"
+
+
+@render_markdown.register
+def _profile(view: RoleProfile) -> str:
+    role, show = view.role, view.show_citations
+    lines = [f"# {md(role.name)}", ""]
+    facts = [f"**Id:** `{role.id}`", f"**Track:** {role.track.value}"]
+    if role.aliases:
+        facts.append("**Also called:** " + ", ".join(md(a) for a in role.aliases))
+    lines += ["  \n".join(facts), ""]
+    for title, cited in (
+        ("Summary", role.summary),
+        ("Goal", role.goal),
+        ("Work product", role.work_product),
+        ("ML need", role.ml_need),
+    ):
+        lines += [f"## {title}", "", md(cited.text) + _cite(cited.sources, show), ""]
+
+    def bullets(title: str, items: Iterable[Cited]) -> None:
+        items = list(items)
+        if items:
+            lines.extend([f"## {title}", ""])
+            lines.extend(f"- {md(i.text)}{_cite(i.sources, show)}" for i in items)
+            lines.append("")
+
+    bullets("Responsibilities", role.responsibilities)
+    lines += ["## Skills", ""]
+    for group in view.skill_groups:
+        names = ", ".join(f"{md(skill.name)} ({need.level.value})" for skill, need in group.needs)
+        lines.append(f"- **{group.category.label}:** {names}")
+    lines.append("")
+    if role.tools:
+        lines += ["## Tools", "", ", ".join(md(tool.name) for tool in role.tools), ""]
+    bullets("Backgrounds", role.backgrounds)
+    bullets("Education", role.education)
+    p = role.position
+    lines += [
+        "## Skill map",
+        "",
+        f"Software engineering {p.swe}/5, ML knowledge {p.ml}/5, communication {p.comm}/5 "
+        f"({view.quadrant}). {md(p.rationale)}{_cite(p.sources, show)}",
+        "",
+    ]
+    if role.variants:
+        lines += ["## Variants", ""]
+        lines += [
+            f"- **{md(v.name)}:** {md(v.text)}{_cite(v.sources, show)}" for v in role.variants
+        ]
+        lines.append("")
+    if role.specialisms:
+        lines += ["## Specialisms", ""]
+        lines += [
+            f"- **{md(s.name)}:** {md(s.text)}{_cite(s.sources, show)}"
+            for s in role.specialisms
+        ]
+        lines.append("")
+    bullets("Notes", role.notes)
+    if role.outlook:
+        lines += ["## Outlook (figures quoted by the sources)", ""]
+        lines += [
+            f"- **{md(o.figure)}** {md(o.measure)} ({md(o.origin)}; {md(o.period)})"
+            f"{_cite(o.sources, show)}"
+            for o in role.outlook
+        ]
+        lines.append("")
+    if role.related:
+        lines += ["## Related roles", ""]
+        lines += [
+            f"- **{md(view.related_names[r.role])}** (`{r.role}`): {md(r.relation)}"
+            for r in role.related
+        ]
+        lines.append("")
+    lines += ["## Sources", ""]
+    lines += [f"- `{s.id}`: {md(s.title)} ({md(s.author)})" for s in view.sources]
+    return "\n".join(lines) + "\n"
+
+
+def _level(item: SkillLevels, index: int) -> str:
+    level = item.levels[index]
+    return "-" if level is None else level.value
+
+
+@render_markdown.register
+def _comparison(view: RoleComparison) -> str:
+    names = [md(role.name) for role in view.roles]
+    lines = [f"# {' vs '.join(names)}", ""]
+    for contrast in view.curated:
+        lines += [f"## What the sources say: {md(contrast.first.name)} vs "
+                  f"{md(contrast.second.name)}", ""]
+        lines += _table(
+            ["", md(contrast.first.name), md(contrast.second.name), "Sources"],
+            ([md(r.dimension), md(r.a), md(r.b), ", ".join(r.sources)] for r in contrast.rows),
+        )
+        lines.append("")
+    lines += ["## Profiles side by side", ""]
+    lines += _table(
+        ["", *names],
+        ([row.label, *("<br>".join(md(v) for v in values) or "-" for values in row.values)]
+         for row in view.fields),
+    )
+    lines += ["", "## Skills", ""]
+    rows = [
+        [md(item.skill.name), *(_level(item, i) for i in range(len(view.roles)))]
+        for item in (*view.shared_skills, *view.partial_skills)
+    ]
+    lines += _table(["Skill", *names], rows)
+    lines += ["", "## Tools", ""]
+    lines.append("- **Shared:** " + (", ".join(md(t) for t in view.shared_tools) or "none"))
+    for name, only in zip(names, view.tools_only):
+        lines.append(f"- **Only {name}:** " + (", ".join(md(t) for t in only) or "none"))
+    return "\n".join(lines) + "\n"
+
+
+@render_markdown.register
+def _skill_map(view: SkillMap) -> str:
+    lines = ["# Skill map: software engineering vs ML", ""]
+    lines += _table(
+        ["Role", "Responsibility", "Key skills", "SWE", "ML", "Comm", "Quadrant"],
+        (
+            [
+                ("**" + md(row.role.name) + "**") if row.focused else md(row.role.name),
+                md(row.responsibility),
+                ", ".join(md(skill.name) for skill in row.key_skills),
+                str(row.role.position.swe),
+                str(row.role.position.ml),
+                str(row.role.position.comm),
+                row.quadrant,
+            ]
+            for row in view.rows
+        ),
+    )
+    if view.focus is not None:
+        lines += ["", f"## Skills of {md(view.focus.name)}", ""]
+        for group in view.focus_skills:
+            names = ", ".join(f"{md(s.name)} ({n.level.value})" for s, n in group.needs)
+            lines.append(f"- **{group.category.label}:** {names}")
+    return "\n".join(lines) + "\n"
+
+
+@render_markdown.register
+def _bibliography(view: Bibliography) -> str:
+    lines = ["# Sources", ""]
+    for entry in view.entries:
+        s = entry.source
+        lines += [f"## `{s.id}`", "", f"**{md(s.title)}**, {md(s.author)} ({md(s.kind)}"
+                  + (f", {md(s.published)}" if s.published else "") + ")", "",
+                  md(s.contributes), "",
+                  "Cited by: " + (", ".join(f"`{r.id}`" for r in entry.roles) or "no role"), ""]
+    return "\n".join(lines)

@@ -1,0 +1,310 @@
+"""Rich output for a person at a terminal.
+
+Every piece of catalogue data goes into a `Text` object, never through Rich markup, so a
+role called "[bold]x" prints as written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from functools import singledispatch
+
+from rich import box
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+from ..compare import RoleComparison, SkillLevels
+from ..models import Level
+from ..skillmap import SkillMap
+from ..views import Bibliography, RoleListing, RoleProfile
+
+_LEVEL_STYLE = {
+    Level.AWARENESS: "dim",
+    Level.WORKING: "",
+    Level.PRACTITIONER: "green",
+    Level.EXPERT: "bold green",
+}
+
+
+def _text(value: str, style: str = "") -> Text:
+    return Text(" ".join(value.split()), style=style)
+
+
+def _heading(title: str) -> Text:
+    return Text(title, style="bold cyan")
+
+
+def _citation(sources: Iterable[str]) -> Text:
+    return Text("sources: " + ", ".join(sources), style="dim italic")
+
+
+def _level(level: Level | None) -> Text:
+    if level is None:
+        return Text("-", style="dim")
+    return Text(level.value, style=_LEVEL_STYLE[level])
+
+
+def _table(*columns: str, title: str | None = None) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, title=title, title_justify="left", title_style="bold")
+    for column in columns:
+        table.add_column(column)
+    return table
+
+
+class Responsive:
+    """Shows `wide` where there is room for it and `narrow` (one record a block) elsewhere."""
+
+    def __init__(self, wide: RenderableType, narrow: RenderableType, min_width: int) -> None:
+        self.wide, self.narrow, self.min_width = wide, narrow, min_width
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.wide if options.max_width >= self.min_width else self.narrow
+
+
+@singledispatch
+def render_table(view: object) -> RenderableType:
+    raise TypeError(f"no table form for {type(view).__name__}")
+
+
+@render_table.register
+def _listing(view: RoleListing) -> RenderableType:
+    if not view.roles:
+        return Text("No roles on the selected track.")
+    table = _table("Role", "Id", "Track", "SWE", "ML", "What it does")
+    table.columns[0].style = "bold"
+    table.columns[0].max_width = 22
+    table.columns[1].min_width = max(len(role.id) for role in view.roles)
+    for column in table.columns[3:5]:
+        column.justify = "right"
+    records: list[RenderableType] = []
+    for role in view.roles:
+        does = role.responsibilities[0].text
+        table.add_row(
+            _text(role.name),
+            _text(role.id, "cyan"),
+            _text(role.track.value),
+            Text(str(role.position.swe)),
+            Text(str(role.position.ml)),
+            _text(does),
+        )
+        meta = f"{role.track.value} · SWE {role.position.swe} · ML {role.position.ml}"
+        records.append(Text.assemble((role.name, "bold"), "  ", (role.id, "cyan")))
+        records.append(Padding(Group(_text(meta, "dim"), _text(does)), (0, 0, 0, 2)))
+    return Responsive(table, Group(*records), min_width=110)
+
+
+def _first_sentence(text: str) -> str:
+    text = " ".join(text.split())
+    end = text.find(". ")
+    return text if end == -1 else text[: end + 1]
+
+
+def _section(title: str, body: RenderableType, sources: Sequence[str] | None) -> list[RenderableType]:
+    parts: list[RenderableType] = [_heading(title), Padding(body, (0, 0, 0, 2))]
+    if sources is not None:
+        parts.append(Padding(_citation(sources), (0, 0, 0, 2)))
+    parts.append(Text(""))
+    return parts
+
+
+def _bullets(items: Sequence[tuple[Text, Sequence[str]]], show: bool) -> Table:
+    """A bulleted list whose wrapped lines hang under the text, not under the bullet."""
+    grid = Table.grid(padding=(0, 1, 0, 0))
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    for text, sources in items:
+        grid.add_row(Text("•"), Group(text, _citation(sources)) if show else text)
+    return grid
+
+
+def _labelled(name: str, text: str) -> Text:
+    return Text.assemble(Text(name, style="bold"), ": ", _text(text))
+
+
+@render_table.register
+def _profile(view: RoleProfile) -> RenderableType:
+    role, show = view.role, view.show_citations
+    parts: list[RenderableType] = []
+    title = Text(role.name, style="bold magenta")
+    title.append(f"  ({role.id}, {role.track.value})", style="dim")
+    parts.append(title)
+    if role.aliases:
+        parts.append(Text("Also called: ", style="dim") + _text(", ".join(role.aliases)))
+    parts.append(Text(""))
+
+    for name, cited in (
+        ("Summary", role.summary),
+        ("Goal", role.goal),
+        ("Work product", role.work_product),
+        ("ML need", role.ml_need),
+    ):
+        parts += _section(name, _text(cited.text), cited.sources if show else None)
+
+    def bullet_list(title: str, items: Sequence[tuple[Text, Sequence[str]]]) -> None:
+        if not items:
+            return
+        parts.extend(_section(title, _bullets(items, show), None))
+
+    bullet_list("Responsibilities", [(_text(i.text), i.sources) for i in role.responsibilities])
+
+    skills = Table(box=None, show_header=False, padding=(0, 1), pad_edge=False)
+    skills.add_column(style="bold")
+    skills.add_column()
+    skills.add_column()
+    for group in view.skill_groups:
+        for index, (skill, need) in enumerate(group.needs):
+            category = group.category.label if index == 0 else ""
+            skills.add_row(Text(category), _text(skill.name), _level(need.level))
+    parts += _section("Skills (awareness < working < practitioner < expert)", skills, None)
+
+    if role.tools:
+        by_kind: dict[str, list[str]] = {}
+        for tool in role.tools:
+            by_kind.setdefault(tool.kind.value, []).append(tool.name)
+        tool_lines = [_labelled(kind, ", ".join(names)) for kind, names in by_kind.items()]
+        parts += _section("Tools", Group(*tool_lines), None)
+
+    bullet_list("Backgrounds", [(_text(i.text), i.sources) for i in role.backgrounds])
+    bullet_list("Education", [(_text(i.text), i.sources) for i in role.education])
+
+    p = role.position
+    position = Text.assemble(
+        f"software engineering {p.swe}/5 · ML knowledge {p.ml}/5 · "
+        f"communication {p.comm}/5 ",
+        (f"({view.quadrant})", "bold"),
+        "\n",
+        _text(p.rationale),
+    )
+    parts += _section("Skill map", position, p.sources if show else None)
+
+    bullet_list("Variants (one title, different jobs)",
+                [(_labelled(v.name, v.text), v.sources) for v in role.variants])
+    bullet_list("Specialisms", [(_labelled(s.name, s.text), s.sources) for s in role.specialisms])
+    bullet_list("Notes", [(_text(n.text), n.sources) for n in role.notes])
+    bullet_list(
+        "Outlook (figures quoted by the sources, not forecasts)",
+        [
+            (
+                Text.assemble((o.figure, "bold"), " ", _text(o.measure),
+                              (f" ({o.origin}; {o.period})", "dim")),
+                o.sources,
+            )
+            for o in role.outlook
+        ],
+    )
+    bullet_list(
+        "Related roles",
+        [
+            (_labelled(f"{view.related_names[r.role]} ({r.role})", r.relation), r.sources)
+            for r in role.related
+        ],
+    )
+    source_lines = [
+        Text.assemble((s.id, "cyan"), " ", _text(s.title), (f" — {s.author}", "dim"))
+        for s in view.sources
+    ]
+    parts += _section("Sources", Group(*source_lines), None)
+    return Group(*parts[:-1])
+
+
+def _levels_row(item: SkillLevels) -> list[Text]:
+    return [_text(item.skill.name), *(_level(level) for level in item.levels)]
+
+
+@render_table.register
+def _comparison(view: RoleComparison) -> RenderableType:
+    names = [role.name for role in view.roles]
+    parts: list[RenderableType] = []
+    for contrast in view.curated:
+        table = _table(
+            "", contrast.first.name, contrast.second.name,
+            title=f"What the sources say: {contrast.first.name} vs {contrast.second.name}",
+        )
+        table.columns[0].style = "bold"
+        for row in contrast.rows:
+            table.add_row(_text(row.dimension), _text(row.a), _text(row.b))
+        parts += [table, Text("")]
+
+    fields = _table("", *names, title="Profiles side by side")
+    fields.columns[0].style = "bold"
+    for row in view.fields:
+        cells = [
+            _bullets([(_text(v), ()) for v in values], False) if len(values) > 1
+            else (_text(values[0]) if values else Text("-", style="dim"))
+            for values in row.values
+        ]
+        fields.add_row(_text(row.label), *cells, end_section=True)
+    parts += [fields, Text("")]
+
+    skills = _table("Skill", *names, title="Skills")
+    if view.shared_skills:
+        skills.add_row(Text("shared", style="italic dim"))
+        for item in view.shared_skills:
+            skills.add_row(*_levels_row(item))
+    for index, name in enumerate(names):
+        only = view.skills_only_in(index)
+        if only:
+            skills.add_row(Text(f"only {name}", style="italic dim"))
+            for item in only:
+                skills.add_row(*_levels_row(item))
+    some = [i for i in view.partial_skills if sum(lv is not None for lv in i.levels) > 1]
+    if some:
+        skills.add_row(Text("some of them", style="italic dim"))
+        for item in some:
+            skills.add_row(*_levels_row(item))
+    parts += [skills, Text("")]
+
+    tools = [_labelled("Shared", ", ".join(view.shared_tools) or "none")]
+    tools += [
+        _labelled(f"Only {name}", ", ".join(only) or "none")
+        for name, only in zip(names, view.tools_only)
+    ]
+    parts += [_heading("Tools"), Padding(Group(*tools), (0, 0, 0, 2))]
+    return Group(*parts)
+
+
+@render_table.register
+def _skill_map(view: SkillMap) -> RenderableType:
+    table = _table("Role", "Responsibility", "Key skills", "SWE", "ML", "Comm", "Quadrant",
+                   title="Skill map: software engineering vs ML (0-5)")
+    for column in table.columns[3:6]:
+        column.justify = "right"
+    for row in view.rows:
+        name = _text(("▶ " if row.focused else "") + row.role.name, "bold yellow" if row.focused else "bold")
+        table.add_row(
+            name,
+            _text(row.responsibility),
+            _text(", ".join(skill.name for skill in row.key_skills)),
+            Text(str(row.role.position.swe)),
+            Text(str(row.role.position.ml)),
+            Text(str(row.role.position.comm)),
+            _text(row.quadrant),
+            style="on grey15" if row.focused else None,
+        )
+    parts: list[RenderableType] = [table]
+    if view.focus is not None:
+        skills = Table(box=None, show_header=False, padding=(0, 1), pad_edge=False)
+        skills.add_column(style="bold")
+        skills.add_column()
+        skills.add_column()
+        for group in view.focus_skills:
+            for index, (skill, need) in enumerate(group.needs):
+                skills.add_row(Text(group.category.label if index == 0 else ""),
+                               _text(skill.name), _level(need.level))
+        parts += [Text(""), _heading(f"Skills of {view.focus.name}"), Padding(skills, (0, 0, 0, 2))]
+    return Group(*parts)
+
+
+@render_table.register
+def _bibliography(view: Bibliography) -> RenderableType:
+    parts: list[RenderableType] = []
+    for entry in view.entries:
+        s = entry.source
+        head = Text.assemble((s.id, "bold cyan"), "  ", (s.title, "bold"))
+        meta = _text(f"{s.author} · {s.kind}" + (f" · {s.published}" if s.published else ""), "dim")
+        cited = ", ".join(role.id for role in entry.roles) or "no role"
+        body = Group(meta, _text(s.contributes), _labelled("Cited by", cited))
+        parts += [head, Padding(body, (0, 0, 1, 2))]
+    return Group(*parts)

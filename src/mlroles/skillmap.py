@@ -1,0 +1,81 @@
+"""The software-engineering vs ML skill map (the Full Stack 2x2, with numbers)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .catalogue import Catalogue
+from .models import Position, Role, Skill, SkillCategory, SkillNeed
+
+HIGH = 3
+"""On the 0-5 axes, a value of HIGH or more counts as high when naming a quadrant."""
+
+KEY_SKILLS = 3
+
+
+def quadrant(position: Position) -> str:
+    """The quadrant of the 2x2 a position falls in, e.g. 'high SWE / low ML'."""
+    swe = "high" if position.swe >= HIGH else "low"
+    ml = "high" if position.ml >= HIGH else "low"
+    return f"{swe} SWE / {ml} ML"
+
+
+@dataclass(frozen=True)
+class SkillMapRow:
+    role: Role
+    responsibility: str
+    key_skills: tuple[Skill, ...]
+    quadrant: str
+    focused: bool
+
+
+@dataclass(frozen=True)
+class SkillGroup:
+    category: SkillCategory
+    needs: tuple[tuple[Skill, SkillNeed], ...]
+
+
+@dataclass(frozen=True)
+class SkillMap:
+    rows: tuple[SkillMapRow, ...]
+    focus: Role | None
+    focus_skills: tuple[SkillGroup, ...]
+
+
+def key_skills(catalogue: Catalogue, role: Role, limit: int = KEY_SKILLS) -> tuple[Skill, ...]:
+    """The skills a role needs most, highest level first (catalogue order breaks ties)."""
+    ranked = sorted(role.skills, key=lambda need: -need.level.rank)
+    return tuple(catalogue.skill(need.skill) for need in ranked[:limit])
+
+
+def skills_by_category(catalogue: Catalogue, role: Role) -> tuple[SkillGroup, ...]:
+    """A role's skills grouped by category (in the category enum's order), highest first."""
+    groups = []
+    for category in SkillCategory:
+        needs = [
+            (catalogue.skill(need.skill), need)
+            for need in role.skills
+            if catalogue.skill(need.skill).category is category
+        ]
+        if needs:
+            needs.sort(key=lambda pair: -pair[1].level.rank)
+            groups.append(SkillGroup(category, tuple(needs)))
+    return tuple(groups)
+
+
+def build_skill_map(
+    catalogue: Catalogue, roles: Sequence[Role], focus: Role | None = None
+) -> SkillMap:
+    rows = tuple(
+        SkillMapRow(
+            role=role,
+            responsibility=role.responsibilities[0].text,
+            key_skills=key_skills(catalogue, role),
+            quadrant=quadrant(role.position),
+            focused=focus is not None and role.id == focus.id,
+        )
+        for role in roles
+    )
+    groups = skills_by_category(catalogue, focus) if focus else ()
+    return SkillMap(rows=rows, focus=focus, focus_skills=groups)
