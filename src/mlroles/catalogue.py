@@ -79,7 +79,18 @@ def validate_document(document: YamlDocument) -> LoadedFile:
     try:
         content = CatalogueFile.model_validate(document.data)
     except ValidationError as exc:
-        problems = [_validation_problem(document, error) for error in exc.errors()]
+        errors = exc.errors()
+        # A list whose only item is invalid also fails its min-length check; the item's
+        # own error is the one that helps.
+        deeper = [tuple(e["loc"]) for e in errors]
+        errors = [
+            e for e in errors
+            if not (e["type"] == "too_short" and any(
+                len(other) > len(e["loc"]) and other[: len(e["loc"])] == tuple(e["loc"])
+                for other in deeper
+            ))
+        ]
+        problems = [_validation_problem(document, error) for error in errors]
         raise CatalogueError(problems) from None
     return LoadedFile(document, content)
 

@@ -283,7 +283,17 @@ def _skill_map(view: SkillMap) -> RenderableType:
             _text(row.quadrant),
             style="on grey15" if row.focused else None,
         )
-    parts: list[RenderableType] = [table]
+    records: list[RenderableType] = []
+    for row in view.rows:
+        p = row.role.position
+        style = "bold yellow" if row.focused else "bold"
+        records.append(_text(("▶ " if row.focused else "") + row.role.name, style))
+        facts = f"SWE {p.swe} · ML {p.ml} · comm {p.comm} · {row.quadrant}"
+        key = "key skills: " + ", ".join(skill.name for skill in row.key_skills)
+        records.append(
+            Padding(Group(_text(facts, "dim"), _text(row.responsibility), _text(key)), (0, 0, 0, 2))
+        )
+    parts: list[RenderableType] = [Responsive(table, Group(*records), min_width=100)]
     if view.focus is not None:
         skills = Table(box=None, show_header=False, padding=(0, 1), pad_edge=False)
         skills.add_column(style="bold")

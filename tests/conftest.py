@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from mlroles.catalogue import Catalogue, bundled_data_dir, load_bundled
+from mlroles.cli import app
+
+Invoke = Callable[..., Result]
+
+
+@pytest.fixture(scope="session")
+def catalogue() -> Catalogue:
+    return load_bundled()
+
+
+@pytest.fixture(scope="session")
+def data_dir() -> Path:
+    return bundled_data_dir()
+
+
+@pytest.fixture
+def invoke(monkeypatch: pytest.MonkeyPatch) -> Invoke:
+    """Run the CLI in-process at a fixed terminal width, stdout and stderr apart."""
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+
+    def run(*args: str, width: int = 100, env: dict[str, str] | None = None) -> Result:
+        runner = CliRunner()
+        return runner.invoke(app, list(args), env={"COLUMNS": str(width), **(env or {})})
+
+    return run

@@ -1,0 +1,186 @@
+"""The bundled catalogue: complete, cited, paraphrased, and holding the facts users rely on."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from mlroles.catalogue import Catalogue, catalogue_files
+from mlroles.models import Track
+
+
+ML_ROLES = {
+    "research-scientist", "applied-research-scientist", "research-engineer",
+    "product-owner", "product-manager", "data-scientist", "data-analyst", "data-engineer",
+    "ml-engineer", "mlops-engineer", "ml-platform-engineer", "ml-hardware-engineer",
+    "ml-solutions-architect", "developer-advocate", "ai-engineer",
+}
+ADJACENT_ROLES = {"software-engineer", "business-analyst", "science-phd-graduate"}
+SOURCE_IDS = {
+    "000_2d9966c018cdad27", "001_e53fc3eac9b3ddff", "002_2593a1e0d7703640",
+    "003_db08eb6f423fd5a5", "004_8e03d3091c28da6a",
+}
+COPY_RUN = 12
+
+
+def test_every_role_the_sources_name_is_there(catalogue: Catalogue) -> None:
+    ml = {r.id for r in catalogue.roles_on([Track.RESEARCH, Track.PRODUCTION])}
+    assert ml == ML_ROLES
+    assert {r.id for r in catalogue.roles_on([Track.ADJACENT])} == ADJACENT_ROLES
+    research = {r.id for r in catalogue.roles_on([Track.RESEARCH])}
+    assert research == {"research-scientist", "applied-research-scientist", "research-engineer"}
+
+
+def test_all_five_sources_are_listed_and_cited(catalogue: Catalogue) -> None:
+    assert {s.id for s in catalogue.sources} == SOURCE_IDS
+    for source in catalogue.sources:
+        assert catalogue.citing_roles(source.id), f"{source.id} is cited by no role"
+
+
+@pytest.mark.parametrize("role_id", sorted(ML_ROLES | ADJACENT_ROLES))
+def test_every_profile_section_is_filled(catalogue: Catalogue, role_id: str) -> None:
+    role = catalogue.role(role_id)
+    assert role.summary.text and role.goal.text and role.work_product.text
+    assert role.responsibilities and role.skills and role.backgrounds
+    assert role.ml_need.text and role.position.rationale
+    assert role.cited_sources()
+    assert set(role.cited_sources()) <= SOURCE_IDS
+    if role.track is not Track.ADJACENT and not any(
+        "no specific tools" in note.text for note in role.notes
+    ):
+        assert role.tools, f"{role_id} has no tools and no note saying the sources name none"
+
+
+def _strings(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", text.lower())
+
+
+def _seed_dir() -> Path:
+    default = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+    return Path(os.environ.get("MLROLES_SEEDS", default))
+
+
+def test_no_sentence_is_copied_from_a_source(data_dir: Path) -> None:
+    seeds = sorted(_seed_dir().glob("0*.txt"))
+    if len(seeds) != 5:
+        pytest.skip(f"the five seed documents are not at {_seed_dir()} (set MLROLES_SEEDS)")
+    runs: dict[tuple[str, ...], str] = {}
+    for seed in seeds:
+        words = _words(seed.read_text(encoding="utf-8"))
+        for i in range(len(words) - COPY_RUN + 1):
+            runs.setdefault(tuple(words[i : i + COPY_RUN]), seed.name)
+    copied = []
+    for path in catalogue_files(data_dir):
+        for text in _strings(yaml.safe_load(path.read_text(encoding="utf-8"))):
+            words = _words(text)
+            for i in range(len(words) - COPY_RUN + 1):
+                run = tuple(words[i : i + COPY_RUN])
+                if run in runs:
+                    copied.append(f"{path.name}: {' '.join(run)!r} (from {runs[run]})")
+    assert not copied, "\n".join(copied)
+
+
+def test_the_ds_vs_mle_table(catalogue: Catalogue) -> None:
+    match = catalogue.contrast_between("data-scientist", "ml-engineer")
+    assert match is not None
+    contrast, swapped = match
+    assert not swapped
+    rows = {row.dimension: (row.a, row.b) for row in contrast.rows}
+    assert rows["Goal"] == ("Generate business insights", "Turn data into products")
+    assert rows["Skill"] == ("Better statistician", "Better engineer")
+    assert rows["ML need"][0].startswith("Depends")
+    assert rows["ML need"][1].startswith("A must")
+    assert "architect" in rows["Analogy"][0] and "general contractor" in rows["Analogy"][1]
+    assert "004_8e03d3091c28da6a" in contrast.rows[0].sources
+
+
+SKILL_MAP_TABLE = {
+    "research-scientist": ("original", {"mathematics", "statistics", "ml-fundamentals"}),
+    "applied-research-scientist": ("real-world problems", {"domain-expertise"}),
+    "research-engineer": ("run the experiments", {"software-engineering", "ml-fundamentals"}),
+    "product-owner": ("goals and vision", {"strategy-leadership", "domain-expertise"}),
+    "product-manager": ("business, time and technical goals", {"product-management"}),
+    "data-scientist": ("insights", {"mathematics", "statistics", "domain-expertise"}),
+    "data-analyst": ("metrics", {"data-analysis", "domain-expertise"}),
+    "data-engineer": ("data pipelines", {"data-storage", "big-data"}),
+    "ml-engineer": ("Train ML models and deploy", {"software-engineering", "statistics"}),
+    "mlops-engineer": ("Deploy ML systems", {"software-engineering", "ml-fundamentals"}),
+}
+
+
+@pytest.mark.parametrize("role_id", sorted(SKILL_MAP_TABLE))
+def test_the_ten_rows_of_the_skill_map_table(catalogue: Catalogue, role_id: str) -> None:
+    phrase, skills = SKILL_MAP_TABLE[role_id]
+    role = catalogue.role(role_id)
+    assert phrase in role.responsibilities[0].text
+    assert "004_8e03d3091c28da6a" in role.responsibilities[0].sources
+    assert skills <= {need.skill for need in role.skills}
+
+
+TOOLS = {
+    "data-engineer": {"Hadoop", "Airflow"},
+    "mlops-engineer": {"AWS Lambda"},
+    "data-scientist": {"Python", "SQL", "R", "Power BI", "Tableau", "Qlik", "Matlab", "Julia"},
+    "ml-engineer": {"TensorFlow", "PyTorch", "scikit-learn", "Apache Spark", "AWS", "Docker"},
+    "research-scientist": {"TensorFlow", "PyTorch", "Jupyter Notebooks"},
+    "ai-engineer": {"RAG", "Prompt engineering", "Fine-tuning", "Java", "Go"},
+}
+
+
+@pytest.mark.parametrize("role_id", sorted(TOOLS))
+def test_the_tools_the_sources_tie_to_each_role(catalogue: Catalogue, role_id: str) -> None:
+    assert TOOLS[role_id] <= {tool.name for tool in catalogue.role(role_id).tools}
+
+
+CONTRASTS = [
+    ("data-scientist", "ml-engineer"),
+    ("mlops-engineer", "ml-engineer"),
+    ("data-scientist", "data-analyst"),
+    ("research-scientist", "research-engineer"),
+    ("ml-engineer", "research-scientist"),
+    ("ml-engineer", "ai-engineer"),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), CONTRASTS)
+def test_every_contrast_is_reachable_in_either_order(catalogue: Catalogue, a: str, b: str) -> None:
+    forward, backward = catalogue.contrast_between(a, b), catalogue.contrast_between(b, a)
+    assert forward is not None and backward is not None
+    assert forward[0] is backward[0] and forward[1] != backward[1]
+
+
+def test_variants_keep_both_views(catalogue: Catalogue) -> None:
+    ds = {v.id for v in catalogue.role("data-scientist").variants}
+    assert {"analytics", "modelling", "reporting", "research-or-engineering"} <= ds
+    rs = {v.id for v in catalogue.role("research-scientist").variants}
+    assert "same-as-research-engineer" in rs
+
+
+def test_specialisms_and_outlook(catalogue: Catalogue) -> None:
+    mle = catalogue.role("ml-engineer")
+    assert {s.role for s in mle.specialisms} == {
+        "ml-platform-engineer", "ml-hardware-engineer", "ml-solutions-architect"
+    }
+    figures = {o.figure: o for o in mle.outlook}
+    assert figures["+22%"].period.startswith("2019-2029")
+    assert "Bureau of Labor Statistics" in figures["+22%"].origin
+    assert "LinkedIn" in figures["+74% a year"].origin
+    rs = catalogue.role("research-scientist")
+    assert rs.outlook[0].figure == "+15%"
