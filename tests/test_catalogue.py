@@ -133,8 +133,11 @@ def test_missing_field(tmp_path: Path) -> None:
 def test_unknown_source_citation(tmp_path: Path) -> None:
     base = write(tmp_path, "base.yaml", SOURCE)
     role = role_file(tmp_path)
-    role.write_text(role.read_text().replace("goal: {text: A goal., sources: [src-a]}",
-                                             "goal: {text: A goal., sources: [nowhere]}"))
+    role.write_text(
+        role.read_text().replace(
+            "goal: {text: A goal., sources: [src-a]}", "goal: {text: A goal., sources: [nowhere]}"
+        )
+    )
     [problem] = problems([base, role])
     assert problem == f"{role}:7:37: test-role.goal.sources[0]: cites unknown source 'nowhere'"
 

@@ -14,17 +14,30 @@ import yaml
 from mlroles.catalogue import Catalogue, catalogue_files
 from mlroles.models import Track
 
-
 ML_ROLES = {
-    "research-scientist", "applied-research-scientist", "research-engineer",
-    "product-owner", "product-manager", "data-scientist", "data-analyst", "data-engineer",
-    "ml-engineer", "mlops-engineer", "ml-platform-engineer", "ml-hardware-engineer",
-    "ml-solutions-architect", "developer-advocate", "ai-engineer",
+    "research-scientist",
+    "applied-research-scientist",
+    "research-engineer",
+    "product-owner",
+    "product-manager",
+    "data-scientist",
+    "data-analyst",
+    "data-engineer",
+    "ml-engineer",
+    "mlops-engineer",
+    "ml-platform-engineer",
+    "ml-hardware-engineer",
+    "ml-solutions-architect",
+    "developer-advocate",
+    "ai-engineer",
 }
 ADJACENT_ROLES = {"software-engineer", "business-analyst", "science-phd-graduate"}
 SOURCE_IDS = {
-    "000_2d9966c018cdad27", "001_e53fc3eac9b3ddff", "002_2593a1e0d7703640",
-    "003_db08eb6f423fd5a5", "004_8e03d3091c28da6a",
+    "000_2d9966c018cdad27",
+    "001_e53fc3eac9b3ddff",
+    "002_2593a1e0d7703640",
+    "003_db08eb6f423fd5a5",
+    "004_8e03d3091c28da6a",
 }
 COPY_RUN = 12
 
@@ -176,7 +189,9 @@ def test_variants_keep_both_views(catalogue: Catalogue) -> None:
 def test_specialisms_and_outlook(catalogue: Catalogue) -> None:
     mle = catalogue.role("ml-engineer")
     assert {s.role for s in mle.specialisms} == {
-        "ml-platform-engineer", "ml-hardware-engineer", "ml-solutions-architect"
+        "ml-platform-engineer",
+        "ml-hardware-engineer",
+        "ml-solutions-architect",
     }
     figures = {o.figure: o for o in mle.outlook}
     assert figures["+22%"].period.startswith("2019-2029")

@@ -84,11 +84,15 @@ def validate_document(document: YamlDocument) -> LoadedFile:
         # own error is the one that helps.
         deeper = [tuple(e["loc"]) for e in errors]
         errors = [
-            e for e in errors
-            if not (e["type"] == "too_short" and any(
-                len(other) > len(e["loc"]) and other[: len(e["loc"])] == tuple(e["loc"])
-                for other in deeper
-            ))
+            e
+            for e in errors
+            if not (
+                e["type"] == "too_short"
+                and any(
+                    len(other) > len(e["loc"]) and other[: len(e["loc"])] == tuple(e["loc"])
+                    for other in deeper
+                )
+            )
         ]
         problems = [_validation_problem(document, error) for error in errors]
         raise CatalogueError(problems) from None
@@ -125,7 +129,7 @@ def _object_label(data: Any, collection: str, index: int) -> str:
             return "contrast:" + "/".join(str(r) for r in item["roles"])
         if isinstance(item.get("id"), str):
             prefix = "" if collection == "roles" else collection[:-1] + ":"
-            return prefix + item["id"]
+            return prefix + str(item["id"])
     return f"{collection}[{index}]"
 
 
@@ -149,15 +153,17 @@ def cross_check(files: Sequence[LoadedFile]) -> list[str]:
     for item in files:
         for collection in ("sources", "skills", "roles"):
             for index, entity in enumerate(getattr(item.content, collection)):
-                key = (collection, entity.id)
-                if key in first:
-                    report(item, (collection, index, "id"), f"duplicate id, already in {first[key]}")
+                entry = (collection, entity.id)
+                if entry in first:
+                    report(
+                        item, (collection, index, "id"), f"duplicate id, already in {first[entry]}"
+                    )
                 else:
-                    first[key] = item.document.name
+                    first[entry] = item.document.name
 
-    source_ids = {key for (kind, key) in first if kind == "sources"}
-    skill_ids = {key for (kind, key) in first if kind == "skills"}
-    role_ids = {key for (kind, key) in first if kind == "roles"}
+    source_ids = {ident for (kind, ident) in first if kind == "sources"}
+    skill_ids = {ident for (kind, ident) in first if kind == "skills"}
+    role_ids = {ident for (kind, ident) in first if kind == "roles"}
     role_keys: dict[str, str] = {}
     pairs: set[frozenset[str]] = set()
 
@@ -300,10 +306,12 @@ class Catalogue:
             limit=None,
             score_cutoff=70,
         )
+        best = matches[0][1] if matches else 0
         suggestions: list[str] = []
-        for _, _, index_key in ((m[0], m[1], m[0]) for m in matches):
-            role_id = self._role_index[index_key]
-            if role_id not in suggestions:
+        for choice, score, _ in matches:
+            role_id = self._role_index[choice]
+            # Only near-best matches: a partial hit on "scientist" is no suggestion for "ds".
+            if score >= best - 8 and role_id not in suggestions:
                 suggestions.append(role_id)
         return suggestions[:limit]
 

@@ -70,7 +70,9 @@ class RoleComparison:
 def compare_roles(catalogue: Catalogue, roles: Sequence[Role]) -> RoleComparison:
     """Compare two or more distinct roles."""
     if len(roles) < 2:
-        raise UsageError("compare needs at least two roles.", hint="Example: mlroles compare ds mle")
+        raise UsageError(
+            "compare needs at least two roles.", hint="Example: mlroles compare ds mle"
+        )
     ids = [role.id for role in roles]
     duplicates = sorted({role_id for role_id in ids if ids.count(role_id) > 1})
     if duplicates:
@@ -115,10 +117,7 @@ def _fields(roles: Sequence[Role]) -> tuple[FieldRow, ...]:
         row(
             "position",
             "Skill map (SWE / ML / comm)",
-            [
-                (f"{r.position.swe} / {r.position.ml} / {r.position.comm}",)
-                for r in roles
-            ],
+            [(f"{r.position.swe} / {r.position.ml} / {r.position.comm}",) for r in roles],
         ),
         row(
             "responsibilities",
@@ -162,7 +161,10 @@ def _tools_only(roles: Sequence[Role]) -> tuple[tuple[str, ...], ...]:
     result = []
     for index, role in enumerate(roles):
         elsewhere = {
-            name.casefold() for i, other in enumerate(roles) if i != index for name in _tool_names(other)
+            name.casefold()
+            for i, other in enumerate(roles)
+            if i != index
+            for name in _tool_names(other)
         }
         result.append(tuple(n for n in _tool_names(role) if n.casefold() not in elsewhere))
     return tuple(result)

@@ -54,5 +54,7 @@ def role_profile(catalogue: Catalogue, role: Role, *, show_citations: bool = Fal
 
 def bibliography(catalogue: Catalogue) -> Bibliography:
     return Bibliography(
-        tuple(SourceEntry(source, catalogue.citing_roles(source.id)) for source in catalogue.sources)
+        tuple(
+            SourceEntry(source, catalogue.citing_roles(source.id)) for source in catalogue.sources
+        )
     )

@@ -54,9 +54,12 @@ def _child(node: yaml.Node, step: str | int) -> yaml.Node | None:
         for key, value in node.value:
             if isinstance(key, yaml.ScalarNode) and key.value == step:
                 return value  # type: ignore[no-any-return]
-    if isinstance(node, yaml.SequenceNode) and isinstance(step, int):
-        if 0 <= step < len(node.value):
-            return node.value[step]  # type: ignore[no-any-return]
+    if (
+        isinstance(node, yaml.SequenceNode)
+        and isinstance(step, int)
+        and 0 <= step < len(node.value)
+    ):
+        return node.value[step]  # type: ignore[no-any-return]
     return None
 
 
@@ -138,8 +141,14 @@ def _duplicate_keys(node: yaml.Node, name: str) -> list[str]:
                 if isinstance(key, yaml.ScalarNode):
                     line, column = key.start_mark.line + 1, key.start_mark.column + 1
                     if key.value in first_seen:
-                        found.append((line, column, f"duplicate key {key.value!r} "
-                                      f"(first at line {first_seen[key.value]})"))
+                        found.append(
+                            (
+                                line,
+                                column,
+                                f"duplicate key {key.value!r} "
+                                f"(first at line {first_seen[key.value]})",
+                            )
+                        )
                     else:
                         first_seen[key.value] = line
                 stack.append(value)

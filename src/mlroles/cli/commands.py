@@ -20,9 +20,7 @@ RoleArgument = Annotated[
 ]
 
 
-def list_roles(
-    track: TrackOption = TrackFilter.ML, fmt: FormatOption = Format.TABLE
-) -> None:
+def list_roles(track: TrackOption = TrackFilter.ML, fmt: FormatOption = Format.TABLE) -> None:
     """List the roles: name, id, track, SWE and ML level, and what each does."""
     from ..views import role_listing
 

@@ -6,16 +6,14 @@ import os
 import sys
 from typing import Any, NoReturn
 
+from typer import Abort
+
+# Typer (>= 0.29) vendors Click; its exceptions are what usage errors arrive as.
+from typer._click import Context
+from typer._click import exceptions as click_exceptions
 from typer.core import TyperGroup
 
 from ..errors import MlrolesError
-
-try:  # Typer 0.29 vendors Click; earlier releases depend on it.
-    from typer._click import Context
-    from typer._click import exceptions as click_exceptions
-except ImportError:  # pragma: no cover
-    from click import Context  # type: ignore[assignment,no-redef]
-    from click import exceptions as click_exceptions  # type: ignore[no-redef]
 
 EXIT_INTERRUPTED = 130
 
@@ -66,7 +64,7 @@ class MlrolesGroup(TyperGroup):
             if isinstance(exc, click_exceptions.UsageError) and ctx is not None:
                 hint = f" Try '{ctx.command_path} --help'."
             fail(f"error: {exc.format_message()}{hint}", exc.exit_code)
-        except click_exceptions.Abort:
+        except Abort:
             fail("interrupted.", EXIT_INTERRUPTED)
         except _StdoutClosed:
             _silence_stdout()

@@ -7,7 +7,9 @@ import sys
 from ..render import Format
 
 # Characters the table renderer uses that a non-UTF-8 stream may not encode.
-_ASCII_FALLBACK = str.maketrans({"•": "*", "▶": ">", "—": "-", "·": "|", "’": "'", "…": "..."})
+_ASCII_FALLBACK = str.maketrans(
+    {"\u2022": "*", "\u25b6": ">", "\u2014": "-", "\u00b7": "|", "\u2019": "'", "\u2026": "..."}
+)
 
 
 def emit(view: object, fmt: Format) -> None:

@@ -67,8 +67,11 @@ def _comparison(view: RoleComparison) -> dict[str, Any]:
             {
                 "roles": [contrast.first.id, contrast.second.id],
                 "rows": [
-                    {"dimension": row.dimension, "values": [row.a, row.b],
-                     "sources": list(row.sources)}
+                    {
+                        "dimension": row.dimension,
+                        "values": [row.a, row.b],
+                        "sources": list(row.sources),
+                    }
                     for row in contrast.rows
                 ],
             }
@@ -84,7 +87,9 @@ def _comparison(view: RoleComparison) -> dict[str, Any]:
         },
         "tools": {
             "shared": list(view.shared_tools),
-            "only": {role_id: list(tools) for role_id, tools in zip(ids, view.tools_only)},
+            "only": {
+                role_id: list(tools) for role_id, tools in zip(ids, view.tools_only, strict=True)
+            },
         },
     }
 

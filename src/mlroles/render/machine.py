@@ -14,6 +14,4 @@ def render_json(view: object) -> str:
 def render_yaml(view: object) -> str:
     import yaml
 
-    return yaml.safe_dump(
-        to_data(view), sort_keys=False, allow_unicode=True, width=1_000_000
-    )
+    return yaml.safe_dump(to_data(view), sort_keys=False, allow_unicode=True, width=1_000_000)

@@ -41,8 +41,14 @@ def _listing(view: RoleListing) -> str:
     lines += _table(
         ["Role", "Id", "Track", "SWE", "ML", "Summary"],
         (
-            [md(r.name), f"`{r.id}`", r.track.value, str(r.position.swe), str(r.position.ml),
-             md(r.summary.text)]
+            [
+                md(r.name),
+                f"`{r.id}`",
+                r.track.value,
+                str(r.position.swe),
+                str(r.position.ml),
+                md(r.summary.text),
+            ]
             for r in view.roles
         ),
     )
@@ -99,8 +105,7 @@ def _profile(view: RoleProfile) -> str:
     if role.specialisms:
         lines += ["## Specialisms", ""]
         lines += [
-            f"- **{md(s.name)}:** {md(s.text)}{_cite(s.sources, show)}"
-            for s in role.specialisms
+            f"- **{md(s.name)}:** {md(s.text)}{_cite(s.sources, show)}" for s in role.specialisms
         ]
         lines.append("")
     bullets("Notes", role.notes)
@@ -134,8 +139,10 @@ def _comparison(view: RoleComparison) -> str:
     names = [md(role.name) for role in view.roles]
     lines = [f"# {' vs '.join(names)}", ""]
     for contrast in view.curated:
-        lines += [f"## What the sources say: {md(contrast.first.name)} vs "
-                  f"{md(contrast.second.name)}", ""]
+        lines += [
+            f"## What the sources say: {md(contrast.first.name)} vs {md(contrast.second.name)}",
+            "",
+        ]
         lines += _table(
             ["", md(contrast.first.name), md(contrast.second.name), "Sources"],
             ([md(r.dimension), md(r.a), md(r.b), ", ".join(r.sources)] for r in contrast.rows),
@@ -144,8 +151,10 @@ def _comparison(view: RoleComparison) -> str:
     lines += ["## Profiles side by side", ""]
     lines += _table(
         ["", *names],
-        ([row.label, *("<br>".join(md(v) for v in values) or "-" for values in row.values)]
-         for row in view.fields),
+        (
+            [row.label, *("<br>".join(md(v) for v in values) or "-" for values in row.values)]
+            for row in view.fields
+        ),
     )
     lines += ["", "## Skills", ""]
     rows = [
@@ -155,7 +164,7 @@ def _comparison(view: RoleComparison) -> str:
     lines += _table(["Skill", *names], rows)
     lines += ["", "## Tools", ""]
     lines.append("- **Shared:** " + (", ".join(md(t) for t in view.shared_tools) or "none"))
-    for name, only in zip(names, view.tools_only):
+    for name, only in zip(names, view.tools_only, strict=True):
         lines.append(f"- **Only {name}:** " + (", ".join(md(t) for t in only) or "none"))
     return "\n".join(lines) + "\n"
 
@@ -191,8 +200,16 @@ def _bibliography(view: Bibliography) -> str:
     lines = ["# Sources", ""]
     for entry in view.entries:
         s = entry.source
-        lines += [f"## `{s.id}`", "", f"**{md(s.title)}**, {md(s.author)} ({md(s.kind)}"
-                  + (f", {md(s.published)}" if s.published else "") + ")", "",
-                  md(s.contributes), "",
-                  "Cited by: " + (", ".join(f"`{r.id}`" for r in entry.roles) or "no role"), ""]
+        lines += [
+            f"## `{s.id}`",
+            "",
+            f"**{md(s.title)}**, {md(s.author)} ({md(s.kind)}"
+            + (f", {md(s.published)}" if s.published else "")
+            + ")",
+            "",
+            md(s.contributes),
+            "",
+            "Cited by: " + (", ".join(f"`{r.id}`" for r in entry.roles) or "no role"),
+            "",
+        ]
     return "\n".join(lines)

@@ -101,7 +101,9 @@ def _first_sentence(text: str) -> str:
     return text if end == -1 else text[: end + 1]
 
 
-def _section(title: str, body: RenderableType, sources: Sequence[str] | None) -> list[RenderableType]:
+def _section(
+    title: str, body: RenderableType, sources: Sequence[str] | None
+) -> list[RenderableType]:
     parts: list[RenderableType] = [_heading(title), Padding(body, (0, 0, 0, 2))]
     if sources is not None:
         parts.append(Padding(_citation(sources), (0, 0, 0, 2)))
@@ -171,24 +173,26 @@ def _profile(view: RoleProfile) -> RenderableType:
 
     p = role.position
     position = Text.assemble(
-        f"software engineering {p.swe}/5 · ML knowledge {p.ml}/5 · "
-        f"communication {p.comm}/5 ",
+        f"software engineering {p.swe}/5 · ML knowledge {p.ml}/5 · communication {p.comm}/5 ",
         (f"({view.quadrant})", "bold"),
         "\n",
         _text(p.rationale),
     )
     parts += _section("Skill map", position, p.sources if show else None)
 
-    bullet_list("Variants (one title, different jobs)",
-                [(_labelled(v.name, v.text), v.sources) for v in role.variants])
+    bullet_list(
+        "Variants (one title, different jobs)",
+        [(_labelled(v.name, v.text), v.sources) for v in role.variants],
+    )
     bullet_list("Specialisms", [(_labelled(s.name, s.text), s.sources) for s in role.specialisms])
     bullet_list("Notes", [(_text(n.text), n.sources) for n in role.notes])
     bullet_list(
         "Outlook (figures quoted by the sources, not forecasts)",
         [
             (
-                Text.assemble((o.figure, "bold"), " ", _text(o.measure),
-                              (f" ({o.origin}; {o.period})", "dim")),
+                Text.assemble(
+                    (o.figure, "bold"), " ", _text(o.measure), (f" ({o.origin}; {o.period})", "dim")
+                ),
                 o.sources,
             )
             for o in role.outlook
@@ -219,19 +223,24 @@ def _comparison(view: RoleComparison) -> RenderableType:
     parts: list[RenderableType] = []
     for contrast in view.curated:
         table = _table(
-            "", contrast.first.name, contrast.second.name,
+            "",
+            contrast.first.name,
+            contrast.second.name,
             title=f"What the sources say: {contrast.first.name} vs {contrast.second.name}",
         )
         table.columns[0].style = "bold"
-        for row in contrast.rows:
-            table.add_row(_text(row.dimension), _text(row.a), _text(row.b))
+        for contrast_row in contrast.rows:
+            table.add_row(
+                _text(contrast_row.dimension), _text(contrast_row.a), _text(contrast_row.b)
+            )
         parts += [table, Text("")]
 
     fields = _table("", *names, title="Profiles side by side")
     fields.columns[0].style = "bold"
     for row in view.fields:
         cells = [
-            _bullets([(_text(v), ()) for v in values], False) if len(values) > 1
+            _bullets([(_text(v), ()) for v in values], False)
+            if len(values) > 1
             else (_text(values[0]) if values else Text("-", style="dim"))
             for values in row.values
         ]
@@ -259,7 +268,7 @@ def _comparison(view: RoleComparison) -> RenderableType:
     tools = [_labelled("Shared", ", ".join(view.shared_tools) or "none")]
     tools += [
         _labelled(f"Only {name}", ", ".join(only) or "none")
-        for name, only in zip(names, view.tools_only)
+        for name, only in zip(names, view.tools_only, strict=True)
     ]
     parts += [_heading("Tools"), Padding(Group(*tools), (0, 0, 0, 2))]
     return Group(*parts)
@@ -267,12 +276,22 @@ def _comparison(view: RoleComparison) -> RenderableType:
 
 @render_table.register
 def _skill_map(view: SkillMap) -> RenderableType:
-    table = _table("Role", "Responsibility", "Key skills", "SWE", "ML", "Comm", "Quadrant",
-                   title="Skill map: software engineering vs ML (0-5)")
+    table = _table(
+        "Role",
+        "Responsibility",
+        "Key skills",
+        "SWE",
+        "ML",
+        "Comm",
+        "Quadrant",
+        title="Skill map: software engineering vs ML (0-5)",
+    )
     for column in table.columns[3:6]:
         column.justify = "right"
     for row in view.rows:
-        name = _text(("▶ " if row.focused else "") + row.role.name, "bold yellow" if row.focused else "bold")
+        name = _text(
+            ("▶ " if row.focused else "") + row.role.name, "bold yellow" if row.focused else "bold"
+        )
         table.add_row(
             name,
             _text(row.responsibility),
@@ -301,8 +320,11 @@ def _skill_map(view: SkillMap) -> RenderableType:
         skills.add_column()
         for group in view.focus_skills:
             for index, (skill, need) in enumerate(group.needs):
-                skills.add_row(Text(group.category.label if index == 0 else ""),
-                               _text(skill.name), _level(need.level))
+                skills.add_row(
+                    Text(group.category.label if index == 0 else ""),
+                    _text(skill.name),
+                    _level(need.level),
+                )
         parts += [Text(""), _heading(f"Skills of {view.focus.name}"), Padding(skills, (0, 0, 0, 2))]
     return Group(*parts)
 

@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+import json
+
+from conftest import Invoke
+
+
+def test_sources_lists_all_five_with_citing_roles(invoke: Invoke) -> None:
+    data = json.loads(invoke("sources", "--format", "json").stdout)
+    ids = [s["id"] for s in data["sources"]]
+    assert ids == sorted(ids) and len(ids) == 5
+    full_stack = next(s for s in data["sources"] if s["id"].startswith("001_"))
+    assert "mlops-engineer" in full_stack["cited_by"]
+
+
+def test_sources_table_and_markdown(invoke: Invoke) -> None:
+    table = invoke("sources").stdout
+    assert "004_8e03d3091c28da6a  Machine learning roles" in table
+    assert "Cited by:" in table
+    markdown = invoke("sources", "-f", "markdown").stdout
+    assert markdown.count("\n## `0") == 5
+
+
+def test_version_and_help(invoke: Invoke) -> None:
+    from mlroles import __version__
+
+    version = invoke("--version")
+    assert version.exit_code == 0 and version.stdout == f"mlroles {__version__}\n"
+    help_text = invoke("--help").stdout
+    for command in ("list", "show", "compare", "skills", "sources"):
+        assert command in help_text
+
+
+def test_unknown_command(invoke: Invoke) -> None:
+    result = invoke("lst")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "mlroles: error: No such command 'lst'. Did you mean 'list'? Try 'mlroles --help'.\n"
+    )
+
+
+def test_role_completion_offers_ids() -> None:
+    from mlroles.cli.common import complete_role
+
+    assert complete_role("data-s") == ["data-scientist"]
+    assert set(complete_role("ml")) >= {"ml-engineer", "mlops-engineer", "ml-platform-engineer"}
+    assert complete_role("mle") == ["ml-engineer"]
+    assert complete_role("zz") == []
