@@ -39,7 +39,11 @@ def _render_rich(view: object) -> str:
     console = Console(file=sys.stdout, highlight=False, emoji=False, soft_wrap=False)
     with console.capture() as capture:
         console.print(render_table(view))
-    return capture.get()
+    text = capture.get()
+    if not console.is_terminal:
+        # Rich pads every line to the full width; a file or a pipe is better off without.
+        text = "".join(line.rstrip() + "\n" for line in text.splitlines())
+    return text
 
 
 def _write(text: str) -> None:
