@@ -1,0 +1,57 @@
+"""Every command in every machine format: parseable, and nothing but the document on stdout."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import yaml
+
+from conftest import Invoke
+
+COMMANDS = [
+    ("list",),
+    ("list", "--track", "all"),
+    ("show", "data scientist"),
+    ("compare", "ds", "mle", "mlops"),
+    ("skills",),
+    ("skills", "--role", "mlops"),
+    ("sources",),
+]
+
+
+@pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
+def test_json_parses(invoke: Invoke, args: tuple[str, ...]) -> None:
+    result = invoke(*args, "--format", "json")
+    assert result.exit_code == 0 and result.stderr == ""
+    assert json.loads(result.stdout)["schema_version"] == 1
+
+
+@pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
+def test_yaml_matches_json(invoke: Invoke, args: tuple[str, ...]) -> None:
+    as_yaml = yaml.safe_load(invoke(*args, "--format", "yaml").stdout)
+    assert as_yaml == json.loads(invoke(*args, "--format", "json").stdout)
+
+
+@pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
+def test_markdown_starts_with_a_heading(invoke: Invoke, args: tuple[str, ...]) -> None:
+    out = invoke(*args, "--format", "markdown").stdout
+    assert out.startswith("# ")
+    assert "\x1b[" not in out
+
+
+@pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
+def test_machine_formats_ignore_force_color_and_width(
+    invoke: Invoke, args: tuple[str, ...]
+) -> None:
+    wide = invoke(*args, "--format", "json", width=200).stdout
+    narrow = invoke(*args, "--format", "json", width=20, env={"FORCE_COLOR": "1"}).stdout
+    assert wide == narrow
+
+
+@pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
+def test_table_fits_60_columns(invoke: Invoke, args: tuple[str, ...]) -> None:
+    result = invoke(*args, width=60)
+    assert result.exit_code == 0
+    too_long = [line for line in result.stdout.splitlines() if len(line) > 60]
+    assert not too_long
