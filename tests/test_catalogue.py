@@ -66,7 +66,7 @@ def role_file(
 def problems(paths: list[Path]) -> list[str]:
     with pytest.raises(CatalogueError) as info:
         load_paths(paths)
-    return info.value.problems
+    return [str(p) for p in info.value.problems]
 
 
 def test_a_valid_catalogue_loads(tmp_path: Path) -> None:
@@ -119,7 +119,7 @@ def test_unknown_field(tmp_path: Path) -> None:
     role = role_file(tmp_path)
     role.write_text(role.read_text() + "    skils: []\n")
     [problem] = problems([base, role])
-    assert problem == f"{role}:15:12: test-role.skils: unknown field 'skils'"
+    assert problem == f"{role}:15:5: test-role.skils: unknown field 'skils'"
 
 
 def test_missing_field(tmp_path: Path) -> None:

@@ -37,12 +37,3 @@ def test_unknown_command(invoke: Invoke) -> None:
     assert result.stderr == (
         "mlroles: error: No such command 'lst'. Did you mean 'list'? Try 'mlroles --help'.\n"
     )
-
-
-def test_role_completion_offers_ids() -> None:
-    from mlroles.cli.common import complete_role
-
-    assert complete_role("data-s") == ["data-scientist"]
-    assert set(complete_role("ml")) >= {"ml-engineer", "mlops-engineer", "ml-platform-engineer"}
-    assert complete_role("mle") == ["ml-engineer"]
-    assert complete_role("zz") == []

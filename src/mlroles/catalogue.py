@@ -1,22 +1,31 @@
-"""Loading, merging and checking the role catalogue, and looking things up in it."""
+"""Loading, layering and checking the role catalogue, and looking things up in it.
+
+A catalogue is built from *layers*: the bundled catalogue first (unless switched off),
+then each user overlay in order. Within one layer an id may appear once; a later layer's
+role, skill, source or contrast with an existing id (or role pair) replaces the earlier
+one whole, and `remove_roles` takes bundled roles away. References are checked on the
+merged result, and every problem names the file, line and column it comes from.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import CatalogueError, UnknownRoleError
+from .errors import CatalogueError, Problem, UnknownRoleError
 from .models import CatalogueFile, Contrast, Role, Skill, Source, Track
 from .yamlio import YamlDocument, read_yaml
 
 TRACK_ORDER = (Track.RESEARCH, Track.PRODUCTION, Track.ADJACENT)
+BUNDLED = "bundled"
 _COLLECTIONS = ("sources", "skills", "roles", "contrasts")
+_ENTITIES = ("sources", "skills", "roles")
 LocPath = tuple[str | int, ...]
 
 
@@ -35,11 +44,37 @@ def bundled_data_dir() -> Path:
 
 
 def catalogue_files(directory: Path) -> list[Path]:
-    """The YAML files of a catalogue directory, in a stable order."""
+    """The YAML and JSON files of a catalogue directory, in a stable order."""
     if not directory.is_dir():
-        raise CatalogueError([f"{directory}: catalogue directory not found"])
-    found = [p for p in directory.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()]
+        raise CatalogueError([Problem(str(directory), "catalogue directory not found")])
+    found = [
+        p for p in directory.rglob("*") if p.suffix in (".yaml", ".yml", ".json") and p.is_file()
+    ]
     return sorted(found, key=lambda p: p.relative_to(directory).as_posix())
+
+
+@dataclass(frozen=True)
+class Layer:
+    """One catalogue to merge: the bundled one, or a user's file or directory."""
+
+    label: str
+    files: tuple[Path, ...]
+    root: Path | None = None
+
+    def display_name(self, path: Path) -> str:
+        return path.relative_to(self.root).as_posix() if self.root else str(path)
+
+
+def bundled_layer() -> Layer:
+    directory = bundled_data_dir()
+    return Layer(BUNDLED, tuple(catalogue_files(directory)), root=directory)
+
+
+def overlay_layer(path: Path) -> Layer:
+    """A user's catalogue: one file, or every YAML/JSON file under a directory."""
+    if path.is_dir():
+        return Layer(str(path), tuple(catalogue_files(path)))
+    return Layer(str(path), (path,))
 
 
 @dataclass(frozen=True)
@@ -48,33 +83,52 @@ class LoadedFile:
 
     document: YamlDocument
     content: CatalogueFile
+    layer: str
+
+    def problem(self, loc: LocPath, message: str) -> Problem:
+        line, column = self.document.locate(loc)
+        subject = _subject(self.document.data, loc)
+        return Problem(self.document.name, message, line, column, subject)
 
 
 def load_bundled() -> Catalogue:
     """The catalogue that ships with mlroles."""
-    directory = bundled_data_dir()
-    return load_paths(catalogue_files(directory), root=directory)
+    return load_layers([bundled_layer()])
 
 
 def load_paths(paths: Sequence[Path], root: Path | None = None) -> Catalogue:
-    """Read, validate, merge and cross-check catalogue files; report every problem found."""
-    loaded: list[LoadedFile] = []
-    problems: list[str] = []
-    for path in paths:
-        name = path.relative_to(root).as_posix() if root else str(path)
-        try:
-            loaded.append(validate_document(read_yaml(path, name)))
-        except CatalogueError as exc:
-            problems.extend(exc.problems)
-    if problems:
-        raise CatalogueError(problems)
-    problems = cross_check(loaded)
-    if problems:
-        raise CatalogueError(problems)
-    return Catalogue.merge(item.content for item in loaded)
+    """Load files as one layer (as the bundled catalogue is loaded)."""
+    return load_layers([Layer(BUNDLED if root else "files", tuple(paths), root)])
 
 
-def validate_document(document: YamlDocument) -> LoadedFile:
+def read_layers(layers: Sequence[Layer]) -> list[list[LoadedFile]]:
+    """Read and validate every file of every layer; raise with all problems found."""
+    loaded: list[list[LoadedFile]] = []
+    problems: list[Problem] = []
+    for layer in layers:
+        files = []
+        for path in layer.files:
+            try:
+                document = read_yaml(path, layer.display_name(path))
+                files.append(validate_document(document, layer.label))
+            except CatalogueError as exc:
+                problems.extend(exc.problems)
+        loaded.append(files)
+    if problems:
+        raise CatalogueError(problems)
+    return loaded
+
+
+def load_layers(layers: Sequence[Layer]) -> Catalogue:
+    """Read, validate, merge and cross-check the layers, in order."""
+    merged = merge_layers(read_layers(layers))
+    problems = merged.problems + check_references(merged)
+    if problems:
+        raise CatalogueError(problems)
+    return merged.catalogue()
+
+
+def validate_document(document: YamlDocument, layer: str = BUNDLED) -> LoadedFile:
     """Validate one parsed file against the model; errors name file, line, object and field."""
     try:
         content = CatalogueFile.model_validate(document.data)
@@ -94,20 +148,19 @@ def validate_document(document: YamlDocument) -> LoadedFile:
                 )
             )
         ]
-        problems = [_validation_problem(document, error) for error in errors]
-        raise CatalogueError(problems) from None
-    return LoadedFile(document, content)
+        raise CatalogueError([_validation_problem(document, error) for error in errors]) from None
+    return LoadedFile(document, content, layer)
 
 
-def _validation_problem(document: YamlDocument, error: Any) -> str:
+def _validation_problem(document: YamlDocument, error: Any) -> Problem:
     loc: LocPath = tuple(error["loc"])
-    line, column = document.locate(loc)
+    line, column = document.locate(loc, at_key=error["type"] == "extra_forbidden")
     message = error["msg"]
     if error["type"] == "extra_forbidden":
         message = f"unknown field {loc[-1]!r}"
     elif error["type"] == "missing":
         message = f"missing required field {loc[-1]!r}"
-    return f"{document.name}:{line}:{column}: {_subject(document.data, loc)}: {message}"
+    return Problem(document.name, message, line, column, _subject(document.data, loc))
 
 
 def _subject(data: Any, loc: LocPath) -> str:
@@ -140,68 +193,139 @@ def _dotted(path: LocPath) -> str:
     return text
 
 
-def cross_check(files: Sequence[LoadedFile]) -> list[str]:
-    """Checks that span files: unique ids and aliases, and that every reference resolves."""
-    problems: list[str] = []
+@dataclass(frozen=True)
+class Placed:
+    """An entity in the merged catalogue, and where it was defined."""
 
-    def report(item: LoadedFile, loc: LocPath, message: str) -> None:
-        line, column = item.document.locate(loc)
-        subject = _subject(item.document.data, loc)
-        problems.append(f"{item.document.name}:{line}:{column}: {subject}: {message}")
+    entity: Any
+    file: LoadedFile
+    loc: LocPath
 
-    first: dict[tuple[str, str], str] = {}
-    for item in files:
-        for collection in ("sources", "skills", "roles"):
-            for index, entity in enumerate(getattr(item.content, collection)):
-                entry = (collection, entity.id)
-                if entry in first:
-                    report(
-                        item, (collection, index, "id"), f"duplicate id, already in {first[entry]}"
-                    )
+
+@dataclass
+class Merged:
+    """The layers merged: the entities in force, where each came from, and what went wrong."""
+
+    entities: dict[str, dict[str, Placed]] = field(
+        default_factory=lambda: {name: {} for name in _ENTITIES}
+    )
+    contrasts: dict[frozenset[str], Placed] = field(default_factory=dict)
+    removed: set[str] = field(default_factory=set)
+    problems: list[Problem] = field(default_factory=list)
+
+    def catalogue(self) -> Catalogue:
+        roles = [_drop_links(p.entity, self.removed) for p in self.entities["roles"].values()]
+        return Catalogue(
+            sources=(p.entity for p in self.entities["sources"].values()),
+            skills=(p.entity for p in self.entities["skills"].values()),
+            roles=roles,
+            contrasts=(p.entity for p in self.contrasts.values()),
+            origins={
+                role_id: p.file.layer if p.file.layer == BUNDLED else p.file.document.name
+                for role_id, p in self.entities["roles"].items()
+            },
+        )
+
+
+def merge_layers(layers: Sequence[Sequence[LoadedFile]]) -> Merged:
+    merged = Merged()
+    for files in layers:
+        first_in_layer: dict[tuple[str, str], str] = {}
+        for item in files:
+            for collection in _ENTITIES:
+                for index, entity in enumerate(getattr(item.content, collection)):
+                    key, loc = (collection, entity.id), (collection, index)
+                    if key in first_in_layer:
+                        message = f"duplicate id, already in {first_in_layer[key]}"
+                        merged.problems.append(item.problem((*loc, "id"), message))
+                        continue
+                    first_in_layer[key] = item.document.name
+                    merged.entities[collection][entity.id] = Placed(entity, item, loc)
+                    if collection == "roles":
+                        merged.removed.discard(entity.id)
+            pairs_in_layer: set[frozenset[str]] = set()
+            for index, contrast in enumerate(item.content.contrasts):
+                pair, loc = frozenset(contrast.roles), ("contrasts", index)
+                if pair in pairs_in_layer:
+                    message = "this pair already has a contrast"
+                    merged.problems.append(item.problem((*loc, "roles"), message))
+                    continue
+                pairs_in_layer.add(pair)
+                merged.contrasts[pair] = Placed(contrast, item, loc)
+            for index, role_id in enumerate(item.content.remove_roles):
+                if merged.entities["roles"].pop(role_id, None) is None:
+                    message = f"cannot remove {role_id!r}: no earlier catalogue defines it"
+                    merged.problems.append(item.problem(("remove_roles", index), message))
                 else:
-                    first[entry] = item.document.name
+                    merged.removed.add(role_id)
+    for pair in [pair for pair in merged.contrasts if pair & merged.removed]:
+        del merged.contrasts[pair]
+    return merged
 
-    source_ids = {ident for (kind, ident) in first if kind == "sources"}
-    skill_ids = {ident for (kind, ident) in first if kind == "skills"}
-    role_ids = {ident for (kind, ident) in first if kind == "roles"}
+
+def _drop_links(role: Role, removed: set[str]) -> Role:
+    """A role without its links to roles an overlay removed."""
+    related = tuple(r for r in role.related if r.role not in removed)
+    specialisms = tuple(
+        s.model_copy(update={"role": None}) if s.role in removed else s for s in role.specialisms
+    )
+    if related == role.related and specialisms == role.specialisms:
+        return role
+    return role.model_copy(update={"related": related, "specialisms": specialisms})
+
+
+def check_references(merged: Merged) -> list[Problem]:
+    """Checks across the merged catalogue: aliases unique, every reference resolves."""
+    problems: list[Problem] = []
+    source_ids = set(merged.entities["sources"])
+    skill_ids = set(merged.entities["skills"])
+    role_ids = set(merged.entities["roles"])
     role_keys: dict[str, str] = {}
-    pairs: set[frozenset[str]] = set()
 
-    for item in files:
-        for index, role in enumerate(item.content.roles):
-            base: LocPath = ("roles", index)
-            for key, what in _role_keys(role):
-                owner = role_keys.setdefault(key, role.id)
-                if owner != role.id:
-                    report(item, (*base, what), f"{key!r} already names role {owner}")
-            seen_skills: set[str] = set()
-            for i, need in enumerate(role.skills):
-                if need.skill not in skill_ids:
-                    report(item, (*base, "skills", i, "skill"), f"unknown skill {need.skill!r}")
-                if need.skill in seen_skills:
-                    report(item, (*base, "skills", i, "skill"), f"skill {need.skill!r} twice")
-                seen_skills.add(need.skill)
-            for i, related in enumerate(role.related):
-                if related.role not in role_ids or related.role == role.id:
-                    report(item, (*base, "related", i, "role"), f"unknown role {related.role!r}")
-            for i, specialism in enumerate(role.specialisms):
-                if specialism.role is not None and specialism.role not in role_ids:
-                    report(
-                        item, (*base, "specialisms", i, "role"), f"unknown role {specialism.role!r}"
-                    )
-        for index, contrast in enumerate(item.content.contrasts):
-            for i, role_id in enumerate(contrast.roles):
-                if role_id not in role_ids:
-                    report(item, ("contrasts", index, "roles", i), f"unknown role {role_id!r}")
-            pair = frozenset(contrast.roles)
-            if len(pair) < 2:
-                report(item, ("contrasts", index, "roles"), "a contrast needs two different roles")
-            elif pair in pairs:
-                report(item, ("contrasts", index, "roles"), "this pair already has a contrast")
-            pairs.add(pair)
-        for loc, source_id in _cited_sources(item.content, ()):
+    for placed in merged.entities["roles"].values():
+        role, item, base = placed.entity, placed.file, placed.loc
+        for key, what in _role_keys(role):
+            owner = role_keys.setdefault(key, role.id)
+            if owner != role.id:
+                problems.append(item.problem((*base, what), f"{key!r} already names role {owner}"))
+        seen_skills: set[str] = set()
+        for i, need in enumerate(role.skills):
+            loc = (*base, "skills", i, "skill")
+            if need.skill not in skill_ids:
+                problems.append(item.problem(loc, f"unknown skill {need.skill!r}"))
+            if need.skill in seen_skills:
+                problems.append(item.problem(loc, f"skill {need.skill!r} listed twice"))
+            seen_skills.add(need.skill)
+        for i, related in enumerate(role.related):
+            if related.role in merged.removed:
+                continue
+            if related.role not in role_ids or related.role == role.id:
+                loc = (*base, "related", i, "role")
+                problems.append(item.problem(loc, f"unknown role {related.role!r}"))
+        for i, specialism in enumerate(role.specialisms):
+            link = specialism.role
+            if link is not None and link not in role_ids and link not in merged.removed:
+                loc = (*base, "specialisms", i, "role")
+                problems.append(item.problem(loc, f"unknown role {link!r}"))
+
+    for placed in merged.contrasts.values():
+        contrast, item, base = placed.entity, placed.file, placed.loc
+        for i, role_id in enumerate(contrast.roles):
+            if role_id not in role_ids:
+                problems.append(item.problem((*base, "roles", i), f"unknown role {role_id!r}"))
+        if len(set(contrast.roles)) < 2:
+            problems.append(item.problem((*base, "roles"), "a contrast needs two different roles"))
+
+    for collection in _ENTITIES:
+        for placed in merged.entities[collection].values():
+            for loc, source_id in _cited_sources(placed.entity, placed.loc):
+                if source_id not in source_ids:
+                    message = f"cites unknown source {source_id!r}"
+                    problems.append(placed.file.problem(loc, message))
+    for placed in merged.contrasts.values():
+        for loc, source_id in _cited_sources(placed.entity, placed.loc):
             if source_id not in source_ids:
-                report(item, loc, f"cites unknown source {source_id!r}")
+                problems.append(placed.file.problem(loc, f"cites unknown source {source_id!r}"))
     return problems
 
 
@@ -216,7 +340,7 @@ def _cited_sources(model: BaseModel, path: LocPath) -> Iterator[tuple[LocPath, s
     """Every cited source id in `model`, with the location of the citation."""
     for name in type(model).model_fields:
         value = getattr(model, name)
-        if name == "sources" and not isinstance(model, CatalogueFile):
+        if name == "sources" and isinstance(value, tuple) and not isinstance(model, Source):
             for i, source_id in enumerate(value):
                 yield (*path, "sources", i), source_id
         elif isinstance(value, BaseModel):
@@ -244,6 +368,7 @@ class Catalogue:
         skills: Iterable[Skill],
         roles: Iterable[Role],
         contrasts: Iterable[Contrast],
+        origins: dict[str, str] | None = None,
     ) -> None:
         self.sources: tuple[Source, ...] = tuple(sources)
         self.skills: tuple[Skill, ...] = tuple(skills)
@@ -254,14 +379,8 @@ class Catalogue:
         self._roles = {role.id: role for role in self.roles}
         self._skills = {skill.id: skill for skill in self.skills}
         self._sources = {source.id: source for source in self.sources}
-
-    @classmethod
-    def merge(cls, files: Iterable[CatalogueFile]) -> Catalogue:
-        parts: dict[str, list[Any]] = {name: [] for name in _COLLECTIONS}
-        for content in files:
-            for name in _COLLECTIONS:
-                parts[name].extend(getattr(content, name))
-        return cls(**parts)
+        self.origins: dict[str, str] = origins or {}
+        """Role id -> where it was defined: "bundled", or the overlay file's path."""
 
     def role(self, role_id: str) -> Role:
         return self._roles[role_id]

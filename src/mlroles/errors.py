@@ -7,6 +7,8 @@ escapes is a bug and is reported as such.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 
 class MlrolesError(Exception):
     """Base class: a message meant for the user, and the exit code that goes with it."""
@@ -41,6 +43,25 @@ class UnknownRoleError(UsageError):
         self.suggestions = suggestions
 
 
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a catalogue file, located as precisely as it can be."""
+
+    file: str
+    message: str
+    line: int | None = None
+    column: int | None = None
+    subject: str | None = None
+    """The object and field, e.g. `ml-engineer.skills[2].level`."""
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f":{self.line}:{self.column or 1}"
+        subject = f" {self.subject}:" if self.subject else ""
+        return f"{where}:{subject} {self.message}"
+
+
 class CatalogueError(MlrolesError):
     """A catalogue file is missing, unreadable or invalid.
 
@@ -48,10 +69,12 @@ class CatalogueError(MlrolesError):
     so that a whole file can be reported at once rather than one error per run.
     """
 
-    def __init__(self, problems: list[str]) -> None:
+    def __init__(self, problems: list[Problem]) -> None:
         if not problems:
             raise ValueError("CatalogueError needs at least one problem")
         count = len(problems)
-        head = problems[0] if count == 1 else f"{problems[0]} (and {count - 1} more problems)"
+        head = str(problems[0])
+        if count > 1:
+            head += f" (and {count - 1} more; 'mlroles validate' lists them all)"
         super().__init__(f"invalid catalogue: {head}")
         self.problems = problems

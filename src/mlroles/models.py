@@ -234,6 +234,9 @@ class CatalogueFile(Model):
     skills: tuple[Skill, ...] = ()
     roles: tuple[Role, ...] = ()
     contrasts: tuple[Contrast, ...] = ()
+    remove_roles: tuple[Id, ...] = Field(
+        default=(), description="Ids of roles from earlier catalogues (e.g. bundled) to drop."
+    )
 
 
 def _walk_sources(model: BaseModel) -> list[tuple[str, ...]]:
@@ -250,3 +253,13 @@ def _walk_sources(model: BaseModel) -> list[tuple[str, ...]]:
                 if isinstance(item, BaseModel):
                     found.extend(_walk_sources(item))
     return found
+
+
+def catalogue_json_schema() -> dict[str, object]:
+    """The JSON Schema of one catalogue file, for editors' YAML language servers."""
+    schema = CatalogueFile.model_json_schema()
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        **schema,
+        "title": "mlroles catalogue file",
+    }

@@ -23,6 +23,8 @@ class RoleProfile:
     related_names: dict[str, str]
     sources: tuple[Source, ...]
     show_citations: bool
+    origin: str
+    """Where the role was defined: "bundled", or an overlay file's path."""
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,7 @@ def role_profile(catalogue: Catalogue, role: Role, *, show_citations: bool = Fal
         related_names={role_id: catalogue.role(role_id).name for role_id in linked},
         sources=tuple(catalogue.source(source_id) for source_id in sorted(role.cited_sources())),
         show_citations=show_citations,
+        origin=catalogue.origins.get(role.id, "bundled"),
     )
 
 

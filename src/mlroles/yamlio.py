@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from .errors import CatalogueError
+from .errors import CatalogueError, Problem
 
 MAX_FILE_BYTES = 1024 * 1024
 """Catalogue files larger than this are refused before they are read."""
@@ -37,11 +37,16 @@ class YamlDocument:
     data: Any
     root: yaml.Node
 
-    def locate(self, path: tuple[str | int, ...]) -> Location:
-        """The line and column of the value at `path`, or of its nearest existing parent."""
+    def locate(self, path: tuple[str | int, ...], *, at_key: bool = False) -> Location:
+        """The line and column of the value at `path`, or of its nearest existing parent.
+
+        With `at_key`, point at the last step's key instead of its value (for a field that
+        should not be there at all).
+        """
         node = self.root
-        for step in path:
-            child = _child(node, step)
+        for index, step in enumerate(path):
+            last_key = at_key and index == len(path) - 1
+            child = _child(node, step, want_key=last_key)
             if child is None:
                 break
             node = child
@@ -49,11 +54,12 @@ class YamlDocument:
         return mark.line + 1, mark.column + 1
 
 
-def _child(node: yaml.Node, step: str | int) -> yaml.Node | None:
+def _child(node: yaml.Node, step: str | int, *, want_key: bool = False) -> yaml.Node | None:
     if isinstance(node, yaml.MappingNode) and isinstance(step, str):
         for key, value in node.value:
             if isinstance(key, yaml.ScalarNode) and key.value == step:
-                return value  # type: ignore[no-any-return]
+                found: yaml.Node = key if want_key else value
+                return found
     if (
         isinstance(node, yaml.SequenceNode)
         and isinstance(step, int)
@@ -72,14 +78,15 @@ def read_yaml(path: Path, name: str | None = None) -> YamlDocument:
     except yaml.MarkedYAMLError as exc:
         raise CatalogueError([_marked_problem(name, exc)]) from None
     except yaml.YAMLError as exc:
-        raise CatalogueError([f"{name}: not valid YAML: {exc}"]) from None
+        raise CatalogueError([Problem(name, f"not valid YAML: {exc}")]) from None
     if root is None:
-        raise CatalogueError([f"{name}: the file is empty; expected a mapping of catalogue keys"])
+        raise CatalogueError(
+            [Problem(name, "the file is empty; expected a mapping of catalogue keys")]
+        )
     if not isinstance(root, yaml.MappingNode):
         line = root.start_mark.line + 1
-        raise CatalogueError(
-            [f"{name}:{line}:1: the top level must be a mapping (keys such as 'roles:')"]
-        )
+        message = "the top level must be a mapping (keys such as 'roles:')"
+        raise CatalogueError([Problem(name, message, line, 1)])
     problems = list(_duplicate_keys(root, name))
     if problems:
         raise CatalogueError(problems)
@@ -89,7 +96,9 @@ def read_yaml(path: Path, name: str | None = None) -> YamlDocument:
         raise CatalogueError([_marked_problem(name, exc)]) from None
     except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:
         line = root.start_mark.line + 1
-        raise CatalogueError([f"{name}:{line}:1: a value could not be read: {exc}"]) from None
+        raise CatalogueError(
+            [Problem(name, f"a value could not be read: {exc}", line, 1)]
+        ) from None
     return YamlDocument(name=name, data=data, root=root)
 
 
@@ -97,41 +106,38 @@ def _read_text(path: Path, name: str) -> str:
     try:
         info = path.stat()
     except FileNotFoundError:
-        raise CatalogueError([f"{name}: no such file"]) from None
+        raise CatalogueError([Problem(name, "no such file")]) from None
     except OSError as exc:
-        raise CatalogueError([f"{name}: cannot read: {exc.strerror or exc}"]) from None
+        raise CatalogueError([Problem(name, f"cannot read: {exc.strerror or exc}")]) from None
     if not stat.S_ISREG(info.st_mode):
-        raise CatalogueError([f"{name}: not a regular file"])
+        raise CatalogueError([Problem(name, "not a regular file")])
     if info.st_size > MAX_FILE_BYTES:
-        raise CatalogueError(
-            [f"{name}: {info.st_size} bytes is over the {MAX_FILE_BYTES}-byte limit per file"]
-        )
+        message = f"{info.st_size} bytes is over the {MAX_FILE_BYTES}-byte limit per file"
+        raise CatalogueError([Problem(name, message)])
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise CatalogueError([f"{name}: cannot read: {exc.strerror or exc}"]) from None
+        raise CatalogueError([Problem(name, f"cannot read: {exc.strerror or exc}")]) from None
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise CatalogueError(
-            [f"{name}: not UTF-8: byte 0x{raw[exc.start]:02x} at offset {exc.start}"]
-        ) from None
+        message = f"not UTF-8: byte 0x{raw[exc.start]:02x} at offset {exc.start}"
+        raise CatalogueError([Problem(name, message)]) from None
 
 
-def _marked_problem(name: str, exc: yaml.MarkedYAMLError) -> str:
+def _marked_problem(name: str, exc: yaml.MarkedYAMLError) -> Problem:
     mark = exc.problem_mark or exc.context_mark
-    where = f"{name}:{mark.line + 1}:{mark.column + 1}" if mark else name
     what = " ".join(part for part in (exc.context, exc.problem) if part)
-    if "found more than one document" in (exc.problem or "") or "expected a single document" in (
-        exc.context or ""
-    ):
+    if "expected a single document" in (exc.context or ""):
         what = "more than one YAML document in the file; keep one document per file"
-    return f"{where}: {what}"
+    if mark is None:
+        return Problem(name, what)
+    return Problem(name, what, mark.line + 1, mark.column + 1)
 
 
-def _duplicate_keys(node: yaml.Node, name: str) -> list[str]:
+def _duplicate_keys(node: yaml.Node, name: str) -> list[Problem]:
     """Every key that appears twice in one mapping (PyYAML would keep the last silently)."""
-    found: list[tuple[int, int, str]] = []
+    found: list[Problem] = []
     stack = [node]
     while stack:
         current = stack.pop()
@@ -141,17 +147,13 @@ def _duplicate_keys(node: yaml.Node, name: str) -> list[str]:
                 if isinstance(key, yaml.ScalarNode):
                     line, column = key.start_mark.line + 1, key.start_mark.column + 1
                     if key.value in first_seen:
-                        found.append(
-                            (
-                                line,
-                                column,
-                                f"duplicate key {key.value!r} "
-                                f"(first at line {first_seen[key.value]})",
-                            )
+                        message = (
+                            f"duplicate key {key.value!r} (first at line {first_seen[key.value]})"
                         )
+                        found.append(Problem(name, message, line, column))
                     else:
                         first_seen[key.value] = line
                 stack.append(value)
         elif isinstance(current, yaml.SequenceNode):
             stack.extend(current.value)
-    return [f"{name}:{line}:{column}: {what}" for line, column, what in sorted(found)]
+    return sorted(found, key=lambda p: (p.line or 0, p.column or 0))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -36,6 +37,19 @@ def main(
         bool,
         typer.Option("--version", "-V", callback=_version, is_eager=True, help="Show the version."),
     ] = False,
+    catalog: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--catalog",
+            "-c",
+            help="Add a catalogue file or directory on top of the bundled one (repeatable; "
+            "also MLROLES_CATALOG, paths separated by ':').",
+            show_default=False,
+        ),
+    ] = None,
+    no_bundled: Annotated[
+        bool, typer.Option("--no-bundled", help="Use only the --catalog files.")
+    ] = False,
     debug: Annotated[
         bool, typer.Option("--debug", help="Show a traceback for internal errors.")
     ] = False,
@@ -48,3 +62,7 @@ app.command()(commands.show)
 app.command()(commands.compare)
 app.command()(commands.skills)
 app.command()(commands.sources)
+app.command()(commands.validate)
+app.command()(commands.schema)
+app.command()(commands.init)
+app.command()(commands.export)

@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+from enum import Enum
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from ..errors import UsageError
 from ..render import Format
-from .common import FormatOption, TrackFilter, TrackOption, complete_role, load_catalogue
-from .output import emit
+from .common import (
+    FormatOption,
+    TrackFilter,
+    TrackOption,
+    catalogue_choice,
+    complete_role,
+    load_catalogue,
+)
+from .output import emit, emit_text
 
 RoleArgument = Annotated[
     str,
@@ -18,16 +28,20 @@ RoleArgument = Annotated[
         show_default=False,
     ),
 ]
+ForceOption = Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")]
 
 
-def list_roles(track: TrackOption = TrackFilter.ML, fmt: FormatOption = Format.TABLE) -> None:
+def list_roles(
+    ctx: typer.Context, track: TrackOption = TrackFilter.ML, fmt: FormatOption = Format.TABLE
+) -> None:
     """List the roles: name, id, track, SWE and ML level, and what each does."""
     from ..views import role_listing
 
-    emit(role_listing(load_catalogue(), track.tracks), fmt)
+    emit(role_listing(load_catalogue(ctx), track.tracks), fmt)
 
 
 def show(
+    ctx: typer.Context,
     role: RoleArgument,
     sources: Annotated[
         bool, typer.Option("--sources", help="Cite the sources next to every section.")
@@ -37,11 +51,12 @@ def show(
     """Show a role's whole profile: what it does, produces, needs and uses."""
     from ..views import role_profile
 
-    catalogue = load_catalogue()
+    catalogue = load_catalogue(ctx)
     emit(role_profile(catalogue, catalogue.resolve_role(role), show_citations=sources), fmt)
 
 
 def compare(
+    ctx: typer.Context,
     roles: Annotated[
         list[str],
         typer.Argument(
@@ -55,12 +70,13 @@ def compare(
     """Compare roles side by side: the sources' own contrasts first, then every field."""
     from ..compare import compare_roles
 
-    catalogue = load_catalogue()
+    catalogue = load_catalogue(ctx)
     resolved = [catalogue.resolve_role(role) for role in roles]
     emit(compare_roles(catalogue, resolved), fmt)
 
 
 def skills(
+    ctx: typer.Context,
     role: Annotated[
         str | None,
         typer.Option(
@@ -77,7 +93,7 @@ def skills(
     """The software-engineering vs ML skill map: where every role sits."""
     from ..skillmap import build_skill_map
 
-    catalogue = load_catalogue()
+    catalogue = load_catalogue(ctx)
     focus = catalogue.resolve_role(role) if role is not None else None
     roles = list(catalogue.roles_on(track.tracks))
     if focus is not None and focus not in roles:
@@ -85,8 +101,108 @@ def skills(
     emit(build_skill_map(catalogue, roles, focus), fmt)
 
 
-def sources(fmt: FormatOption = Format.TABLE) -> None:
+def sources(ctx: typer.Context, fmt: FormatOption = Format.TABLE) -> None:
     """The bibliography: each source, what it contributed, and the roles citing it."""
     from ..views import bibliography
 
-    emit(bibliography(load_catalogue()), fmt)
+    emit(bibliography(load_catalogue(ctx)), fmt)
+
+
+class ReportFormat(str, Enum):
+    TEXT = "text"
+    JSON = "json"
+
+
+def validate(
+    ctx: typer.Context,
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="Catalogue files or directories to check.", show_default=False),
+    ],
+    fmt: Annotated[
+        ReportFormat,
+        typer.Option("--format", "-f", case_sensitive=False, help="text or json."),
+    ] = ReportFormat.TEXT,
+) -> None:
+    """Check catalogue files, on top of the bundled catalogue, and list every problem."""
+    from ..catalogue import overlay_layer
+    from ..validation import validate_layers
+
+    try:
+        base = catalogue_choice(ctx).layers()
+    except UsageError:  # --no-bundled and no overlay: check the files on their own
+        base = []
+    report = validate_layers(base, [overlay_layer(path) for path in paths])
+    if fmt is ReportFormat.JSON:
+        from ..render.machine import render_json
+
+        emit_text(render_json(report))
+    else:
+        from ..render.report import render_report
+
+        emit_text(render_report(report))
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+def schema() -> None:
+    """Print the JSON Schema of a catalogue file (for editors and other tools)."""
+    from ..models import catalogue_json_schema
+    from ..render.machine import dump_json
+
+    emit_text(dump_json(catalogue_json_schema()))
+
+
+def init(
+    path: Annotated[Path, typer.Argument(help="The overlay file to write.", show_default=False)],
+    force: ForceOption = False,
+) -> None:
+    """Write a commented starter overlay with one example role."""
+    from importlib.resources import files
+
+    from ..files import write_atomically
+
+    text = (files("mlroles") / "starter.yaml").read_text(encoding="utf-8")
+    write_atomically(path, text, force=force)
+    typer.echo(f"Wrote {path}. Try: mlroles --catalog {path} show analytics-engineer", err=True)
+
+
+class ExportFormat(str, Enum):
+    MARKDOWN = "markdown"
+    JSON = "json"
+    YAML = "yaml"
+    HTML = "html"
+
+
+def export(
+    ctx: typer.Context,
+    fmt: Annotated[
+        ExportFormat,
+        typer.Option("--format", "-f", case_sensitive=False, help="markdown, json, yaml or html."),
+    ] = ExportFormat.MARKDOWN,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write to this file instead of stdout."),
+    ] = None,
+    force: ForceOption = False,
+) -> None:
+    """Export the whole catalogue: a Markdown book, an HTML page, or a catalogue file."""
+    from ..render import export as exports
+
+    catalogue = load_catalogue(ctx)
+    if fmt is ExportFormat.HTML:
+        from ..render.html import export_html
+
+        text = export_html(catalogue)
+    else:
+        text = {
+            ExportFormat.MARKDOWN: exports.export_markdown,
+            ExportFormat.JSON: exports.export_json,
+            ExportFormat.YAML: exports.export_yaml,
+        }[fmt](catalogue)
+    if output is None:
+        emit_text(text)
+    else:
+        from ..files import write_atomically
+
+        write_atomically(output, text, force=force)

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import os
+from dataclasses import dataclass
 from enum import Enum
-from typing import Annotated
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..catalogue import Catalogue
+from ..errors import UsageError
 from ..models import Track
 from ..render import Format
+
+if TYPE_CHECKING:
+    from ..catalogue import Catalogue, Layer
 
 
 class TrackFilter(str, Enum):
@@ -30,29 +36,66 @@ class TrackFilter(str, Enum):
         }[self]
 
 
-def load_catalogue() -> Catalogue:
-    from ..catalogue import load_bundled
-
-    return load_bundled()
+CATALOG_ENV = "MLROLES_CATALOG"
 
 
-def complete_role(incomplete: str) -> list[str]:
-    """Role ids for shell completion: ids starting with the text, else ids it names."""
+@dataclass(frozen=True)
+class CatalogueChoice:
+    """Which catalogues to merge: the bundled one (unless switched off) and overlays."""
+
+    overlays: tuple[Path, ...]
+    bundled: bool
+
+    def layers(self) -> list[Layer]:
+        from ..catalogue import bundled_layer, overlay_layer
+
+        base = [bundled_layer()] if self.bundled else []
+        return base + [overlay_layer(path) for path in self.overlays]
+
+
+def catalogue_choice(ctx: typer.Context) -> CatalogueChoice:
+    """Read `--catalog`, `--no-bundled` and MLROLES_CATALOG off the root context.
+
+    Reading the parameters (not `ctx.obj`) keeps this working during shell completion,
+    when the root callback does not run.
+    """
+    params = ctx.find_root().params
+    from_env = [Path(p) for p in os.environ.get(CATALOG_ENV, "").split(os.pathsep) if p]
+    overlays = (*from_env, *(params.get("catalog") or ()))
+    bundled = not params.get("no_bundled", False)
+    if not bundled and not overlays:
+        raise UsageError(
+            "--no-bundled leaves nothing to load.",
+            hint=f"Add --catalog PATH or set {CATALOG_ENV}.",
+        )
+    return CatalogueChoice(tuple(overlays), bundled)
+
+
+def load_catalogue(ctx: typer.Context) -> Catalogue:
+    from ..catalogue import load_layers
+
+    return load_layers(catalogue_choice(ctx).layers())
+
+
+def complete_role(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Role ids, and one-word aliases, that start with what has been typed."""
     from ..catalogue import normalise
 
     try:
-        catalogue = load_catalogue()
+        catalogue = load_catalogue(ctx)
     except Exception:  # completion must never print a traceback into the shell
         return []
     prefix = normalise(incomplete)
     ids = [role.id for role in catalogue.roles if role.id.startswith(prefix)]
-    if ids:
-        return ids
-    return [
-        role.id
-        for role in catalogue.roles
-        if any(normalise(alias).startswith(prefix) for alias in (role.name, *role.aliases))
-    ]
+    aliases = sorted(
+        {
+            alias
+            for role in catalogue.roles
+            for alias in role.aliases
+            if " " not in alias and normalise(alias).startswith(prefix) and alias not in ids
+        }
+    )
+    return ids + aliases
 
 
 FormatOption = Annotated[

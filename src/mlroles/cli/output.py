@@ -31,6 +31,11 @@ def emit(view: object, fmt: Format) -> None:
     _write(text)
 
 
+def emit_text(text: str) -> None:
+    """Write text that is already rendered (a report, an export, a schema)."""
+    _write(text)
+
+
 def _render_rich(view: object) -> str:
     from rich.console import Console
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from ..compare import RoleComparison, SkillLevels
 from ..skillmap import HIGH, SkillMap
+from ..validation import ValidationReport
 from ..views import Bibliography, RoleListing, RoleProfile
 
 SCHEMA_VERSION = 1
@@ -43,6 +44,7 @@ def _profile(view: RoleProfile) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
         "role": view.role.model_dump(mode="json"),
+        "origin": view.origin,
         "quadrant": view.quadrant,
         "sources": [source.model_dump(mode="json", exclude_none=True) for source in view.sources],
     }
@@ -143,5 +145,26 @@ def _bibliography(view: Bibliography) -> dict[str, Any]:
                 "cited_by": [role.id for role in entry.roles],
             }
             for entry in view.entries
+        ],
+    }
+
+
+@to_data.register
+def _report(view: ValidationReport) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "valid": view.ok,
+        "files": view.files,
+        "defines": view.counts,
+        "on_bundled": view.on_bundled,
+        "problems": [
+            {
+                "file": p.file,
+                "line": p.line,
+                "column": p.column,
+                "subject": p.subject,
+                "message": p.message,
+            }
+            for p in view.problems
         ],
     }

@@ -7,8 +7,12 @@ import json
 from .data import to_data
 
 
+def dump_json(data: object) -> str:
+    return json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+
+
 def render_json(view: object) -> str:
-    return json.dumps(to_data(view), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+    return dump_json(to_data(view))
 
 
 def render_yaml(view: object) -> str:

@@ -62,6 +62,10 @@ def _profile(view: RoleProfile) -> str:
     facts = [f"**Id:** `{role.id}`", f"**Track:** {role.track.value}"]
     if role.aliases:
         facts.append("**Also called:** " + ", ".join(md(a) for a in role.aliases))
+    facts.append(
+        "**Defined in:** "
+        + ("the bundled catalogue" if view.origin == "bundled" else md(view.origin))
+    )
     lines += ["  \n".join(facts), ""]
     for title, cited in (
         ("Summary", role.summary),

@@ -134,6 +134,8 @@ def _profile(view: RoleProfile) -> RenderableType:
     parts.append(title)
     if role.aliases:
         parts.append(Text("Also called: ", style="dim") + _text(", ".join(role.aliases)))
+    if view.origin != "bundled":
+        parts.append(Text("Defined in: ", style="dim") + _text(view.origin))
     parts.append(Text(""))
 
     for name, cited in (

@@ -1,0 +1,68 @@
+"""Whole-catalogue exports: a catalogue file (JSON/YAML) and a Markdown book."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..catalogue import Catalogue
+from ..compare import compare_roles
+from ..models import CatalogueFile
+from ..skillmap import build_skill_map
+from ..views import bibliography, role_listing, role_profile
+from .markdown import render_markdown
+
+ALL_TRACKS = ("research", "production", "adjacent")
+
+
+def catalogue_document(catalogue: Catalogue) -> dict[str, Any]:
+    """The merged catalogue as one catalogue file: loadable again with `--catalog`."""
+    content = CatalogueFile(
+        sources=catalogue.sources,
+        skills=catalogue.skills,
+        roles=catalogue.roles,
+        contrasts=catalogue.contrasts,
+    )
+    return content.model_dump(mode="json", exclude_defaults=True)
+
+
+def export_json(catalogue: Catalogue) -> str:
+    document = catalogue_document(catalogue)
+    return json.dumps(document, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+
+
+def export_yaml(catalogue: Catalogue) -> str:
+    import yaml
+
+    header = "# An mlroles catalogue, exported by `mlroles export`.\n"
+    body = yaml.safe_dump(
+        catalogue_document(catalogue), sort_keys=False, allow_unicode=True, width=100
+    )
+    return header + body
+
+
+def _demote(markdown: str) -> str:
+    """Push every heading one level down, so a document nests under a chapter."""
+    return "\n".join("#" + line if line.startswith("#") else line for line in markdown.split("\n"))
+
+
+def export_markdown(catalogue: Catalogue) -> str:
+    from ..models import Track
+
+    parts = [
+        "# The mlroles catalogue\n",
+        _demote(render_markdown(role_listing(catalogue, tuple(Track)))),
+        _demote(render_markdown(build_skill_map(catalogue, catalogue.roles))),
+        "## Role profiles\n",
+    ]
+    parts += [
+        _demote(_demote(render_markdown(role_profile(catalogue, role, show_citations=True))))
+        for role in catalogue.roles
+    ]
+    parts.append("## What the sources compare\n")
+    for contrast in catalogue.contrasts:
+        roles = [catalogue.role(role_id) for role_id in contrast.roles]
+        comparison = compare_roles(catalogue, roles)
+        parts.append(_demote(_demote(render_markdown(comparison))))
+    parts.append(_demote(render_markdown(bibliography(catalogue))))
+    return "\n".join(part.rstrip("\n") + "\n" for part in parts)

@@ -1,0 +1,66 @@
+"""Shell completion: role ids and aliases (overlays included), driven as the shell does."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import Invoke
+
+
+def complete(words: str, env: dict[str, str] | None = None) -> list[str]:
+    """Ask the installed command for bash completions of `words` (the cursor at the end)."""
+    cword = len(words.split()) - (0 if words.endswith(" ") else 1)
+    full_env = {
+        **os.environ,
+        "_MLROLES_COMPLETE": "complete_bash",
+        "COMP_WORDS": words,
+        "COMP_CWORD": str(cword),
+        **(env or {}),
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "mlroles"],
+        env=full_env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.split()
+
+
+pytestmark = pytest.mark.slow
+
+
+def test_completes_role_ids_for_show() -> None:
+    assert complete("mlroles show data-s") == ["data-scientist"]
+    candidates = complete("mlroles show ml")
+    assert {"ml-engineer", "mlops-engineer", "ml-platform-engineer", "mle", "mlops"} <= set(
+        candidates
+    )
+
+
+def test_completes_compare_and_skills_role() -> None:
+    assert "mlops-engineer" in complete("mlroles compare ds mlo")
+    assert "research-scientist" in complete("mlroles skills --role res")
+
+
+def test_completes_subcommands_and_formats() -> None:
+    assert {"list", "show", "compare", "skills", "sources", "validate", "export"} <= set(
+        complete("mlroles ")
+    )
+    assert set(complete("mlroles list --format ")) == {"table", "json", "yaml", "markdown"}
+
+
+def test_completion_sees_overlay_roles(invoke: Invoke, tmp_path: Path) -> None:
+    overlay = tmp_path / "team.yaml"
+    invoke("init", str(overlay))
+    assert complete(f"mlroles --catalog {overlay} show analytics-") == ["analytics-engineer"]
+    assert complete("mlroles show analytics-", env={"MLROLES_CATALOG": str(overlay)}) == [
+        "analytics-engineer"
+    ]
+    assert complete("mlroles show analytics-") == []

@@ -1,0 +1,93 @@
+"""`validate`, `schema` and `init`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import yaml
+
+from conftest import Invoke
+from mlroles.catalogue import catalogue_files
+
+
+def test_init_writes_a_starter_that_validates(invoke: Invoke, tmp_path: Path) -> None:
+    path = tmp_path / "starter.yaml"
+    result = invoke("init", str(path))
+    assert result.exit_code == 0
+    assert path.read_text().startswith("# A starter mlroles catalogue overlay")
+    checked = invoke("validate", str(path))
+    assert checked.exit_code == 0
+    assert checked.stdout == (
+        "ok: 1 file valid on top of the bundled catalogue "
+        "(sources: 1, skills: 0, roles: 1, contrasts: 0).\n"
+    )
+
+
+def test_init_does_not_overwrite_without_force(invoke: Invoke, tmp_path: Path) -> None:
+    path = tmp_path / "mine.yaml"
+    path.write_text("keep me\n")
+    result = invoke("init", str(path))
+    assert result.exit_code == 1
+    assert result.stderr == f"mlroles: error: {path} already exists. Use --force to overwrite it.\n"
+    assert path.read_text() == "keep me\n"
+    assert invoke("init", str(path), "--force").exit_code == 0
+    assert path.read_text() != "keep me\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["mine.yaml"]  # no temporary file left
+
+
+def test_validate_lists_every_problem(invoke: Invoke, tmp_path: Path) -> None:
+    one = tmp_path / "one.yaml"
+    one.write_text("roles:\n  - id: x\n    nmae: X\n")
+    two = tmp_path / "two.yaml"
+    two.write_text("skills:\n  - id: s\n    name: S\n    category: cooking\n")
+    result = invoke("validate", str(one), str(two))
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert f"{one}:3:5: x.nmae: unknown field 'nmae'" in lines
+    assert any(line.startswith(f"{two}:4:15: skill:s.category: Input should be") for line in lines)
+    assert lines[-1].endswith("problems in 2 files.")
+    assert len(lines) > 4
+
+
+def test_validate_checks_references_against_the_bundled_catalogue(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    starter = tmp_path / "s.yaml"
+    invoke("init", str(starter))
+    alone = invoke("--no-bundled", "validate", str(starter))
+    assert alone.exit_code == 1
+    assert "unknown skill 'sql'" in alone.stdout
+
+
+def test_validate_json(invoke: Invoke, tmp_path: Path) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text("roles: []\nroles: []\n")
+    data = json.loads(invoke("validate", str(path), "-f", "json").stdout)
+    assert data["valid"] is False
+    assert data["problems"] == [
+        {
+            "file": str(path),
+            "line": 2,
+            "column": 1,
+            "subject": None,
+            "message": "duplicate key 'roles' (first at line 1)",
+        }
+    ]
+
+
+def test_validate_missing_file(invoke: Invoke, tmp_path: Path) -> None:
+    result = invoke("validate", str(tmp_path / "nope.yaml"))
+    assert result.exit_code == 1
+    assert result.stdout.startswith(f"{tmp_path / 'nope.yaml'}: no such file\n")
+
+
+def test_schema_validates_the_bundled_catalogue(invoke: Invoke, data_dir: Path) -> None:
+    schema = json.loads(invoke("schema").stdout)
+    assert schema["title"] == "mlroles catalogue file"
+    validator = jsonschema.Draft202012Validator(schema)
+    for path in catalogue_files(data_dir):
+        validator.validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+    errors = list(validator.iter_errors({"roles": [{"id": "x", "nmae": "X"}]}))
+    assert errors
