@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -33,3 +34,16 @@ def invoke(monkeypatch: pytest.MonkeyPatch) -> Invoke:
         return runner.invoke(app, list(args), env={"COLUMNS": str(width), **(env or {})})
 
     return run
+
+
+# Fuzz budgets: a small fixed one by default (and in CI); `HYPOTHESIS_PROFILE=thorough`
+# for a long local run.
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+settings.register_profile(
+    "ci", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile(
+    "thorough", max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))

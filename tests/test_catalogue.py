@@ -119,7 +119,7 @@ def test_unknown_field(tmp_path: Path) -> None:
     role = role_file(tmp_path)
     role.write_text(role.read_text() + "    skils: []\n")
     [problem] = problems([base, role])
-    assert problem == f"{role}:15:5: test-role.skils: unknown field 'skils'"
+    assert problem == f"{role}:15:5: test-role.skils: unknown field 'skils'; did you mean 'skills'?"
 
 
 def test_missing_field(tmp_path: Path) -> None:

@@ -45,7 +45,7 @@ def test_validate_lists_every_problem(invoke: Invoke, tmp_path: Path) -> None:
     result = invoke("validate", str(one), str(two))
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
-    assert f"{one}:3:5: x.nmae: unknown field 'nmae'" in lines
+    assert f"{one}:3:5: x.nmae: unknown field 'nmae'; did you mean 'name'?" in lines
     assert any(line.startswith(f"{two}:4:15: skill:s.category: Input should be") for line in lines)
     assert lines[-1].endswith("problems in 2 files.")
     assert len(lines) > 4

@@ -25,7 +25,12 @@ def run(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None):
     full_env = {**os.environ, **(env or {})}
     full_env.pop("FORCE_COLOR", None)
     return subprocess.run(
-        [*_mlroles(), *args], capture_output=True, text=True, env=full_env, cwd=cwd, timeout=60
+        [*_mlroles(), *args],
+        capture_output=True,
+        encoding=full_env.get("PYTHONIOENCODING", "utf-8"),
+        env=full_env,
+        cwd=cwd,
+        timeout=60,
     )
 
 
@@ -132,3 +137,66 @@ def test_sigint_exits_130_quietly() -> None:
     )
     assert result.returncode == 130
     assert result.stderr == "mlroles: interrupted.\n"
+
+
+@pytest.mark.parametrize(
+    "env",
+    [
+        {"COLUMNS": "0"},
+        {"COLUMNS": "20"},
+        {"COLUMNS": "abc"},
+        {"TERM": "dumb"},
+        {"NO_COLOR": "1"},
+        {"LANG": "C", "LC_ALL": "C"},
+        {"PYTHONIOENCODING": "ascii"},
+        {"PYTHONIOENCODING": "latin-1", "COLUMNS": "60"},
+    ],
+    ids=lambda env: ",".join(f"{k}={v}" for k, v in env.items()),
+)
+def test_odd_terminals_still_get_legible_output(env: dict[str, str]) -> None:
+    for args in (("list",), ("compare", "ds", "mle"), ("skills", "--role", "mlops")):
+        result = run(*args, env=env)
+        assert result.returncode == 0, result.stderr
+        assert result.stderr == ""
+        assert "\x1b[" not in result.stdout
+        assert "Data scientist" in result.stdout or "MLOps engineer" in result.stdout
+        assert max(len(line) for line in result.stdout.splitlines()) <= 120
+
+
+def test_list_into_head_ends_quietly() -> None:
+    result = subprocess.run(
+        f"{' '.join(_mlroles())} list --track all | head -1",
+        shell=True,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0
+    assert result.stderr == ""
+    assert len(result.stdout.splitlines()) == 1
+
+
+def test_internal_error_is_one_line_and_debug_shows_the_traceback() -> None:
+    code = (
+        "import sys, mlroles.cli.commands as c\n"
+        "def broken(*a, **k):\n"
+        "    raise RuntimeError('kaput')\n"
+        "c.load_catalogue = broken\n"
+        "sys.argv = ['mlroles', *sys.argv[1:]]\n"
+        "from mlroles.__main__ import main; main()\n"
+    )
+    plain = subprocess.run(
+        [sys.executable, "-c", code, "list"], capture_output=True, text=True, timeout=60
+    )
+    assert plain.returncode == 1
+    assert plain.stderr == (
+        "mlroles: internal error: RuntimeError: kaput. "
+        "This is a bug; rerun with --debug for details.\n"
+    )
+    debug = subprocess.run(
+        [sys.executable, "-c", code, "--debug", "list"], capture_output=True, text=True, timeout=60
+    )
+    assert debug.returncode == 1
+    assert "Traceback (most recent call last)" in debug.stderr
+    assert "RuntimeError: kaput" in debug.stderr
+    assert "locals" not in debug.stderr.lower()

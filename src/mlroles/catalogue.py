@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -148,7 +149,9 @@ def validate_document(document: YamlDocument, layer: str = BUNDLED) -> LoadedFil
                 )
             )
         ]
-        raise CatalogueError([_validation_problem(document, error) for error in errors]) from None
+        problems = [_validation_problem(document, error) for error in errors]
+        problems.sort(key=lambda p: (p.line or 0, p.column or 0))
+        raise CatalogueError(problems) from None
     return LoadedFile(document, content, layer)
 
 
@@ -157,10 +160,71 @@ def _validation_problem(document: YamlDocument, error: Any) -> Problem:
     line, column = document.locate(loc, at_key=error["type"] == "extra_forbidden")
     message = error["msg"]
     if error["type"] == "extra_forbidden":
-        message = f"unknown field {loc[-1]!r}"
+        message = f"unknown field {loc[-1]!r}" + _field_suggestion(loc)
     elif error["type"] == "missing":
         message = f"missing required field {loc[-1]!r}"
+    elif error["type"] == "string_type" and isinstance(error.get("input"), _NOT_TEXT):
+        raw = document.scalar_text(loc)
+        kind = _KIND_NAMES.get(type(error["input"]), "a number")
+        message = f"{raw!r} was read as {kind}, not text; quote it: {_quoted(raw)}"
+    elif error["type"] == "value_error":
+        message = str(error["ctx"]["error"]) if "ctx" in error else message
     return Problem(document.name, message, line, column, _subject(document.data, loc))
+
+
+# YAML 1.1 turns unquoted no/on/yes into booleans, 010 and 3.10 into numbers,
+# 12:30:00 into a sexagesimal number and 2024-01-01 into a date.
+_NOT_TEXT = (bool, int, float, date, datetime)
+_KIND_NAMES = {bool: "a boolean", date: "a date", datetime: "a date and time"}
+
+
+def _quoted(raw: str) -> str:
+    return '"' + raw.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _field_suggestion(loc: LocPath) -> str:
+    """' (did you mean 'skills'?)' for a misspelt field, when one is close enough."""
+    from rapidfuzz import process
+
+    model = _model_at(loc[:-1])
+    if model is None:
+        return ""
+    match = process.extractOne(str(loc[-1]), list(model.model_fields), score_cutoff=70)
+    return f"; did you mean {match[0]!r}?" if match else ""
+
+
+def _model_at(loc: LocPath) -> type[BaseModel] | None:
+    """The model class that validates the value at `loc` of a catalogue file."""
+    model: type[BaseModel] = CatalogueFile
+    expecting_item = False
+    for step in loc:
+        if isinstance(step, int):
+            if not expecting_item:
+                return None
+            expecting_item = False
+            continue
+        field_info = model.model_fields.get(step)
+        if field_info is None:
+            return None
+        found = _model_in(field_info.annotation)
+        if found is None:
+            return None
+        model, expecting_item = found
+    return None if expecting_item else model
+
+
+def _model_in(annotation: Any) -> tuple[type[BaseModel], bool] | None:
+    """The model inside an annotation, and whether it is the item type of a tuple."""
+    import typing
+
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation, False
+    for arg in typing.get_args(annotation):
+        found = _model_in(arg)
+        if found is not None:
+            is_tuple = typing.get_origin(annotation) is tuple
+            return found[0], found[1] or is_tuple
+    return None
 
 
 def _subject(data: Any, loc: LocPath) -> str:

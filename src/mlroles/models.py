@@ -9,10 +9,11 @@ was paraphrased from, so a reader can check it and `show --sources` can print it
 
 from __future__ import annotations
 
+import re
 from enum import Enum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
 """A kebab-case identifier such as `ml-engineer`."""
@@ -22,8 +23,28 @@ SourceId = Annotated[
 ]
 """A source's id: the seed document's file name without extension, e.g. `004_8e03d3091c28da6a`."""
 
-ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
-LongText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _printable(text: str) -> str:
+    """Refuse control characters: they would reach the user's terminal (ESC, BEL, ...)."""
+    found = _CONTROL.search(text)
+    if found:
+        raise ValueError(f"control character U+{ord(found.group()):04X} is not allowed in text")
+    return text
+
+
+# Length caps keep every line something a terminal can wrap quickly.
+ShortText = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
+    AfterValidator(_printable),
+]
+LongText = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=2000),
+    AfterValidator(_printable),
+]
 Sources = Annotated[tuple[SourceId, ...], Field(min_length=1)]
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import stat
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import yaml
 
@@ -19,6 +19,15 @@ from .errors import CatalogueError, Problem
 
 MAX_FILE_BYTES = 1024 * 1024
 """Catalogue files larger than this are refused before they are read."""
+
+MAX_DEPTH = 50
+"""Deepest nesting of mappings and lists allowed (a catalogue needs about 6)."""
+
+MAX_ALIASES = 100
+"""Most alias references (`*name`) allowed in one file."""
+
+MAX_NODES = 200_000
+"""Most values a file may hold once aliases are expanded (stops "billion laughs")."""
 
 try:
     _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
@@ -53,6 +62,13 @@ class YamlDocument:
         mark = node.start_mark
         return mark.line + 1, mark.column + 1
 
+    def scalar_text(self, path: tuple[str | int, ...]) -> str:
+        """The text of the scalar at `path` as written in the file, before YAML typed it."""
+        node: yaml.Node | None = self.root
+        for step in path:
+            node = _child(node, step) if node is not None else None
+        return node.value if isinstance(node, yaml.ScalarNode) else ""
+
 
 def _child(node: yaml.Node, step: str | int, *, want_key: bool = False) -> yaml.Node | None:
     if isinstance(node, yaml.MappingNode) and isinstance(step, str):
@@ -74,10 +90,11 @@ def read_yaml(path: Path, name: str | None = None) -> YamlDocument:
     name = name or str(path)
     text = _read_text(path, name)
     try:
+        _check_events(text, name)
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         raise CatalogueError([_marked_problem(name, exc)]) from None
-    except yaml.YAMLError as exc:
+    except (yaml.YAMLError, RecursionError, ValueError) as exc:
         raise CatalogueError([Problem(name, f"not valid YAML: {exc}")]) from None
     if root is None:
         raise CatalogueError(
@@ -94,12 +111,94 @@ def read_yaml(path: Path, name: str | None = None) -> YamlDocument:
         data = _Loader("").construct_document(root)
     except yaml.MarkedYAMLError as exc:
         raise CatalogueError([_marked_problem(name, exc)]) from None
-    except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:
-        line = root.start_mark.line + 1
-        raise CatalogueError(
-            [Problem(name, f"a value could not be read: {exc}", line, 1)]
-        ) from None
+    except _CONSTRUCT_ERRORS:
+        raise CatalogueError([_unreadable_value(root, name)]) from None
     return YamlDocument(name=name, data=data, root=root)
+
+
+# What PyYAML's constructors raise on malformed scalars such as `!!float x`,
+# `!!timestamp foo` or `2024-13-45`, besides its own errors.
+_CONSTRUCT_ERRORS = (
+    yaml.YAMLError,
+    ValueError,
+    TypeError,
+    IndexError,
+    KeyError,
+    AttributeError,
+    OverflowError,
+    RecursionError,
+)
+
+
+def _unreadable_value(root: yaml.Node, name: str) -> Problem:
+    """Find the scalar that could not be turned into a value, to say where it is."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.ScalarNode):
+            try:
+                _Loader("").construct_object(node)
+            except _CONSTRUCT_ERRORS as exc:
+                mark = node.start_mark
+                message = f"cannot read the value {node.value!r} as {node.tag}: {exc}"
+                return Problem(name, message, mark.line + 1, mark.column + 1)
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in reversed(node.value):
+                stack += [value, key]
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(reversed(node.value))
+    return Problem(name, "a value could not be read", root.start_mark.line + 1, 1)
+
+
+def _check_events(text: str, name: str) -> None:
+    """Refuse, before any object is built, nesting too deep and alias bombs.
+
+    Each node's size is counted with aliases expanded: a small file whose aliases
+    multiply into millions of values is refused here, not after it has exhausted memory
+    in validation or output.
+    """
+    sizes: list[int] = []  # open collections: values counted so far
+    anchors: list[str | None] = []  # the anchor of each open collection
+    anchor_sizes: dict[str, int] = {}
+    aliases = 0
+
+    def fail(event: yaml.Event, message: str) -> NoReturn:
+        mark = event.start_mark
+        if mark is None:
+            raise CatalogueError([Problem(name, message)])
+        raise CatalogueError([Problem(name, message, mark.line + 1, mark.column + 1)])
+
+    def add(event: yaml.Event, size: int) -> None:
+        if sizes:
+            sizes[-1] += size
+        if size > MAX_NODES or (sizes and sizes[-1] > MAX_NODES):
+            fail(event, f"more than {MAX_NODES} values once aliases are expanded")
+
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            if len(sizes) >= MAX_DEPTH:
+                fail(event, f"nested more than {MAX_DEPTH} levels deep")
+            sizes.append(1)
+            anchors.append(event.anchor)
+        elif isinstance(event, yaml.CollectionEndEvent):
+            size, anchor = sizes.pop(), anchors.pop()
+            if anchor is not None:
+                anchor_sizes[anchor] = size
+            add(event, size)
+        elif isinstance(event, yaml.ScalarEvent):
+            if event.anchor is not None:
+                anchor_sizes[event.anchor] = 1
+            add(event, 1)
+        elif isinstance(event, yaml.AliasEvent):
+            aliases += 1
+            if aliases > MAX_ALIASES:
+                fail(event, f"more than {MAX_ALIASES} aliases")
+            if event.anchor in anchors:
+                fail(event, f"alias *{event.anchor} refers to a value that contains it")
+            expanded = anchor_sizes.get(event.anchor or "")
+            if expanded is None:
+                fail(event, f"alias *{event.anchor} refers to no anchor defined before it")
+            add(event, expanded)
 
 
 def _read_text(path: Path, name: str) -> str:

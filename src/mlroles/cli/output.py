@@ -6,6 +6,8 @@ import sys
 
 from ..render import Format
 
+MIN_WIDTH = 40
+
 # Characters the table renderer uses that a non-UTF-8 stream may not encode.
 _ASCII_FALLBACK = str.maketrans(
     {"\u2022": "*", "\u25b6": ">", "\u2014": "-", "\u00b7": "|", "\u2019": "'", "\u2026": "..."}
@@ -42,6 +44,8 @@ def _render_rich(view: object) -> str:
     from ..render.table import render_table
 
     console = Console(file=sys.stdout, highlight=False, emoji=False, soft_wrap=False)
+    if console.width < MIN_WIDTH:  # COLUMNS=0 or a tiny pane: lay out for 40, let it wrap
+        console.width = MIN_WIDTH
     with console.capture() as capture:
         console.print(render_table(view))
     text = capture.get()

@@ -47,9 +47,15 @@ def _level(level: Level | None) -> Text:
 
 
 def _table(*columns: str, title: str | None = None) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, title=title, title_justify="left", title_style="bold")
+    # Headers and titles go in as Text: a plain str would be parsed as Rich markup.
+    table = Table(
+        box=box.SIMPLE_HEAD,
+        title=Text(title) if title else None,
+        title_justify="left",
+        title_style="bold",
+    )
     for column in columns:
-        table.add_column(column)
+        table.add_column(Text(column))
     return table
 
 
@@ -119,6 +125,10 @@ def _bullets(items: Sequence[tuple[Text, Sequence[str]]], show: bool) -> Table:
     for text, sources in items:
         grid.add_row(Text("•"), Group(text, _citation(sources)) if show else text)
     return grid
+
+
+def _labelled_block(name: str, text: str) -> Padding:
+    return Padding(_labelled(name, text), (0, 0, 0, 2))
 
 
 def _labelled(name: str, text: str) -> Text:
@@ -231,15 +241,27 @@ def _comparison(view: RoleComparison) -> RenderableType:
             title=f"What the sources say: {contrast.first.name} vs {contrast.second.name}",
         )
         table.columns[0].style = "bold"
+        records: list[RenderableType] = [
+            _text(f"What the sources say: {contrast.first.name} vs {contrast.second.name}", "bold")
+        ]
         for contrast_row in contrast.rows:
             table.add_row(
                 _text(contrast_row.dimension), _text(contrast_row.a), _text(contrast_row.b)
             )
-        parts += [table, Text("")]
+            records += [
+                _heading(contrast_row.dimension),
+                _labelled_block(contrast.first.name, contrast_row.a),
+                _labelled_block(contrast.second.name, contrast_row.b),
+            ]
+        parts += [Responsive(table, Group(*records), min_width=70), Text("")]
 
     fields = _table("", *names, title="Profiles side by side")
     fields.columns[0].style = "bold"
+    field_records: list[RenderableType] = [_text("Profiles side by side", "bold")]
     for row in view.fields:
+        field_records.append(_heading(row.label))
+        for name, values in zip(names, row.values, strict=True):
+            field_records.append(_labelled_block(name, "; ".join(values) or "-"))
         cells = [
             _bullets([(_text(v), ()) for v in values], False)
             if len(values) > 1
@@ -247,7 +269,7 @@ def _comparison(view: RoleComparison) -> RenderableType:
             for values in row.values
         ]
         fields.add_row(_text(row.label), *cells, end_section=True)
-    parts += [fields, Text("")]
+    parts += [Responsive(fields, Group(*field_records), min_width=30 + 30 * len(names)), Text("")]
 
     skills = _table("Skill", *names, title="Skills")
     if view.shared_skills:
