@@ -22,7 +22,20 @@ from mlroles.cli import app
 from mlroles.errors import CatalogueError
 from mlroles.yamlio import read_yaml
 
-COMMANDS = ["list", "show", "compare", "skills", "sources", "validate", "schema", "export"]
+COMMANDS = [
+    "list",
+    "show",
+    "compare",
+    "skills",
+    "sources",
+    "validate",
+    "schema",
+    "export",
+    "fit",
+    "path",
+    "search",
+    "init",
+]
 WORDS = [
     "ds",
     "mle",
@@ -57,13 +70,31 @@ WORDS = [
     "--debug",
     "--force",
     "[bold]x[/]",
+    "me",
+    "--swe",
+    "--ml",
+    "3",
+    "9",
+    "--skill",
+    "python=3",
+    "sql=guru",
+    "--want",
+    "research=5",
+    "--top",
+    "--save",
+    "out.yaml",
+    "--profile",
+    "airflow",
+    "--limit",
     "\x1b[31m",
     "é",
     "0",
 ]
+# Flags that would wait for answers on stdin or install into the user's shell are left out.
+NOT_FUZZED = ("--install", "--show-comp", "-i", "--interactive")
 argument = st.one_of(
     st.sampled_from(WORDS),
-    st.text(max_size=12).filter(lambda s: not s.startswith(("--install", "--show-comp"))),
+    st.text(max_size=12).filter(lambda s: not s.startswith(NOT_FUZZED)),
 )
 
 

@@ -19,7 +19,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import CatalogueError, Problem, UnknownRoleError
+from .errors import CatalogueError, Problem, UnknownRoleError, UsageError
 from .models import CatalogueFile, Contrast, Role, Skill, Source, Track
 from .yamlio import YamlDocument, read_yaml
 
@@ -497,6 +497,32 @@ class Catalogue:
             if score >= best - 8 and role_id not in suggestions:
                 suggestions.append(role_id)
         return suggestions[:limit]
+
+    @cached_property
+    def _skill_index(self) -> dict[str, str]:
+        index: dict[str, str] = {}
+        for skill in self.skills:
+            for key in (skill.id, skill.name, *skill.aliases):
+                index.setdefault(normalise(key), skill.id)
+        return index
+
+    def resolve_skill(self, query: str) -> Skill:
+        """The skill whose id, name or alias is `query` (any case, spaces or hyphens)."""
+        from rapidfuzz import process
+
+        skill_id = self._skill_index.get(normalise(query))
+        if skill_id is None:
+            matches = process.extract(
+                normalise(query), list(self._skill_index), limit=3, score_cutoff=75
+            )
+            ids = list(dict.fromkeys(self._skill_index[m[0]] for m in matches))
+            hint = (
+                ("Did you mean " + " or ".join(ids) + "?")
+                if ids
+                else ("Run 'mlroles schema' or see skills.yaml for skill ids.")
+            )
+            raise UsageError(f"unknown skill {query!r}.", hint=hint)
+        return self._skills[skill_id]
 
     def contrast_between(self, a: str, b: str) -> tuple[Contrast, bool] | None:
         """The curated contrast of roles `a` and `b`, and whether its columns are swapped."""

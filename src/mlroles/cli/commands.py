@@ -19,6 +19,16 @@ from .common import (
     load_catalogue,
 )
 from .output import emit, emit_text
+from .profile_options import (
+    CommOption,
+    InteractiveOption,
+    MlOption,
+    ProfileOption,
+    SkillOption,
+    SweOption,
+    WantOption,
+    build_profile,
+)
 
 RoleArgument = Annotated[
     str,
@@ -206,3 +216,121 @@ def export(
         from ..files import write_atomically
 
         write_atomically(output, text, force=force)
+
+
+def fit(
+    ctx: typer.Context,
+    swe: SweOption = None,
+    ml: MlOption = None,
+    comm: CommOption = None,
+    skill: SkillOption = None,
+    want: WantOption = None,
+    profile: ProfileOption = None,
+    interactive: InteractiveOption = False,
+    top: Annotated[int, typer.Option("--top", "-n", min=1, help="How many roles to show.")] = 5,
+    save: Annotated[
+        Path | None,
+        typer.Option("--save", help="Write your answers to a profile file.", show_default=False),
+    ] = None,
+    force: ForceOption = False,
+    fmt: FormatOption = Format.TABLE,
+) -> None:
+    """Which role fits you? Ranks the ML roles by your skills and the work you want."""
+    from ..fit import FitResult, rank_roles
+
+    catalogue = load_catalogue(ctx)
+    answers = build_profile(
+        catalogue,
+        swe=swe,
+        ml=ml,
+        comm=comm,
+        skills=skill,
+        wants=want,
+        profile_path=profile,
+        interactive=interactive,
+        purpose="fit",
+    )
+    if save is not None:
+        from ..files import write_atomically
+        from ..profile import profile_yaml
+
+        write_atomically(save, profile_yaml(answers), force=force)
+    result = rank_roles(catalogue, answers)
+    emit(FitResult(result.profile, result.fits[:top]), fmt)
+
+
+def path(
+    ctx: typer.Context,
+    origin: Annotated[
+        str,
+        typer.Argument(
+            metavar="FROM",
+            help="Where you start: a role, or 'me' with the profile options.",
+            autocompletion=complete_role,
+            show_default=False,
+        ),
+    ],
+    target: Annotated[
+        str,
+        typer.Argument(
+            metavar="TO",
+            help="The role you want.",
+            autocompletion=complete_role,
+            show_default=False,
+        ),
+    ],
+    swe: SweOption = None,
+    ml: MlOption = None,
+    comm: CommOption = None,
+    skill: SkillOption = None,
+    want: WantOption = None,
+    profile: ProfileOption = None,
+    interactive: InteractiveOption = False,
+    fmt: FormatOption = Format.TABLE,
+) -> None:
+    """A transition plan: skills to add or raise, tools to learn, what carries over."""
+    from ..transition import plan_from_profile, plan_from_role
+
+    catalogue = load_catalogue(ctx)
+    goal = catalogue.resolve_role(target)
+    if origin.strip().casefold() == "me":
+        answers = build_profile(
+            catalogue,
+            swe=swe,
+            ml=ml,
+            comm=comm,
+            skills=skill,
+            wants=want,
+            profile_path=profile,
+            interactive=interactive,
+            purpose="path me",
+        )
+        emit(plan_from_profile(catalogue, answers, goal), fmt)
+        return
+    if any(option is not None for option in (swe, ml, comm, skill, want, profile)) or interactive:
+        raise UsageError(
+            "profile options go with FROM 'me'.",
+            hint=f"Try: mlroles path me {goal.id} --swe 3 --ml 1",
+        )
+    start = catalogue.resolve_role(origin)
+    if start.id == goal.id:
+        raise UsageError(f"FROM and TO are both {start.id!r}.", hint="Name two different roles.")
+    emit(plan_from_role(catalogue, start, goal), fmt)
+
+
+def search(
+    ctx: typer.Context,
+    text: Annotated[
+        list[str],
+        typer.Argument(help="What to look for: a tool, skill, task or role.", show_default=False),
+    ],
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Most results.")] = 10,
+    fmt: FormatOption = Format.TABLE,
+) -> None:
+    """Find roles, skills and tools by name, alias or words in their text (typos welcome)."""
+    from ..search import search as run_search
+
+    query = " ".join(text).strip()
+    if not query:
+        raise UsageError("nothing to search for.", hint="Example: mlroles search airflow")
+    emit(run_search(load_catalogue(ctx), query, limit), fmt)

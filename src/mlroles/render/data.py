@@ -6,7 +6,10 @@ from functools import singledispatch
 from typing import Any
 
 from ..compare import RoleComparison, SkillLevels
+from ..fit import WEIGHTS, FitResult, Gap
+from ..search import SearchResult
 from ..skillmap import HIGH, SkillMap
+from ..transition import TransitionPlan
 from ..validation import ValidationReport
 from ..views import Bibliography, RoleListing, RoleProfile
 
@@ -166,5 +169,80 @@ def _report(view: ValidationReport) -> dict[str, Any]:
                 "message": p.message,
             }
             for p in view.problems
+        ],
+    }
+
+
+def _gap(gap: Gap) -> dict[str, Any]:
+    return {
+        "skill": gap.skill.id,
+        "name": gap.skill.name,
+        "have": None if gap.have is None else gap.have.value,
+        "need": gap.need.value,
+        "size": gap.size,
+    }
+
+
+@to_data.register
+def _fit(view: FitResult) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "profile": view.profile.model_dump(mode="json"),
+        "weights": WEIGHTS,
+        "roles": [
+            {
+                "id": fit.role.id,
+                "name": fit.role.name,
+                "score": fit.score,
+                "parts": fit.parts,
+                "why": list(fit.reasons),
+                "gaps": [_gap(gap) for gap in fit.gaps],
+            }
+            for fit in view.fits
+        ],
+    }
+
+
+@to_data.register
+def _plan(view: TransitionPlan) -> dict[str, Any]:
+    target = view.target.position
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "from": view.origin_id or "me",
+        "to": view.target.id,
+        "skill_map": {
+            "from": dict(zip(("swe", "ml", "comm"), view.start, strict=True)),
+            "to": {"swe": target.swe, "ml": target.ml, "comm": target.comm},
+        },
+        "skills_to_build": [_gap(gap) for gap in view.gaps],
+        "carries_over": [
+            {"skill": c.skill.id, "name": c.skill.name, "have": c.have.value, "need": c.need.value}
+            for c in view.carried
+        ],
+        "tools_to_learn": list(view.tools_to_learn),
+        "tools_carried": list(view.tools_carried),
+        "sources_say": [
+            {"where": note.where, "text": note.text, "sources": list(note.sources)}
+            for note in view.source_notes
+        ],
+    }
+
+
+@to_data.register
+def _search(view: SearchResult) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "query": view.query,
+        "results": [
+            {
+                "kind": hit.kind,
+                "id": hit.id,
+                "name": hit.name,
+                "role": hit.role_id,
+                "field": hit.field,
+                "snippet": hit.snippet,
+                "score": hit.score,
+            }
+            for hit in view.hits
         ],
     }

@@ -7,8 +7,11 @@ from collections.abc import Iterable
 from functools import singledispatch
 
 from ..compare import RoleComparison, SkillLevels
+from ..fit import FitResult, Gap
 from ..models import Cited
+from ..search import SearchResult
 from ..skillmap import SkillMap
+from ..transition import TransitionPlan
 from ..views import Bibliography, RoleListing, RoleProfile
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|])")
@@ -217,3 +220,81 @@ def _bibliography(view: Bibliography) -> str:
             "",
         ]
     return "\n".join(lines)
+
+
+def _gap_line(gap: Gap) -> str:
+    have = gap.have.value if gap.have else "none"
+    return f"{md(gap.skill.name)}: {have} → {gap.need.value}"
+
+
+@render_markdown.register
+def _fit(view: FitResult) -> str:
+    lines = ["# Roles that fit you", ""]
+    for rank, fit in enumerate(view.fits, start=1):
+        lines += [f"## {rank}. {md(fit.role.name)} (`{fit.role.id}`): {fit.score:.0f}/100", ""]
+        if fit.reasons:
+            lines.append("Why: " + "; ".join(md(reason) for reason in fit.reasons) + ".")
+        if fit.gaps:
+            lines.append("Biggest gaps: " + "; ".join(_gap_line(g) for g in fit.gaps[:5]) + ".")
+        lines.append("")
+    return "\n".join(lines)
+
+
+@render_markdown.register
+def _plan(view: TransitionPlan) -> str:
+    target = view.target
+    lines = [f"# From {md(view.origin)} to {md(target.name)}", ""]
+    swe, ml, comm = view.start
+    p = target.position
+
+    def axis(label: str, start: int | None, end: int) -> str:
+        return f"{label} {'?' if start is None else start} → {end}"
+
+    lines += [
+        "Skill map: "
+        + ", ".join(
+            [
+                axis("software engineering", swe, p.swe),
+                axis("ML", ml, p.ml),
+                axis("communication", comm, p.comm),
+            ]
+        ),
+        "",
+        "## Skills to build (largest gap first)",
+        "",
+    ]
+    lines += [f"- [ ] {_gap_line(gap)}" for gap in view.gaps] or ["- nothing: you cover them all"]
+    lines += ["", "## Tools to learn", ""]
+    lines.append(", ".join(md(t) for t in view.tools_to_learn) or "none named by the sources")
+    lines += ["", "## What carries over", ""]
+    carried = [f"- {md(c.skill.name)} ({c.have.value}; needs {c.need.value})" for c in view.carried]
+    lines += carried or ["- no skill at the level the role needs yet"]
+    if view.tools_carried:
+        lines.append("- tools: " + ", ".join(md(t) for t in view.tools_carried))
+    lines += ["", "## What the sources say", ""]
+    lines += [
+        f"- _{md(note.where)}_: {md(note.text)} _(sources: {', '.join(note.sources)})_"
+        for note in view.source_notes
+    ]
+    return "\n".join(lines) + "\n"
+
+
+@render_markdown.register
+def _search(view: SearchResult) -> str:
+    lines = [f"# Search: {md(view.query)}", ""]
+    if not view.hits:
+        return "\n".join([*lines, "No matches.", ""])
+    lines += _table(
+        ["Kind", "Match", "Where", "Snippet", "Score"],
+        (
+            [
+                hit.kind,
+                md(hit.name) + (f" (`{hit.role_id}`)" if hit.role_id else f" (`{hit.id}`)"),
+                md(hit.field),
+                md(hit.snippet),
+                f"{hit.score:.0f}",
+            ]
+            for hit in view.hits
+        ),
+    )
+    return "\n".join(lines) + "\n"

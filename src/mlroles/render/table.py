@@ -16,8 +16,11 @@ from rich.table import Table
 from rich.text import Text
 
 from ..compare import RoleComparison, SkillLevels
+from ..fit import FitResult, Gap
 from ..models import Level
+from ..search import SearchResult
 from ..skillmap import SkillMap
+from ..transition import TransitionPlan
 from ..views import Bibliography, RoleListing, RoleProfile
 
 _LEVEL_STYLE = {
@@ -364,3 +367,113 @@ def _bibliography(view: Bibliography) -> RenderableType:
         body = Group(meta, _text(s.contributes), _labelled("Cited by", cited))
         parts += [head, Padding(body, (0, 0, 1, 2))]
     return Group(*parts)
+
+
+def _gap_text(gap: Gap) -> Text:
+    have = gap.have.value if gap.have else "none"
+    return Text.assemble(
+        _text(gap.skill.name),
+        " ",
+        (have, "dim"),
+        " → ",
+        _level(gap.need),
+        (f" (+{gap.size})", "dim"),
+    )
+
+
+@render_table.register
+def _fit(view: FitResult) -> RenderableType:
+    parts: list[RenderableType] = [_heading("Roles that fit you, best first"), Text("")]
+    for rank, fit in enumerate(view.fits, start=1):
+        head = Text.assemble(
+            (f"{rank}. ", "bold"),
+            (fit.role.name, "bold magenta"),
+            (f"  {fit.role.id}", "cyan"),
+            "  ",
+            (f"{fit.score:.0f}/100", "bold green"),
+        )
+        detail = Table.grid(padding=(0, 1, 0, 0))
+        detail.add_column(style="bold", no_wrap=True)
+        detail.add_column()
+        if fit.reasons:
+            detail.add_row(Text("why"), _text("; ".join(fit.reasons)))
+        if fit.gaps:
+            gap_lines = Group(*(_gap_text(gap) for gap in fit.gaps[:3]))
+            detail.add_row(Text("gaps"), gap_lines)
+        parts += [head, Padding(detail, (0, 0, 1, 3))]
+    return Group(*parts)
+
+
+@render_table.register
+def _plan(view: TransitionPlan) -> RenderableType:
+    target = view.target
+    p = target.position
+    parts: list[RenderableType] = [
+        Text.assemble(
+            ("From ", "bold"),
+            (view.origin, "bold magenta"),
+            (" to ", "bold"),
+            (target.name, "bold magenta"),
+        ),
+    ]
+    swe, ml, comm = view.start
+
+    def axis(label: str, start: int | None, end: int) -> str:
+        return f"{label} {'?' if start is None else start} → {end}"
+
+    parts += [
+        _text(
+            ", ".join([axis("SWE", swe, p.swe), axis("ML", ml, p.ml), axis("comm", comm, p.comm)]),
+            "dim",
+        ),
+        Text(""),
+    ]
+    gaps = Table(box=None, show_header=True, padding=(0, 1), pad_edge=False)
+    for column in ("Skill", "Now", "Needed", "Gap"):
+        gaps.add_column(Text(column))
+    for gap in view.gaps:
+        gaps.add_row(
+            _text(gap.skill.name), _level(gap.have), _level(gap.need), Text(f"+{gap.size}")
+        )
+    body: RenderableType = gaps if view.gaps else Text("Nothing: you cover every skill it lists.")
+    parts += _section("Skills to build, largest gap first", body, None)
+    tools = ", ".join(view.tools_to_learn) or "none named by the sources"
+    parts += _section("Tools to learn", _text(tools), None)
+    carried_lines: list[RenderableType] = [
+        Text.assemble(
+            "• ", _text(c.skill.name), (f" ({c.have.value}; needs {c.need.value})", "dim")
+        )
+        for c in view.carried
+    ]
+    if view.tools_carried:
+        carried_lines.append(_labelled("tools", ", ".join(view.tools_carried)))
+    carried: RenderableType = Group(*carried_lines) if carried_lines else Text("none yet")
+    parts += _section("What carries over", carried, None)
+    notes = [(_labelled(n.where, n.text), n.sources) for n in view.source_notes]
+    parts += _section("What the sources say", _bullets(notes, True), None)
+    return Group(*parts[:-1])
+
+
+@render_table.register
+def _search(view: SearchResult) -> RenderableType:
+    if not view.hits:
+        return Text.assemble("No matches for ", (view.query, "bold"), ".")
+    table = _table("Kind", "Match", "Where", "Snippet", "Score")
+    table.columns[4].justify = "right"
+    records: list[RenderableType] = []
+    for hit in view.hits:
+        ident = hit.role_id or hit.id
+        match = Text.assemble(_text(hit.name, "bold"), "\n", (ident, "cyan"))
+        table.add_row(
+            Text(hit.kind), match, _text(hit.field), _text(hit.snippet), Text(f"{hit.score:.0f}")
+        )
+        records.append(
+            Text.assemble(
+                (hit.name, "bold"),
+                "  ",
+                (ident, "cyan"),
+                (f"  {hit.kind} · {hit.field} · {hit.score:.0f}", "dim"),
+            )
+        )
+        records.append(Padding(_text(hit.snippet), (0, 0, 0, 2)))
+    return Responsive(table, Group(*records), min_width=90)

@@ -1,0 +1,115 @@
+"""A person's self-assessment: the input of `fit`, `path me` and `map --profile`."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .errors import CatalogueError, Problem, UsageError
+from .models import Id, Level, SkillCategory
+
+Scale = Annotated[int, Field(ge=0, le=5)]
+
+
+class Interest(str, Enum):
+    """Kinds of work a person may want more or less of; each maps to skill categories."""
+
+    MODELLING = "modelling"
+    DATA = "data"
+    DEPLOYMENT = "deployment"
+    RESEARCH = "research"
+    COMMUNICATION = "communication"
+    BUSINESS = "business"
+
+    @property
+    def categories(self) -> tuple[SkillCategory, ...]:
+        return INTEREST_CATEGORIES[self]
+
+    @property
+    def question(self) -> str:
+        return INTEREST_QUESTIONS[self]
+
+
+INTEREST_CATEGORIES: dict[Interest, tuple[SkillCategory, ...]] = {
+    Interest.MODELLING: (SkillCategory.MACHINE_LEARNING, SkillCategory.MATHS_STATISTICS),
+    Interest.DATA: (SkillCategory.DATA,),
+    Interest.DEPLOYMENT: (
+        SkillCategory.SOFTWARE_ENGINEERING,
+        SkillCategory.INFRASTRUCTURE,
+        SkillCategory.HARDWARE,
+    ),
+    Interest.RESEARCH: (SkillCategory.RESEARCH,),
+    Interest.COMMUNICATION: (SkillCategory.COMMUNICATION,),
+    Interest.BUSINESS: (SkillCategory.PRODUCT_BUSINESS,),
+}
+
+# The sources' own role-scoping questions: how much modelling, data wrangling,
+# deployment and research a job involves.
+INTEREST_QUESTIONS: dict[Interest, str] = {
+    Interest.MODELLING: "How much do you want to build and tune models?",
+    Interest.DATA: "How much do you want to wrangle, analyse and move data?",
+    Interest.DEPLOYMENT: "How much do you want to write, deploy and run production software?",
+    Interest.RESEARCH: "How much do you want to do research and publish?",
+    Interest.COMMUNICATION: "How much do you want to explain, write and present?",
+    Interest.BUSINESS: "How much do you want to shape business decisions and products?",
+}
+
+
+class Profile(BaseModel):
+    """What someone can do (axes and skills) and what they want to do (interests)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    swe: Scale | None = Field(default=None, description="Software-engineering skill, 0-5.")
+    ml: Scale | None = Field(default=None, description="Machine-learning knowledge, 0-5.")
+    comm: Scale | None = Field(default=None, description="Communication and writing, 0-5.")
+    skills: dict[Id, Level] = Field(default_factory=dict)
+    wants: dict[Interest, Scale] = Field(default_factory=dict)
+
+    @property
+    def empty(self) -> bool:
+        return (
+            self.swe is None
+            and self.ml is None
+            and self.comm is None
+            and not self.skills
+            and not self.wants
+        )
+
+
+def parse_level(text: str) -> Level:
+    """A level by name or by number (1 awareness ... 4 expert)."""
+    value = text.strip().casefold()
+    for rank, level in enumerate(Level, start=1):
+        if value in (level.value, str(rank)):
+            return level
+    names = ", ".join(f"{rank}={level.value}" for rank, level in enumerate(Level, start=1))
+    raise UsageError(f"unknown level {text!r}.", hint=f"Use a name or number: {names}.")
+
+
+def load_profile(path: Path) -> Profile:
+    """Read a profile file written by `fit --save` (or by hand); errors name file and line."""
+    from .yamlio import read_yaml
+
+    document = read_yaml(path)
+    try:
+        return Profile.model_validate(document.data)
+    except ValidationError as exc:
+        problems = []
+        for error in exc.errors():
+            loc = tuple(error["loc"])
+            line, column = document.locate(loc, at_key=error["type"] == "extra_forbidden")
+            subject = ".".join(str(step) for step in loc) or "(top level)"
+            problems.append(Problem(document.name, error["msg"], line, column, subject))
+        raise CatalogueError(problems) from None
+
+
+def profile_yaml(profile: Profile) -> str:
+    import yaml
+
+    data = profile.model_dump(mode="json", exclude_none=True)
+    header = "# An mlroles profile: use it with `mlroles fit --profile FILE`.\n"
+    return header + yaml.safe_dump(data, sort_keys=False)

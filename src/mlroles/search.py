@@ -1,0 +1,122 @@
+"""`mlroles search TEXT`: roles, skills and tools by name, alias or words in their text.
+
+Each catalogue field is a document with a weight for how telling a match there is (a
+name beats a note). A query that appears in the text scores 100 x weight;
+otherwise rapidfuzz's partial ratio (typo-tolerant, best-matching window; the plain ratio
+for a text shorter than the query) must reach the cut-off, and the score is that ratio x
+weight. Each role, skill or (role, tool) pair appears once,
+with its best-scoring field and a snippet around the match.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .catalogue import Catalogue, normalise
+from .models import Role
+
+FUZZY_CUTOFF = 85
+SNIPPET = 70
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: str  # "role", "skill" or "tool"
+    id: str
+    name: str
+    field: str
+    snippet: str
+    score: float
+    role_id: str | None = None
+    """For a tool: the role that uses it."""
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    query: str
+    hits: tuple[Hit, ...]
+
+
+def _role_fields(role: Role) -> Iterator[tuple[str, str, float]]:
+    yield "name", role.name, 1.0
+    yield "id", role.id, 1.0
+    for alias in role.aliases:
+        yield "alias", alias, 1.0
+    yield "summary", role.summary.text, 0.8
+    yield "goal", role.goal.text, 0.8
+    yield "work product", role.work_product.text, 0.8
+    for item in role.responsibilities:
+        yield "responsibility", item.text, 0.8
+    for variant in role.variants:
+        yield f"variant: {variant.name}", f"{variant.name}: {variant.text}", 0.85
+    for specialism in role.specialisms:
+        yield "specialism", f"{specialism.name}: {specialism.text}", 0.8
+    for item in role.backgrounds:
+        yield "background", item.text, 0.7
+    for item in role.notes:
+        yield "note", item.text, 0.7
+
+
+def _documents(catalogue: Catalogue) -> Iterator[tuple[str, str, str, str, str, float, str | None]]:
+    """(kind, id, name, field, text, weight, role_id) for everything searchable."""
+    for role in catalogue.roles:
+        for field, text, weight in _role_fields(role):
+            yield "role", role.id, role.name, field, text, weight, None
+        for tool in role.tools:
+            yield "tool", tool.name, tool.name, f"tool of {role.name}", tool.name, 0.95, role.id
+    for skill in catalogue.skills:
+        yield "skill", skill.id, skill.name, "name", skill.name, 0.9, None
+        for alias in skill.aliases:
+            yield "skill", skill.id, skill.name, "alias", alias, 0.9, None
+        yield "skill", skill.id, skill.name, "description", skill.description, 0.7, None
+
+
+def _snippet(text: str, start: int, end: int) -> str:
+    text = " ".join(text.split())
+    if len(text) <= SNIPPET:
+        return text
+    middle = (start + end) // 2
+    left = max(0, min(middle - SNIPPET // 2, len(text) - SNIPPET))
+    piece = text[left : left + SNIPPET]
+    return ("…" if left > 0 else "") + piece + ("…" if left + SNIPPET < len(text) else "")
+
+
+def search(catalogue: Catalogue, query: str, limit: int = 10) -> SearchResult:
+    from rapidfuzz import fuzz
+
+    needle = " ".join(query.casefold().split())
+    best: dict[tuple[str, str, str | None], Hit] = {}
+    if needle:
+        for kind, ident, name, field, text, weight, role_id in _documents(catalogue):
+            flat = " ".join(text.split())
+            haystack = flat.casefold()
+            at = haystack.find(needle)
+            if at >= 0:
+                score, start, end = 100.0, at, at + len(needle)
+            elif normalise(needle) and normalise(needle) == normalise(flat):
+                score, start, end = 100.0, 0, len(flat)
+            elif len(haystack) < len(needle):
+                # A text shorter than the query must match it whole: "R" is no hit for "airflow".
+                score, start, end = fuzz.ratio(needle, haystack), 0, len(flat)
+                if score < FUZZY_CUTOFF:
+                    continue
+            else:
+                alignment = fuzz.partial_ratio_alignment(needle, haystack)
+                if alignment is None or alignment.score < FUZZY_CUTOFF:
+                    continue
+                score, start, end = alignment.score, alignment.dest_start, alignment.dest_end
+            hit = Hit(
+                kind,
+                ident,
+                name,
+                field,
+                _snippet(flat, start, end),
+                round(score * weight, 1),
+                role_id,
+            )
+            key = (kind, ident, role_id)
+            if key not in best or hit.score > best[key].score:
+                best[key] = hit
+    hits = sorted(best.values(), key=lambda h: (-h.score, h.kind != "role", h.name))
+    return SearchResult(query, tuple(hits[:limit]))
