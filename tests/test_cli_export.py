@@ -60,7 +60,8 @@ def test_html_is_self_contained_and_escaped(invoke: Invoke, tmp_path: Path) -> N
     page = invoke("-c", str(overlay), "export", "-f", "html").stdout
     assert "<script>" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
-    assert "http://" not in page and "https://" not in page and "<link" not in page
+    for external in ('href="http', 'src="http', "src=", "<link", "@import", "url(", "<script"):
+        assert external not in page, external
     assert 'href="#role-ml-engineer"' in page and 'id="role-ml-engineer"' in page
 
 

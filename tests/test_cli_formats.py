@@ -17,6 +17,10 @@ COMMANDS = [
     ("skills",),
     ("skills", "--role", "mlops"),
     ("sources",),
+    ("map", "--me", "swe=2,ml=4", "--role", "ds"),
+    ("fit", "--swe", "3", "--ml", "3"),
+    ("path", "ds", "mle"),
+    ("search", "airflow"),
 ]
 
 

@@ -35,6 +35,7 @@ COMMANDS = [
     "path",
     "search",
     "init",
+    "map",
 ]
 WORDS = [
     "ds",
@@ -86,6 +87,10 @@ WORDS = [
     "--profile",
     "airflow",
     "--limit",
+    "--me",
+    "swe=4,ml=1",
+    "--svg",
+    "map.svg",
     "\x1b[31m",
     "é",
     "0",

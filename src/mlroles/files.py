@@ -27,6 +27,10 @@ def write_atomically(path: Path, text: str, *, force: bool = False) -> None:
     except OSError as exc:
         raise MlrolesError(f"cannot write {path}: {exc.strerror or exc}.") from None
     try:
+        # mkstemp makes the file private (0600); give it the mode a plain open() would.
+        umask = os.umask(0)
+        os.umask(umask)
+        Path(temp).chmod(0o666 & ~umask)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
             handle.flush()

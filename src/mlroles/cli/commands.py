@@ -201,9 +201,11 @@ def export(
 
     catalogue = load_catalogue(ctx)
     if fmt is ExportFormat.HTML:
+        from ..chart import build_chart
         from ..render.html import export_html
+        from ..render.svg import render_svg
 
-        text = export_html(catalogue)
+        text = export_html(catalogue, chart_svg=render_svg(build_chart(catalogue.roles)))
     else:
         text = {
             ExportFormat.MARKDOWN: exports.export_markdown,
@@ -334,3 +336,58 @@ def search(
     if not query:
         raise UsageError("nothing to search for.", hint="Example: mlroles search airflow")
     emit(run_search(load_catalogue(ctx), query, limit), fmt)
+
+
+def map_roles(
+    ctx: typer.Context,
+    role: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--role",
+            "-r",
+            help="Highlight this role (repeatable).",
+            autocompletion=complete_role,
+            show_default=False,
+        ),
+    ] = None,
+    track: TrackOption = TrackFilter.ML,
+    me: Annotated[
+        str | None,
+        typer.Option(
+            "--me", help="Plot yourself: swe=N,ml=N[,comm=N], each 0-5.", show_default=False
+        ),
+    ] = None,
+    profile: ProfileOption = None,
+    svg: Annotated[
+        Path | None,
+        typer.Option("--svg", help="Also write the chart as an SVG file.", show_default=False),
+    ] = None,
+    force: ForceOption = False,
+    fmt: FormatOption = Format.TABLE,
+) -> None:
+    """The skill map as a picture: every role by software engineering and ML knowledge."""
+    from ..chart import You, build_chart, parse_you
+
+    catalogue = load_catalogue(ctx)
+    highlighted = [catalogue.resolve_role(name) for name in role or []]
+    roles = list(catalogue.roles_on(track.tracks))
+    roles += [r for r in highlighted if r not in roles]
+    you = parse_you(me) if me is not None else None
+    if profile is not None:
+        if you is not None:
+            raise UsageError("give --me or --profile, not both.")
+        from ..profile import load_profile
+
+        answers = load_profile(profile)
+        if answers.swe is None or answers.ml is None:
+            raise UsageError(
+                f"{profile} has no swe and ml to plot.", hint="Add them, or use --me swe=N,ml=N."
+            )
+        you = You(answers.swe, answers.ml, answers.comm)
+    chart = build_chart(roles, (r.id for r in highlighted), you)
+    if svg is not None:
+        from ..files import write_atomically
+        from ..render.svg import render_svg
+
+        write_atomically(svg, render_svg(chart), force=force)
+    emit(chart, fmt)

@@ -5,10 +5,11 @@ from __future__ import annotations
 from functools import singledispatch
 from typing import Any
 
+from ..chart import SkillChart
 from ..compare import RoleComparison, SkillLevels
 from ..fit import WEIGHTS, FitResult, Gap
 from ..search import SearchResult
-from ..skillmap import HIGH, SkillMap
+from ..skillmap import HIGH, SkillMap, quadrant
 from ..transition import TransitionPlan
 from ..validation import ValidationReport
 from ..views import Bibliography, RoleListing, RoleProfile
@@ -245,4 +246,28 @@ def _search(view: SearchResult) -> dict[str, Any]:
             }
             for hit in view.hits
         ],
+    }
+
+
+@to_data.register
+def _chart(view: SkillChart) -> dict[str, Any]:
+    you = view.you
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "axes": {"x": "swe", "y": "ml", "size": "comm", "range": [0, 5], "high_from": HIGH},
+        "roles": [
+            {
+                "marker": point.marker,
+                "id": point.role.id,
+                "name": point.role.name,
+                "swe": point.swe,
+                "ml": point.ml,
+                "comm": point.comm,
+                "quadrant": quadrant(point.role.position),
+                "highlighted": point.highlighted,
+            }
+            for point in view.points
+        ],
+        "you": None if you is None else {"swe": you.swe, "ml": you.ml, "comm": you.comm},
+        "nearest": [{"id": role.id, "distance": dist} for role, dist in view.nearest],
     }

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 from functools import singledispatch
 
+from ..chart import SkillChart
 from ..compare import RoleComparison, SkillLevels
 from ..fit import FitResult, Gap
 from ..models import Cited
@@ -297,4 +298,31 @@ def _search(view: SearchResult) -> str:
             for hit in view.hits
         ),
     )
+    return "\n".join(lines) + "\n"
+
+
+@render_markdown.register
+def _chart(view: SkillChart) -> str:
+    from .mapgrid import ASCII, draw, plain_lines
+
+    picture = draw(view, 78, 13, ASCII)
+    lines = ["# Skill map: ML knowledge (up) vs software engineering (right)", "", "```"]
+    lines += plain_lines(picture)
+    lines += ["```", ""]
+    lines += _table(
+        ["#", "Role", "SWE", "ML", "Comm"],
+        (
+            [
+                str(p.marker),
+                ("**" + md(p.role.name) + "**") if p.highlighted else md(p.role.name),
+                str(p.swe),
+                str(p.ml),
+                str(p.comm),
+            ]
+            for p in view.points
+        ),
+    )
+    if view.you is not None:
+        near = ", ".join(f"{md(role.name)} ({dist:g})" for role, dist in view.nearest)
+        lines += ["", f"You: SWE {view.you.swe}, ML {view.you.ml}. Nearest: {near}."]
     return "\n".join(lines) + "\n"

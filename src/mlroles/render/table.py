@@ -15,6 +15,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from ..chart import MapPoint, SkillChart
 from ..compare import RoleComparison, SkillLevels
 from ..fit import FitResult, Gap
 from ..models import Level
@@ -22,6 +23,7 @@ from ..search import SearchResult
 from ..skillmap import SkillMap
 from ..transition import TransitionPlan
 from ..views import Bibliography, RoleListing, RoleProfile
+from .mapgrid import ASCII, UNICODE, Glyphs, draw
 
 _LEVEL_STYLE = {
     Level.AWARENESS: "dim",
@@ -477,3 +479,59 @@ def _search(view: SearchResult) -> RenderableType:
         )
         records.append(Padding(_text(hit.snippet), (0, 0, 0, 2)))
     return Responsive(table, Group(*records), min_width=90)
+
+
+class ChartView:
+    """The skill map drawn for the console it is printed on: its width, colour and charset."""
+
+    def __init__(self, chart: SkillChart) -> None:
+        self.chart = chart
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        plain = options.ascii_only or console.no_color or console.color_system is None
+        glyphs = ASCII if plain else UNICODE
+        width = options.max_width
+        height = 16 if width >= 100 else 11  # 80x24 holds the chart, legend and "you"
+        picture = draw(self.chart, width - 1, height, glyphs)
+        yield Text.assemble(
+            (f"ML (up) vs SWE ({glyphs.arrow}), 0-5", "bold"),
+            (
+                f"; bubble = communication {glyphs.small} 0-1 {glyphs.medium} 2-3 "
+                f"{glyphs.large} 4-5",
+                "dim",
+            ),
+        )
+        for line in picture.lines:
+            yield Text.assemble(*line)
+        legend = Table.grid(padding=(0, 2, 0, 0))
+        columns = 2 if width >= 70 else 1
+        for _ in range(columns):
+            legend.add_column(no_wrap=False)
+        entries = [self._entry(point, glyphs) for point in self.chart.points]
+        for start in range(0, len(entries), columns):
+            legend.add_row(*entries[start : start + columns])
+        yield legend
+        if self.chart.you is not None:
+            you = self.chart.you
+            near = ", ".join(f"{role.name} {dist:g}" for role, dist in self.chart.nearest)
+            where = f"{you.swe}/{you.ml}" + (f"/{you.comm}" if you.comm is not None else "")
+            yield Text.assemble(
+                (f"{glyphs.you}you", "bold magenta"), f" ({where}): nearest ", _text(near)
+            )
+
+    @staticmethod
+    def _entry(point: MapPoint, glyphs: Glyphs) -> Text:
+        style = "bold yellow" if point.highlighted else "bold cyan"
+        mark = (">" if glyphs is ASCII else "▶") if point.highlighted else " "
+        return Text.assemble(
+            (mark, "bold yellow"),
+            (f"{glyphs.bubble(point.comm)}{point.marker:<2}", style),
+            " ",
+            _text(point.role.name),
+            (f" {point.swe}/{point.ml}/{point.comm}", "dim"),
+        )
+
+
+@render_table.register
+def _chart(view: SkillChart) -> RenderableType:
+    return ChartView(view)

@@ -1,0 +1,188 @@
+"""The skill map drawn on a character grid: pure layout, no Rich.
+
+Roles are numbered markers (a bubble whose size shows the communication weight, then
+the number); markers never overwrite each other: a marker that would land on a taken cell
+moves to the nearest free place on its row, then on the rows next to it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..chart import SkillChart
+from ..skillmap import HIGH
+
+Y_MARGIN = 3  # "5 ┤" before the plot area
+
+
+@dataclass(frozen=True)
+class Glyphs:
+    v: str
+    h: str
+    cross: str
+    tick_y: str
+    corner: str
+    small: str
+    medium: str
+    large: str
+    you: str
+    arrow: str
+
+    def bubble(self, comm: int) -> str:
+        return self.small if comm <= 1 else self.medium if comm <= 3 else self.large
+
+
+UNICODE = Glyphs("│", "─", "┼", "┤", "└", "•", "●", "◉", "★", "→")
+ASCII = Glyphs("|", "-", "+", "|", "+", ".", "o", "O", "*", "->")
+
+
+@dataclass
+class Grid:
+    width: int
+    height: int
+    cells: list[list[str]] = field(default_factory=list)
+    styles: list[list[str]] = field(default_factory=list)
+    taken: list[list[bool]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.cells = [[" "] * self.width for _ in range(self.height)]
+        self.styles = [[""] * self.width for _ in range(self.height)]
+        self.taken = [[False] * self.width for _ in range(self.height)]
+
+    def put(self, row: int, col: int, text: str, style: str = "", *, take: bool = False) -> None:
+        for i, char in enumerate(text):
+            if 0 <= col + i < self.width:
+                self.cells[row][col + i] = char
+                self.styles[row][col + i] = style
+                if take:
+                    self.taken[row][col + i] = True
+
+    def free(self, row: int, col: int, length: int) -> bool:
+        if col < 0 or col + length > self.width:
+            return False
+        return not any(self.taken[row][col : col + length])
+
+
+@dataclass(frozen=True)
+class Placement:
+    marker: int
+    row: int
+    col: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Picture:
+    lines: tuple[tuple[tuple[str, str], ...], ...]
+    """Each line as runs of (text, style)."""
+    placements: tuple[Placement, ...]
+    plot_width: int
+    plot_height: int
+
+
+def _to_col(value: float, plot_width: int) -> int:
+    return Y_MARGIN + round(value / 5 * (plot_width - 1))
+
+
+def _to_row(value: float, plot_height: int) -> int:
+    return round((5 - value) / 5 * (plot_height - 1))
+
+
+def _place(grid: Grid, row: int, col: int, length: int, rows: int) -> tuple[int, int] | None:
+    """The free spot nearest to (row, col), searching the row first, then its neighbours."""
+    for dr in (0, -1, 1, -2, 2, -3, 3):
+        r = row + dr
+        if not 0 <= r < rows:
+            continue
+        for dc in range(grid.width):
+            for c in (col + dc, col - dc) if dc else (col,):
+                if c >= Y_MARGIN + 1 and grid.free(r, c - 1, length + 2):
+                    return r, c
+    return None
+
+
+def draw(chart: SkillChart, width: int, height: int, glyphs: Glyphs) -> Picture:
+    """Lay the chart out in `width` columns; the plot area is `height` rows high."""
+    plot_width = max(20, width - Y_MARGIN - 1)
+    plot_height = max(7, height)
+    grid = Grid(Y_MARGIN + plot_width + 1, plot_height + 2)
+    bottom = plot_height  # the x-axis row
+
+    # Axes and the quadrant lines (between 2 and 3: a value of HIGH or more is "high").
+    for row in range(plot_height):
+        grid.put(
+            row, Y_MARGIN - 1, glyphs.tick_y if row in _tick_rows(plot_height) else glyphs.v, "dim"
+        )
+    for y in range(6):
+        grid.put(_to_row(y, plot_height), 0, f"{y:>1}", "dim")
+    grid.put(bottom, Y_MARGIN - 1, glyphs.corner + glyphs.h * plot_width, "dim")
+    for x in range(6):
+        grid.put(bottom + 1, _to_col(x, plot_width), str(x), "dim")
+    split_col = _to_col(HIGH - 0.5, plot_width)
+    split_row = _to_row(HIGH - 0.5, plot_height)
+    for row in range(plot_height):
+        grid.put(row, split_col, glyphs.v, "dim")
+    grid.put(split_row, Y_MARGIN, glyphs.h * plot_width, "dim")
+    grid.put(split_row, split_col, glyphs.cross, "dim")
+
+    # Roles, most communication-heavy first so the big bubbles get their exact spot.
+    placements = []
+    rows_available = plot_height
+    for point in sorted(chart.points, key=lambda p: (-p.comm, p.marker)):
+        text = glyphs.bubble(point.comm) + str(point.marker)
+        spot = _place(
+            grid,
+            _to_row(point.ml, plot_height),
+            _to_col(point.swe, plot_width),
+            len(text),
+            rows_available,
+        )
+        if spot is None:
+            continue
+        row, col = spot
+        style = "bold yellow" if point.highlighted else "bold cyan"
+        grid.put(row, col, text, style, take=True)
+        placements.append(Placement(point.marker, row, col, text))
+    if chart.you is not None:
+        text = glyphs.you + "you"
+        spot = _place(
+            grid,
+            _to_row(chart.you.ml, plot_height),
+            _to_col(chart.you.swe, plot_width),
+            len(text),
+            rows_available,
+        )
+        if spot is not None:
+            grid.put(spot[0], spot[1], text, "bold magenta", take=True)
+            placements.append(Placement(0, spot[0], spot[1], text))
+
+    # Quadrant names in the corners, where nothing else is.
+    for row, name, side in (
+        (0, "low SWE / high ML", "left"),
+        (0, "high SWE / high ML", "right"),
+        (plot_height - 1, "low SWE / low ML", "left"),
+        (plot_height - 1, "high SWE / low ML", "right"),
+    ):
+        start = Y_MARGIN + 1 if side == "left" else Y_MARGIN + plot_width - len(name)
+        inside = start + len(name) < split_col if side == "left" else start > split_col
+        if inside and grid.free(row, start, len(name)):
+            grid.put(row, start, name, "italic dim", take=True)
+
+    lines = []
+    for row in range(grid.height):
+        runs: list[tuple[str, str]] = []
+        for char, style in zip(grid.cells[row], grid.styles[row], strict=True):
+            if runs and runs[-1][1] == style:
+                runs[-1] = (runs[-1][0] + char, style)
+            else:
+                runs.append((char, style))
+        lines.append(tuple(runs))
+    return Picture(tuple(lines), tuple(placements), plot_width, plot_height)
+
+
+def _tick_rows(plot_height: int) -> set[int]:
+    return {_to_row(y, plot_height) for y in range(6)}
+
+
+def plain_lines(picture: Picture) -> list[str]:
+    return ["".join(text for text, _ in line).rstrip() for line in picture.lines]
