@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 import yaml
 
 from conftest import Invoke
 
+AD = str(Path(__file__).parent / "data" / "postings" / "05-mle-recsys.md")
 COMMANDS = [
     ("list",),
     ("list", "--track", "all"),
@@ -21,30 +23,31 @@ COMMANDS = [
     ("fit", "--swe", "3", "--ml", "3"),
     ("path", "ds", "mle"),
     ("search", "airflow"),
+    ("triage", AD),
 ]
 
 
-@pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
+@pytest.mark.parametrize("args", COMMANDS, ids=lambda args: " ".join(args)[:40])
 def test_json_parses(invoke: Invoke, args: tuple[str, ...]) -> None:
     result = invoke(*args, "--format", "json")
     assert result.exit_code == 0 and result.stderr == ""
     assert json.loads(result.stdout)["schema_version"] == 1
 
 
-@pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
+@pytest.mark.parametrize("args", COMMANDS, ids=lambda args: " ".join(args)[:40])
 def test_yaml_matches_json(invoke: Invoke, args: tuple[str, ...]) -> None:
     as_yaml = yaml.safe_load(invoke(*args, "--format", "yaml").stdout)
     assert as_yaml == json.loads(invoke(*args, "--format", "json").stdout)
 
 
-@pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
+@pytest.mark.parametrize("args", COMMANDS, ids=lambda args: " ".join(args)[:40])
 def test_markdown_starts_with_a_heading(invoke: Invoke, args: tuple[str, ...]) -> None:
     out = invoke(*args, "--format", "markdown").stdout
     assert out.startswith("# ")
     assert "\x1b[" not in out
 
 
-@pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
+@pytest.mark.parametrize("args", COMMANDS, ids=lambda args: " ".join(args)[:40])
 def test_machine_formats_ignore_force_color_and_width(
     invoke: Invoke, args: tuple[str, ...]
 ) -> None:
@@ -53,7 +56,7 @@ def test_machine_formats_ignore_force_color_and_width(
     assert wide == narrow
 
 
-@pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
+@pytest.mark.parametrize("args", COMMANDS, ids=lambda args: " ".join(args)[:40])
 def test_table_fits_60_columns(invoke: Invoke, args: tuple[str, ...]) -> None:
     result = invoke(*args, width=60)
     assert result.exit_code == 0

@@ -6,8 +6,8 @@ import pytest
 
 from mlroles.catalogue import Catalogue
 from mlroles.fit import fit_role, gaps, rank_roles, work_mix
-from mlroles.models import Level
-from mlroles.profile import Interest, Profile
+from mlroles.models import Interest, Level
+from mlroles.profile import Profile
 
 STRONG_SWE = Profile(
     swe=5,

@@ -36,6 +36,7 @@ COMMANDS = [
     "search",
     "init",
     "map",
+    "triage",
 ]
 WORDS = [
     "ds",

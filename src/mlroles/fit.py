@@ -22,8 +22,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .catalogue import Catalogue
-from .models import Level, Role, Skill, Track
-from .profile import Interest, Profile
+from .models import Interest, Level, Role, Skill, Track
+from .profile import INTEREST_CATEGORIES, Profile
 
 WEIGHTS = {"skills": 0.45, "axes": 0.25, "interests": 0.30}
 
@@ -62,7 +62,7 @@ def work_mix(catalogue: Catalogue, role: Role) -> dict[Interest, float]:
         weight = sum(
             need.level.rank
             for need in role.skills
-            if catalogue.skill(need.skill).category in interest.categories
+            if catalogue.skill(need.skill).category in INTEREST_CATEGORIES[interest]
         )
         mix[interest] = weight / total
     if Interest.COMMUNICATION in mix:  # communication also shows in the map's bubble size

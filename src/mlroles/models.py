@@ -118,6 +118,35 @@ class ToolKind(str, Enum):
     GENAI = "genai"
 
 
+class Interest(str, Enum):
+    """Kinds of work: what a person may want more of, and what a job ad signals."""
+
+    MODELLING = "modelling"
+    DATA = "data"
+    DEPLOYMENT = "deployment"
+    RESEARCH = "research"
+    COMMUNICATION = "communication"
+    BUSINESS = "business"
+
+
+class EvidenceTerm(Model):
+    """Words in a job ad that point to a role: used by `mlroles triage`.
+
+    Matched as whole words, case-insensitively; a `*` ends a word with any ending
+    (`deploy*` matches deploys, deployed, deployment) and words may be separated by
+    spaces or hyphens.
+    """
+
+    term: Annotated[
+        str,
+        StringConstraints(strip_whitespace=True, min_length=1, max_length=60),
+        AfterValidator(_printable),
+    ]
+    signals: Interest = Field(description="The kind of work the term points to.")
+    weight: float = Field(default=1.0, ge=0.1, le=5.0, allow_inf_nan=False)
+    sources: Sources
+
+
 class Source(Model):
     """One of the documents the catalogue is built from."""
 
@@ -182,6 +211,7 @@ class Variant(Model):
     name: ShortText
     text: LongText
     sources: Sources
+    evidence: tuple[EvidenceTerm, ...] = ()
 
 
 class Specialism(Model):
@@ -223,6 +253,7 @@ class Role(Model):
     specialisms: tuple[Specialism, ...] = ()
     notes: tuple[Cited, ...] = ()
     outlook: tuple[OutlookFigure, ...] = ()
+    evidence: tuple[EvidenceTerm, ...] = ()
 
     def cited_sources(self) -> tuple[str, ...]:
         """Every source this role draws on, in first-cited order."""

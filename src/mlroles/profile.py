@@ -2,35 +2,15 @@
 
 from __future__ import annotations
 
-from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import CatalogueError, Problem, UsageError
-from .models import Id, Level, SkillCategory
+from .models import Id, Interest, Level, SkillCategory
 
 Scale = Annotated[int, Field(ge=0, le=5)]
-
-
-class Interest(str, Enum):
-    """Kinds of work a person may want more or less of; each maps to skill categories."""
-
-    MODELLING = "modelling"
-    DATA = "data"
-    DEPLOYMENT = "deployment"
-    RESEARCH = "research"
-    COMMUNICATION = "communication"
-    BUSINESS = "business"
-
-    @property
-    def categories(self) -> tuple[SkillCategory, ...]:
-        return INTEREST_CATEGORIES[self]
-
-    @property
-    def question(self) -> str:
-        return INTEREST_QUESTIONS[self]
 
 
 INTEREST_CATEGORIES: dict[Interest, tuple[SkillCategory, ...]] = {

@@ -391,3 +391,46 @@ def map_roles(
 
         write_atomically(svg, render_svg(chart), force=force)
     emit(chart, fmt)
+
+
+def triage(
+    ctx: typer.Context,
+    source: Annotated[
+        str,
+        typer.Argument(
+            metavar="FILE",
+            help="The job ad (text or Markdown), or - for stdin.",
+            show_default=False,
+        ),
+    ],
+    top: Annotated[int, typer.Option("--top", "-n", min=1, help="How many roles to show.")] = 3,
+    fmt: FormatOption = Format.TABLE,
+) -> None:
+    """What role does this job ad really describe? Ranked, with the evidence quoted."""
+    import dataclasses
+    import sys
+
+    from ..triage import MAX_AD_BYTES, AdError, decode_ad
+    from ..triage import triage as run_triage
+
+    if source == "-":
+        raw = (
+            sys.stdin.buffer.read(MAX_AD_BYTES + 1)
+            if hasattr(sys.stdin, "buffer")
+            else (sys.stdin.read(MAX_AD_BYTES + 1).encode("utf-8"))
+        )
+        name = "stdin"
+    else:
+        path = Path(source)
+        name = source
+        if path.is_dir():
+            raise AdError(f"{source}: is a directory, not a job ad.")
+        try:
+            with path.open("rb") as handle:
+                raw = handle.read(MAX_AD_BYTES + 1)
+        except FileNotFoundError:
+            raise AdError(f"{source}: no such file.") from None
+        except OSError as exc:
+            raise AdError(f"{source}: cannot read: {exc.strerror or exc}.") from None
+    result = run_triage(load_catalogue(ctx), decode_ad(raw, name))
+    emit(dataclasses.replace(result, matches=result.matches[:top]), fmt)

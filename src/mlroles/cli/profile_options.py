@@ -93,7 +93,8 @@ def build_profile(
     purpose: str,
 ) -> Profile:
     """The profile from a file, flags (which override the file), or the questionnaire."""
-    from ..profile import Interest, Profile, load_profile, parse_level
+    from ..models import Interest
+    from ..profile import Profile, load_profile, parse_level
 
     base = load_profile(profile_path) if profile_path else Profile()
     skill_levels = dict(base.skills)

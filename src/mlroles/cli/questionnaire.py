@@ -42,8 +42,8 @@ def ask_profile(catalogue: Catalogue, start: Profile) -> Profile:
     from rich.console import Console
     from rich.text import Text
 
-    from ..models import Level
-    from ..profile import Interest, Profile
+    from ..models import Interest, Level
+    from ..profile import INTEREST_QUESTIONS, Profile
 
     console = Console(stderr=True, highlight=False)
     console.print(
@@ -76,6 +76,6 @@ def ask_profile(catalogue: Catalogue, start: Profile) -> Profile:
     for number, name in enumerate(ASKED_INTERESTS, start=first):
         interest = Interest(name)
         wants[interest] = _ask(
-            console, f"{number}. {interest.question}", amount, wants.get(interest)
+            console, f"{number}. {INTEREST_QUESTIONS[interest]}", amount, wants.get(interest)
         )
     return Profile(swe=swe, ml=ml, comm=comm, skills=skills, wants=wants)

@@ -11,6 +11,7 @@ from ..fit import WEIGHTS, FitResult, Gap
 from ..search import SearchResult
 from ..skillmap import HIGH, SkillMap, quadrant
 from ..transition import TransitionPlan
+from ..triage import Evidence, Triage
 from ..validation import ValidationReport
 from ..views import Bibliography, RoleListing, RoleProfile
 
@@ -270,4 +271,41 @@ def _chart(view: SkillChart) -> dict[str, Any]:
         ],
         "you": None if you is None else {"swe": you.swe, "ml": you.ml, "comm": you.comm},
         "nearest": [{"id": role.id, "distance": dist} for role, dist in view.nearest],
+    }
+
+
+def _evidence(items: tuple[Evidence, ...]) -> list[dict[str, Any]]:
+    return [
+        {
+            "term": e.term,
+            "line": e.line,
+            "excerpt": e.excerpt,
+            "weight": e.weight,
+            "signals": e.signals.value,
+        }
+        for e in items
+    ]
+
+
+@to_data.register
+def _triage(view: Triage) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "title": view.title,
+        "title_role": view.title_role.id if view.title_role else None,
+        "warning": view.warning,
+        "words": view.words,
+        "roles": [
+            {
+                "id": m.role.id,
+                "name": m.role.name,
+                "score": m.score,
+                "confidence": m.confidence,
+                "variant": m.variant.id if m.variant else None,
+                "evidence": _evidence(m.evidence),
+                "variant_evidence": _evidence(m.variant_evidence),
+            }
+            for m in view.matches
+        ],
+        "questions": list(view.questions),
     }

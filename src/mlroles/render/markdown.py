@@ -13,6 +13,7 @@ from ..models import Cited
 from ..search import SearchResult
 from ..skillmap import SkillMap
 from ..transition import TransitionPlan
+from ..triage import Triage, by_line
 from ..views import Bibliography, RoleListing, RoleProfile
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|])")
@@ -326,3 +327,26 @@ def _chart(view: SkillChart) -> str:
         near = ", ".join(f"{md(role.name)} ({dist:g})" for role, dist in view.nearest)
         lines += ["", f"You: SWE {view.you.swe}, ML {view.you.ml}. Nearest: {near}."]
     return "\n".join(lines) + "\n"
+
+
+@render_markdown.register
+def _triage(view: Triage) -> str:
+    lines = ["# What this job ad describes", ""]
+    if view.title:
+        named = f" (the title names {md(view.title_role.name)})" if view.title_role else ""
+        lines += [f"Title: **{md(view.title)}**{named}", ""]
+    if view.warning:
+        lines += [f"> **Warning:** {md(view.warning)}", ""]
+    if not view.matches:
+        lines += ["No evidence of any role in the catalogue was found.", ""]
+    for rank, m in enumerate(view.matches, start=1):
+        variant = f", {md(m.variant.name)}" if m.variant else ""
+        lines += [f"## {rank}. {md(m.role.name)}{variant}: {m.confidence:.0%}", ""]
+        for number, excerpt, terms in by_line((*m.evidence, *m.variant_evidence))[:6]:
+            lines.append(f"- line {number}: _{md(excerpt)}_ ({md(', '.join(terms))})")
+        lines.append("")
+    if view.questions:
+        lines += ["## Questions to ask the employer", ""]
+        lines += [f"- {md(q)}" for q in view.questions]
+        lines.append("")
+    return "\n".join(lines)

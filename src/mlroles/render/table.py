@@ -22,6 +22,7 @@ from ..models import Level
 from ..search import SearchResult
 from ..skillmap import SkillMap
 from ..transition import TransitionPlan
+from ..triage import Triage, by_line
 from ..views import Bibliography, RoleListing, RoleProfile
 from .mapgrid import ASCII, UNICODE, Glyphs, draw
 
@@ -535,3 +536,42 @@ class ChartView:
 @render_table.register
 def _chart(view: SkillChart) -> RenderableType:
     return ChartView(view)
+
+
+@render_table.register
+def _triage(view: Triage) -> RenderableType:
+    parts: list[RenderableType] = []
+    if view.title:
+        title = Text.assemble(("Title: ", "bold"), _text(view.title))
+        if view.title_role:
+            title.append(f"  (names {view.title_role.name})", style="dim")
+        parts.append(title)
+    if view.warning:
+        parts.append(Text.assemble(("Warning: ", "bold red"), _text(view.warning)))
+    parts.append(Text(""))
+    if not view.matches:
+        parts.append(Text("No evidence of any role in the catalogue was found in this ad."))
+    for rank, m in enumerate(view.matches, start=1):
+        head = Text.assemble(
+            (f"{rank}. ", "bold"),
+            (m.role.name, "bold magenta"),
+            (f"  {m.role.id}", "cyan"),
+            "  ",
+            (f"{m.confidence:.0%}", "bold green"),
+        )
+        if m.variant:
+            head.append(f"  variant: {m.variant.name}", style="yellow")
+        evidence = Table.grid(padding=(0, 1, 0, 0))
+        evidence.add_column(justify="right", style="dim", no_wrap=True)
+        evidence.add_column()
+        for number, excerpt, terms in by_line((*m.evidence, *m.variant_evidence))[:4]:
+            evidence.add_row(
+                Text(f"L{number}"),
+                Text.assemble(_text(excerpt), (f"  ({', '.join(terms)})", "dim")),
+            )
+        parts += [head, Padding(evidence, (0, 0, 1, 3))]
+    if view.questions:
+        parts += _section(
+            "Ask the employer", _bullets([(_text(q), ()) for q in view.questions], False), None
+        )
+    return Group(*parts)
