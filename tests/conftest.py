@@ -1,14 +1,22 @@
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner, Result
 
-from mlroles.catalogue import Catalogue, bundled_data_dir, load_bundled
-from mlroles.cli import app
+# Every test run (and every subprocess it starts) gets its own catalogue cache, never
+# the user's: set before mlroles is imported.
+os.environ["MLROLES_CACHE_DIR"] = tempfile.mkdtemp(prefix="mlroles-test-cache-")
+atexit.register(shutil.rmtree, os.environ["MLROLES_CACHE_DIR"], ignore_errors=True)
+
+from mlroles.catalogue import Catalogue, bundled_data_dir, load_bundled  # noqa: E402
+from mlroles.cli import app  # noqa: E402
 
 Invoke = Callable[..., Result]
 

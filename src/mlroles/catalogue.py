@@ -15,13 +15,15 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
 from .errors import CatalogueError, Problem, UnknownRoleError, UsageError
 from .models import CatalogueFile, Contrast, Role, Skill, Source, Track
-from .yamlio import YamlDocument, read_yaml
+
+if TYPE_CHECKING:
+    from .yamlio import YamlDocument
 
 TRACK_ORDER = (Track.RESEARCH, Track.PRODUCTION, Track.ADJACENT)
 BUNDLED = "bundled"
@@ -104,6 +106,8 @@ def load_paths(paths: Sequence[Path], root: Path | None = None) -> Catalogue:
 
 def read_layers(layers: Sequence[Layer]) -> list[list[LoadedFile]]:
     """Read and validate every file of every layer; raise with all problems found."""
+    from .yamlio import read_yaml
+
     loaded: list[list[LoadedFile]] = []
     problems: list[Problem] = []
     for layer in layers:
@@ -121,6 +125,13 @@ def read_layers(layers: Sequence[Layer]) -> list[list[LoadedFile]]:
 
 
 def load_layers(layers: Sequence[Layer]) -> Catalogue:
+    """The catalogue the layers make, from the cache when nothing changed since last time."""
+    from .cache import load_cached
+
+    return load_cached(layers, lambda: build_catalogue(layers))
+
+
+def build_catalogue(layers: Sequence[Layer]) -> Catalogue:
     """Read, validate, merge and cross-check the layers, in order."""
     merged = merge_layers(read_layers(layers))
     problems = merged.problems + check_references(merged)
@@ -131,6 +142,8 @@ def load_layers(layers: Sequence[Layer]) -> Catalogue:
 
 def validate_document(document: YamlDocument, layer: str = BUNDLED) -> LoadedFile:
     """Validate one parsed file against the model; errors name file, line, object and field."""
+    from pydantic import ValidationError
+
     try:
         content = CatalogueFile.model_validate(document.data)
     except ValidationError as exc:

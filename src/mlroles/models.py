@@ -51,7 +51,9 @@ Sources = Annotated[tuple[SourceId, ...], Field(min_length=1)]
 class Model(BaseModel):
     """Base for every catalogue model: unknown fields are errors, instances are immutable."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # defer_build: validators are built on first validation, not at import, so a run
+    # served from the cache (which unpickles checked models) never pays for them.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Level(str, Enum):

@@ -41,7 +41,7 @@ INTEREST_QUESTIONS: dict[Interest, str] = {
 class Profile(BaseModel):
     """What someone can do (axes and skills) and what they want to do (interests)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     swe: Scale | None = Field(default=None, description="Software-engineering skill, 0-5.")
     ml: Scale | None = Field(default=None, description="Machine-learning knowledge, 0-5.")

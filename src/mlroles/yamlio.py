@@ -8,26 +8,17 @@ a validation error deep in the data can be pointed at a line and column.
 
 from __future__ import annotations
 
+import json
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, NoReturn
 
 import yaml
 
 from .errors import CatalogueError, Problem
-
-MAX_FILE_BYTES = 1024 * 1024
-"""Catalogue files larger than this are refused before they are read."""
-
-MAX_DEPTH = 50
-"""Deepest nesting of mappings and lists allowed (a catalogue needs about 6)."""
-
-MAX_ALIASES = 100
-"""Most alias references (`*name`) allowed in one file."""
-
-MAX_NODES = 200_000
-"""Most values a file may hold once aliases are expanded (stops "billion laughs")."""
+from .limits import MAX_ALIASES, MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES
 
 try:
     _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
@@ -40,11 +31,26 @@ Location = tuple[int, int]
 
 @dataclass(frozen=True)
 class YamlDocument:
-    """A parsed catalogue file: its data and the node tree it came from."""
+    """A parsed catalogue file: its data and the node tree it came from.
+
+    A JSON file is parsed with the json module (far faster); its node tree, needed only to
+    point an error at a line, is composed on first use.
+    """
 
     name: str
     data: Any
-    root: yaml.Node
+    text: str = field(repr=False)
+    composed: yaml.Node | None = field(default=None, repr=False)
+
+    @cached_property
+    def root(self) -> yaml.Node:
+        if self.composed is not None:
+            return self.composed
+        try:
+            node = yaml.compose(self.text, Loader=_Loader)
+        except (yaml.YAMLError, RecursionError, ValueError):
+            node = None
+        return node if node is not None else yaml.MappingNode("tag:yaml.org,2002:map", [])
 
     def locate(self, path: tuple[str | int, ...], *, at_key: bool = False) -> Location:
         """The line and column of the value at `path`, or of its nearest existing parent.
@@ -89,6 +95,8 @@ def read_yaml(path: Path, name: str | None = None) -> YamlDocument:
     """Read one catalogue file, or raise `CatalogueError` saying where and what is wrong."""
     name = name or str(path)
     text = _read_text(path, name)
+    if path.suffix == ".json":
+        return _read_json(text, name)
     try:
         _check_events(text, name)
         root = yaml.compose(text, Loader=_Loader)
@@ -113,7 +121,38 @@ def read_yaml(path: Path, name: str | None = None) -> YamlDocument:
         raise CatalogueError([_marked_problem(name, exc)]) from None
     except _CONSTRUCT_ERRORS:
         raise CatalogueError([_unreadable_value(root, name)]) from None
-    return YamlDocument(name=name, data=data, root=root)
+    return YamlDocument(name=name, data=data, text=text, composed=root)
+
+
+def _read_json(text: str, name: str) -> YamlDocument:
+    """A JSON catalogue file: strict JSON, no duplicate keys, no NaN or infinity."""
+    duplicates: list[str] = []
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        seen: dict[str, Any] = {}
+        for key, value in items:
+            if key in seen:
+                duplicates.append(key)
+            seen[key] = value
+        return seen
+
+    def constant(word: str) -> Any:
+        raise ValueError(f"{word} is not allowed")
+
+    try:
+        data = json.loads(text, object_pairs_hook=pairs, parse_constant=constant)
+    except json.JSONDecodeError as exc:
+        raise CatalogueError([Problem(name, f"not valid JSON: {exc.msg}", exc.lineno, exc.colno)])
+    except (ValueError, RecursionError) as exc:
+        raise CatalogueError([Problem(name, f"not valid JSON: {exc}")]) from None
+    if duplicates:
+        raise CatalogueError([Problem(name, f"duplicate key {duplicates[0]!r}")])
+    if data is None or data == {} and not text.strip("{} \n\t"):
+        raise CatalogueError([Problem(name, "the file is empty; expected an object")])
+    if not isinstance(data, dict):
+        message = "the top level must be an object (keys such as \"roles\")"
+        raise CatalogueError([Problem(name, message, 1, 1)])
+    return YamlDocument(name=name, data=data, text=text)
 
 
 # What PyYAML's constructors raise on malformed scalars such as `!!float x`,

@@ -1,0 +1,154 @@
+"""A cache of the checked catalogue, so that a run skips parsing and validation.
+
+An entry is keyed by everything the catalogue is built from: each file's path, size,
+modification time and content hash, in layer order, plus mlroles's version and the
+model code. Any change gives a new key and the catalogue is rebuilt. A cache that is
+missing, unreadable, corrupt or stale is never trusted: it is rebuilt, or, where the
+cache directory cannot be written, simply skipped.
+
+The cache lives in the user cache directory ($XDG_CACHE_HOME/mlroles, by default
+~/.cache/mlroles), never next to the catalogue files. MLROLES_CACHE_DIR moves it;
+MLROLES_NO_CACHE=1 turns it off.
+
+Entries are pickles. The cache directory is the user's own, so reading them trusts
+nothing more than the user's own files; a file that does not unpickle to a catalogue
+with the right key is discarded.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import pickle
+import stat
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from . import __version__
+from .limits import MAX_FILE_BYTES
+
+if TYPE_CHECKING:
+    from .catalogue import Catalogue, Layer
+
+FORMAT = 1
+_MODEL_SOURCES = ("models.py", "catalogue.py", "yamlio.py")
+
+
+def cache_dir() -> Path | None:
+    if os.environ.get("MLROLES_NO_CACHE"):
+        return None
+    configured = os.environ.get("MLROLES_CACHE_DIR")
+    if configured:
+        return Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "mlroles"
+
+
+def catalogue_key(layers: Sequence[Layer]) -> tuple[str, str]:
+    """(entry name, content key): the first names the set of paths, the second their state.
+
+    Raises OSError when a file cannot be read; the caller then builds without the cache.
+    """
+    here = Path(__file__).parent
+    code = [(name, (here / name).stat().st_mtime_ns) for name in _MODEL_SOURCES]
+    names = hashlib.blake2b(digest_size=16)
+    content = hashlib.blake2b(digest_size=32)
+    content.update(repr((FORMAT, __version__, sys.version_info[:2], code)).encode())
+    for layer in layers:
+        names.update(f"{layer.label}\0".encode())
+        content.update(f"layer {layer.label}\0".encode())
+        for path in layer.files:
+            resolved = str(path.resolve())
+            info = path.stat()
+            if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES:
+                # Never read a FIFO or a device here: the loader refuses it with a message.
+                raise OSError(f"{path}: not a catalogue file to cache")
+            names.update(f"{resolved}\0".encode())
+            content.update(f"{resolved}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
+            content.update(hashlib.blake2b(path.read_bytes(), digest_size=32).digest())
+    return names.hexdigest(), content.hexdigest()
+
+
+def load_cached(layers: Sequence[Layer], build: Callable[[], Catalogue]) -> Catalogue:
+    """The catalogue for `layers`, from the cache when it is current, else built and stored."""
+    directory = cache_dir()
+    if directory is None:
+        return build()
+    try:
+        name, key = catalogue_key(layers)
+    except OSError:
+        return build()  # an unreadable file: let the loader report it properly
+    entry = directory / f"catalogue-{name}.pickle"
+    cached = _read(entry, key)
+    if cached is not None:
+        return cached
+    catalogue = build()
+    _write(directory, entry, key, catalogue)
+    _write_index(directory / f"index-{name}.json", key, catalogue)
+    return catalogue
+
+
+def _read(entry: Path, key: str) -> Catalogue | None:
+    from .catalogue import Catalogue
+
+    try:
+        with entry.open("rb") as handle:
+            stored_key, catalogue = pickle.load(handle)
+    except FileNotFoundError:
+        return None
+    except Exception:  # corrupt, truncated, from another version: rebuild
+        return None
+    if stored_key != key or not isinstance(catalogue, Catalogue):
+        return None
+    return catalogue
+
+
+def _write(directory: Path, entry: Path, key: str, catalogue: Catalogue) -> None:
+    payload = pickle.dumps((key, catalogue), protocol=pickle.HIGHEST_PROTOCOL)
+    _write_bytes(directory, entry, payload)
+
+
+def _write_index(path: Path, key: str, catalogue: Catalogue) -> None:
+    """The small index that shell completion reads without loading the catalogue."""
+    index = {
+        "key": key,
+        "ids": [role.id for role in catalogue.roles],
+        "aliases": [[alias, role.id] for role in catalogue.roles for alias in role.aliases],
+    }
+    _write_bytes(path.parent, path, json.dumps(index).encode())
+
+
+def read_index(layers: Sequence[Layer]) -> dict[str, object] | None:
+    """The completion index for `layers`, if the cache holds a current one."""
+    directory = cache_dir()
+    if directory is None:
+        return None
+    try:
+        name, key = catalogue_key(layers)
+        data = json.loads((directory / f"index-{name}.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("key") != key:
+        return None
+    return data
+
+
+def _write_bytes(directory: Path, path: Path, payload: bytes) -> None:
+    """Write atomically; any failure (read-only or full disk, no home) leaves no trace."""
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(prefix=".tmp-", dir=directory)
+    except OSError:
+        return
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+        Path(temp).replace(path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            Path(temp).unlink()
