@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from mlroles.catalogue import catalogue_files, load_paths
+from mlroles.catalogue import load_paths
 from mlroles.errors import CatalogueError, UnknownRoleError
+from mlroles.layers import catalogue_files
 from mlroles.models import Level
 
 SOURCE = """\

@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 import yaml
 
-from mlroles.catalogue import Catalogue, catalogue_files
+from mlroles.catalogue import Catalogue
+from mlroles.layers import catalogue_files
 from mlroles.models import Track
 
 ML_ROLES = {

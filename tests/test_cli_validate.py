@@ -9,7 +9,7 @@ import jsonschema
 import yaml
 
 from conftest import Invoke
-from mlroles.catalogue import catalogue_files
+from mlroles.layers import catalogue_files
 
 
 def test_init_writes_a_starter_that_validates(invoke: Invoke, tmp_path: Path) -> None:

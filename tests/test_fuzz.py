@@ -17,9 +17,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from mlroles.catalogue import bundled_data_dir, validate_document
+from mlroles.catalogue import validate_document
 from mlroles.cli import app
 from mlroles.errors import CatalogueError
+from mlroles.layers import bundled_data_dir
 from mlroles.yamlio import read_yaml
 
 COMMANDS = [

@@ -33,7 +33,8 @@ from . import __version__
 from .limits import MAX_FILE_BYTES
 
 if TYPE_CHECKING:
-    from .catalogue import Catalogue, Layer
+    from .catalogue import Catalogue
+    from .layers import Layer
 
 FORMAT = 1
 _MODEL_SOURCES = ("models.py", "catalogue.py", "yamlio.py")
@@ -94,10 +95,10 @@ def load_cached(layers: Sequence[Layer], build: Callable[[], Catalogue]) -> Cata
 
 
 def _read(entry: Path, key: str) -> Catalogue | None:
-    from .catalogue import Catalogue
+    from .catalogue import Catalogue, _bulk
 
     try:
-        with entry.open("rb") as handle:
+        with entry.open("rb") as handle, _bulk():
             stored_key, catalogue = pickle.load(handle)
     except FileNotFoundError:
         return None

@@ -11,4 +11,3 @@ MAX_ALIASES = 100
 
 MAX_NODES = 200_000
 """Most values a file may hold once aliases are expanded (stops "billion laughs")."""
-

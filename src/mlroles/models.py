@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from enum import Enum
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
@@ -55,8 +55,26 @@ class Model(BaseModel):
     # served from the cache (which unpickles checked models) never pays for them.
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
+    # Lean pickling for the catalogue cache: just the field values. Instances are only
+    # ever pickled after validation, and these models have no extras or private state.
+    def __getstate__(self) -> dict[str, Any]:
+        return self.__dict__
 
-class Level(str, Enum):
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        object.__setattr__(self, "__dict__", state)
+        object.__setattr__(self, "__pydantic_fields_set__", set(state))
+        object.__setattr__(self, "__pydantic_extra__", None)
+        object.__setattr__(self, "__pydantic_private__", None)
+
+
+class _FastPickleEnum(str, Enum):
+    """An enum that unpickles by attribute lookup rather than by calling the class."""
+
+    def __reduce_ex__(self, protocol: object) -> tuple[Any, ...]:
+        return getattr, (type(self), self.name)
+
+
+class Level(_FastPickleEnum):
     """How much of a skill a role needs, on one four-step scale."""
 
     AWARENESS = "awareness"
@@ -73,7 +91,7 @@ class Level(str, Enum):
 _LEVEL_RANK = {level: rank for rank, level in enumerate(Level, start=1)}
 
 
-class Track(str, Enum):
+class Track(_FastPickleEnum):
     """Where a role sits: ML research, ML in production, or a starting point next to ML."""
 
     RESEARCH = "research"
@@ -81,7 +99,7 @@ class Track(str, Enum):
     ADJACENT = "adjacent"
 
 
-class SkillCategory(str, Enum):
+class SkillCategory(_FastPickleEnum):
     SOFTWARE_ENGINEERING = "software-engineering"
     MACHINE_LEARNING = "machine-learning"
     MATHS_STATISTICS = "maths-statistics"
@@ -110,7 +128,7 @@ _CATEGORY_LABELS = {
 }
 
 
-class ToolKind(str, Enum):
+class ToolKind(_FastPickleEnum):
     LANGUAGE = "language"
     ML_LIBRARY = "ml-library"
     DATA_PLATFORM = "data-platform"
@@ -120,7 +138,7 @@ class ToolKind(str, Enum):
     GENAI = "genai"
 
 
-class Interest(str, Enum):
+class Interest(_FastPickleEnum):
     """Kinds of work: what a person may want more of, and what a job ad signals."""
 
     MODELLING = "modelling"

@@ -13,7 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .catalogue import Catalogue, normalise
+from .catalogue import Catalogue
+from .layers import normalise
 from .models import Role
 
 FUZZY_CUTOFF = 85

@@ -20,8 +20,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .catalogue import Catalogue, normalise
+from .catalogue import Catalogue
 from .errors import MlrolesError
+from .layers import normalise
 from .models import EvidenceTerm, Interest, Role, Variant
 
 MAX_AD_BYTES = 256 * 1024

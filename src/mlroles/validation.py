@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .catalogue import BUNDLED, Layer, check_references, merge_layers, read_layers
+from .catalogue import check_references, merge_layers, read_layers
 from .errors import CatalogueError, Problem
+from .layers import BUNDLED, Layer
 
 
 @dataclass(frozen=True)

@@ -142,15 +142,16 @@ def _read_json(text: str, name: str) -> YamlDocument:
     try:
         data = json.loads(text, object_pairs_hook=pairs, parse_constant=constant)
     except json.JSONDecodeError as exc:
-        raise CatalogueError([Problem(name, f"not valid JSON: {exc.msg}", exc.lineno, exc.colno)])
+        problem = Problem(name, f"not valid JSON: {exc.msg}", exc.lineno, exc.colno)
+        raise CatalogueError([problem]) from None
     except (ValueError, RecursionError) as exc:
         raise CatalogueError([Problem(name, f"not valid JSON: {exc}")]) from None
     if duplicates:
         raise CatalogueError([Problem(name, f"duplicate key {duplicates[0]!r}")])
-    if data is None or data == {} and not text.strip("{} \n\t"):
+    if data is None or (data == {} and not text.strip("{} \n\t")):
         raise CatalogueError([Problem(name, "the file is empty; expected an object")])
     if not isinstance(data, dict):
-        message = "the top level must be an object (keys such as \"roles\")"
+        message = 'the top level must be an object (keys such as "roles")'
         raise CatalogueError([Problem(name, message, 1, 1)])
     return YamlDocument(name=name, data=data, text=text)
 

@@ -135,7 +135,7 @@ def validate(
     ] = ReportFormat.TEXT,
 ) -> None:
     """Check catalogue files, on top of the bundled catalogue, and list every problem."""
-    from ..catalogue import overlay_layer
+    from ..layers import overlay_layer
     from ..validation import validate_layers
 
     try:

@@ -15,7 +15,8 @@ from ..models import Track
 from ..render import Format
 
 if TYPE_CHECKING:
-    from ..catalogue import Catalogue, Layer
+    from ..catalogue import Catalogue
+    from ..layers import Layer
 
 
 class TrackFilter(str, Enum):
@@ -47,7 +48,7 @@ class CatalogueChoice:
     bundled: bool
 
     def layers(self) -> list[Layer]:
-        from ..catalogue import bundled_layer, overlay_layer
+        from ..layers import bundled_layer, overlay_layer
 
         base = [bundled_layer()] if self.bundled else []
         return base + [overlay_layer(path) for path in self.overlays]
@@ -79,7 +80,7 @@ def load_catalogue(ctx: typer.Context) -> Catalogue:
 
 def complete_role(ctx: typer.Context, incomplete: str) -> list[str]:
     """Role ids, and one-word aliases, that start with what has been typed."""
-    from ..catalogue import normalise
+    from ..layers import normalise
 
     try:
         catalogue = load_catalogue(ctx)

@@ -2,28 +2,49 @@
 
 from __future__ import annotations
 
-from functools import singledispatch
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
-from ..chart import SkillChart
-from ..compare import RoleComparison, SkillLevels
-from ..fit import WEIGHTS, FitResult, Gap
-from ..search import SearchResult
-from ..skillmap import HIGH, SkillMap, quadrant
-from ..transition import TransitionPlan
-from ..triage import Evidence, Triage
-from ..validation import ValidationReport
-from ..views import Bibliography, RoleListing, RoleProfile
+from ..skillmap import HIGH, quadrant
+
+if TYPE_CHECKING:
+    from ..chart import SkillChart
+    from ..compare import RoleComparison, SkillLevels
+    from ..fit import FitResult, Gap
+    from ..search import SearchResult
+    from ..skillmap import SkillMap
+    from ..transition import TransitionPlan
+    from ..triage import Evidence, Triage
+    from ..validation import ValidationReport
+    from ..views import Bibliography, RoleListing, RoleProfile
 
 SCHEMA_VERSION = 1
 
 
-@singledispatch
+_RENDERERS: dict[str, Callable[[Any], dict[str, Any]]] = {}
+
+
+def _renders(
+    view_name: str,
+) -> Callable[[Callable[[Any], dict[str, Any]]], Callable[[Any], dict[str, Any]]]:
+    """Register a renderer by the view's class name, so that this module need not import
+    every domain module (and a command pays only for the views it shows)."""
+
+    def register(function: Callable[[Any], dict[str, Any]]) -> Callable[[Any], dict[str, Any]]:
+        _RENDERERS[view_name] = function
+        return function
+
+    return register
+
+
 def to_data(view: object) -> dict[str, Any]:
-    raise TypeError(f"no data form for {type(view).__name__}")
+    renderer = _RENDERERS.get(type(view).__name__)
+    if renderer is None:
+        raise TypeError(f"no data form for {type(view).__name__}")
+    return renderer(view)
 
 
-@to_data.register
+@_renders("RoleListing")
 def _listing(view: RoleListing) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
@@ -44,7 +65,7 @@ def _listing(view: RoleListing) -> dict[str, Any]:
     }
 
 
-@to_data.register
+@_renders("RoleProfile")
 def _profile(view: RoleProfile) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
@@ -64,7 +85,7 @@ def _levels(item: SkillLevels) -> dict[str, Any]:
     }
 
 
-@to_data.register
+@_renders("RoleComparison")
 def _comparison(view: RoleComparison) -> dict[str, Any]:
     ids = [role.id for role in view.roles]
     return {
@@ -101,7 +122,7 @@ def _comparison(view: RoleComparison) -> dict[str, Any]:
     }
 
 
-@to_data.register
+@_renders("SkillMap")
 def _skill_map(view: SkillMap) -> dict[str, Any]:
     focus = None
     if view.focus is not None:
@@ -140,7 +161,7 @@ def _skill_map(view: SkillMap) -> dict[str, Any]:
     }
 
 
-@to_data.register
+@_renders("Bibliography")
 def _bibliography(view: Bibliography) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
@@ -154,7 +175,7 @@ def _bibliography(view: Bibliography) -> dict[str, Any]:
     }
 
 
-@to_data.register
+@_renders("ValidationReport")
 def _report(view: ValidationReport) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
@@ -185,8 +206,10 @@ def _gap(gap: Gap) -> dict[str, Any]:
     }
 
 
-@to_data.register
+@_renders("FitResult")
 def _fit(view: FitResult) -> dict[str, Any]:
+    from ..fit import WEIGHTS
+
     return {
         "schema_version": SCHEMA_VERSION,
         "profile": view.profile.model_dump(mode="json"),
@@ -205,7 +228,7 @@ def _fit(view: FitResult) -> dict[str, Any]:
     }
 
 
-@to_data.register
+@_renders("TransitionPlan")
 def _plan(view: TransitionPlan) -> dict[str, Any]:
     target = view.target.position
     return {
@@ -230,7 +253,7 @@ def _plan(view: TransitionPlan) -> dict[str, Any]:
     }
 
 
-@to_data.register
+@_renders("SearchResult")
 def _search(view: SearchResult) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
@@ -250,7 +273,7 @@ def _search(view: SearchResult) -> dict[str, Any]:
     }
 
 
-@to_data.register
+@_renders("SkillChart")
 def _chart(view: SkillChart) -> dict[str, Any]:
     you = view.you
     return {
@@ -287,7 +310,7 @@ def _evidence(items: tuple[Evidence, ...]) -> list[dict[str, Any]]:
     ]
 
 
-@to_data.register
+@_renders("Triage")
 def _triage(view: Triage) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,

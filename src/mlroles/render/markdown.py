@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from functools import singledispatch
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
 
-from ..chart import SkillChart
-from ..compare import RoleComparison, SkillLevels
-from ..fit import FitResult, Gap
-from ..models import Cited
-from ..search import SearchResult
-from ..skillmap import SkillMap
-from ..transition import TransitionPlan
-from ..triage import Triage, by_line
-from ..views import Bibliography, RoleListing, RoleProfile
+if TYPE_CHECKING:
+    from ..chart import SkillChart
+    from ..compare import RoleComparison, SkillLevels
+    from ..fit import FitResult, Gap
+    from ..models import Cited
+    from ..search import SearchResult
+    from ..skillmap import SkillMap
+    from ..transition import TransitionPlan
+    from ..triage import Triage
+    from ..views import Bibliography, RoleListing, RoleProfile
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|])")
 
@@ -35,12 +36,28 @@ def _cite(sources: Iterable[str], show: bool) -> str:
     return f" _(sources: {', '.join(sources)})_" if show else ""
 
 
-@singledispatch
+_RENDERERS: dict[str, Callable[[Any], str]] = {}
+
+
+def _renders(view_name: str) -> Callable[[Callable[[Any], str]], Callable[[Any], str]]:
+    """Register a renderer by the view's class name, so that this module need not import
+    every domain module (and a command pays only for the views it shows)."""
+
+    def register(function: Callable[[Any], str]) -> Callable[[Any], str]:
+        _RENDERERS[view_name] = function
+        return function
+
+    return register
+
+
 def render_markdown(view: object) -> str:
-    raise TypeError(f"no markdown form for {type(view).__name__}")
+    renderer = _RENDERERS.get(type(view).__name__)
+    if renderer is None:
+        raise TypeError(f"no markdown form for {type(view).__name__}")
+    return renderer(view)
 
 
-@render_markdown.register
+@_renders("RoleListing")
 def _listing(view: RoleListing) -> str:
     lines = ["# ML roles", ""]
     lines += _table(
@@ -60,7 +77,7 @@ def _listing(view: RoleListing) -> str:
     return "\n".join(lines) + "\n"
 
 
-@render_markdown.register
+@_renders("RoleProfile")
 def _profile(view: RoleProfile) -> str:
     role, show = view.role, view.show_citations
     lines = [f"# {md(role.name)}", ""]
@@ -143,7 +160,7 @@ def _level(item: SkillLevels, index: int) -> str:
     return "-" if level is None else level.value
 
 
-@render_markdown.register
+@_renders("RoleComparison")
 def _comparison(view: RoleComparison) -> str:
     names = [md(role.name) for role in view.roles]
     lines = [f"# {' vs '.join(names)}", ""]
@@ -178,7 +195,7 @@ def _comparison(view: RoleComparison) -> str:
     return "\n".join(lines) + "\n"
 
 
-@render_markdown.register
+@_renders("SkillMap")
 def _skill_map(view: SkillMap) -> str:
     lines = ["# Skill map: software engineering vs ML", ""]
     lines += _table(
@@ -204,7 +221,7 @@ def _skill_map(view: SkillMap) -> str:
     return "\n".join(lines) + "\n"
 
 
-@render_markdown.register
+@_renders("Bibliography")
 def _bibliography(view: Bibliography) -> str:
     lines = ["# Sources", ""]
     for entry in view.entries:
@@ -229,7 +246,7 @@ def _gap_line(gap: Gap) -> str:
     return f"{md(gap.skill.name)}: {have} → {gap.need.value}"
 
 
-@render_markdown.register
+@_renders("FitResult")
 def _fit(view: FitResult) -> str:
     lines = ["# Roles that fit you", ""]
     for rank, fit in enumerate(view.fits, start=1):
@@ -242,7 +259,7 @@ def _fit(view: FitResult) -> str:
     return "\n".join(lines)
 
 
-@render_markdown.register
+@_renders("TransitionPlan")
 def _plan(view: TransitionPlan) -> str:
     target = view.target
     lines = [f"# From {md(view.origin)} to {md(target.name)}", ""]
@@ -281,7 +298,7 @@ def _plan(view: TransitionPlan) -> str:
     return "\n".join(lines) + "\n"
 
 
-@render_markdown.register
+@_renders("SearchResult")
 def _search(view: SearchResult) -> str:
     lines = [f"# Search: {md(view.query)}", ""]
     if not view.hits:
@@ -302,7 +319,7 @@ def _search(view: SearchResult) -> str:
     return "\n".join(lines) + "\n"
 
 
-@render_markdown.register
+@_renders("SkillChart")
 def _chart(view: SkillChart) -> str:
     from .mapgrid import ASCII, draw, plain_lines
 
@@ -329,8 +346,10 @@ def _chart(view: SkillChart) -> str:
     return "\n".join(lines) + "\n"
 
 
-@render_markdown.register
+@_renders("Triage")
 def _triage(view: Triage) -> str:
+    from ..triage import by_line
+
     lines = ["# What this job ad describes", ""]
     if view.title:
         named = f" (the title names {md(view.title_role.name)})" if view.title_role else ""

@@ -6,8 +6,8 @@ role called "[bold]x" prints as written.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from functools import singledispatch
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
@@ -15,16 +15,18 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from ..chart import MapPoint, SkillChart
-from ..compare import RoleComparison, SkillLevels
-from ..fit import FitResult, Gap
 from ..models import Level
-from ..search import SearchResult
-from ..skillmap import SkillMap
-from ..transition import TransitionPlan
-from ..triage import Triage, by_line
-from ..views import Bibliography, RoleListing, RoleProfile
-from .mapgrid import ASCII, UNICODE, Glyphs, draw
+
+if TYPE_CHECKING:
+    from ..chart import MapPoint, SkillChart
+    from ..compare import RoleComparison, SkillLevels
+    from ..fit import FitResult, Gap
+    from ..search import SearchResult
+    from ..skillmap import SkillMap
+    from ..transition import TransitionPlan
+    from ..triage import Triage
+    from ..views import Bibliography, RoleListing, RoleProfile
+    from .mapgrid import Glyphs
 
 _LEVEL_STYLE = {
     Level.AWARENESS: "dim",
@@ -75,12 +77,30 @@ class Responsive:
         yield self.wide if options.max_width >= self.min_width else self.narrow
 
 
-@singledispatch
+_RENDERERS: dict[str, Callable[[Any], RenderableType]] = {}
+
+
+def _renders(
+    view_name: str,
+) -> Callable[[Callable[[Any], RenderableType]], Callable[[Any], RenderableType]]:
+    """Register a renderer by the view's class name, so that this module need not import
+    every domain module (and a command pays only for the views it shows)."""
+
+    def register(function: Callable[[Any], RenderableType]) -> Callable[[Any], RenderableType]:
+        _RENDERERS[view_name] = function
+        return function
+
+    return register
+
+
 def render_table(view: object) -> RenderableType:
-    raise TypeError(f"no table form for {type(view).__name__}")
+    renderer = _RENDERERS.get(type(view).__name__)
+    if renderer is None:
+        raise TypeError(f"no table form for {type(view).__name__}")
+    return renderer(view)
 
 
-@render_table.register
+@_renders("RoleListing")
 def _listing(view: RoleListing) -> RenderableType:
     if not view.roles:
         return Text("No roles on the selected track.")
@@ -141,7 +161,7 @@ def _labelled(name: str, text: str) -> Text:
     return Text.assemble(Text(name, style="bold"), ": ", _text(text))
 
 
-@render_table.register
+@_renders("RoleProfile")
 def _profile(view: RoleProfile) -> RenderableType:
     role, show = view.role, view.show_citations
     parts: list[RenderableType] = []
@@ -235,7 +255,7 @@ def _levels_row(item: SkillLevels) -> list[Text]:
     return [_text(item.skill.name), *(_level(level) for level in item.levels)]
 
 
-@render_table.register
+@_renders("RoleComparison")
 def _comparison(view: RoleComparison) -> RenderableType:
     names = [role.name for role in view.roles]
     parts: list[RenderableType] = []
@@ -304,7 +324,7 @@ def _comparison(view: RoleComparison) -> RenderableType:
     return Group(*parts)
 
 
-@render_table.register
+@_renders("SkillMap")
 def _skill_map(view: SkillMap) -> RenderableType:
     table = _table(
         "Role",
@@ -359,7 +379,7 @@ def _skill_map(view: SkillMap) -> RenderableType:
     return Group(*parts)
 
 
-@render_table.register
+@_renders("Bibliography")
 def _bibliography(view: Bibliography) -> RenderableType:
     parts: list[RenderableType] = []
     for entry in view.entries:
@@ -384,7 +404,7 @@ def _gap_text(gap: Gap) -> Text:
     )
 
 
-@render_table.register
+@_renders("FitResult")
 def _fit(view: FitResult) -> RenderableType:
     parts: list[RenderableType] = [_heading("Roles that fit you, best first"), Text("")]
     for rank, fit in enumerate(view.fits, start=1):
@@ -407,7 +427,7 @@ def _fit(view: FitResult) -> RenderableType:
     return Group(*parts)
 
 
-@render_table.register
+@_renders("TransitionPlan")
 def _plan(view: TransitionPlan) -> RenderableType:
     target = view.target
     p = target.position
@@ -457,7 +477,7 @@ def _plan(view: TransitionPlan) -> RenderableType:
     return Group(*parts[:-1])
 
 
-@render_table.register
+@_renders("SearchResult")
 def _search(view: SearchResult) -> RenderableType:
     if not view.hits:
         return Text.assemble("No matches for ", (view.query, "bold"), ".")
@@ -489,6 +509,8 @@ class ChartView:
         self.chart = chart
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        from .mapgrid import ASCII, UNICODE, draw
+
         plain = options.ascii_only or console.no_color or console.color_system is None
         glyphs = ASCII if plain else UNICODE
         width = options.max_width
@@ -522,6 +544,8 @@ class ChartView:
 
     @staticmethod
     def _entry(point: MapPoint, glyphs: Glyphs) -> Text:
+        from .mapgrid import ASCII
+
         style = "bold yellow" if point.highlighted else "bold cyan"
         mark = (">" if glyphs is ASCII else "▶") if point.highlighted else " "
         return Text.assemble(
@@ -533,13 +557,15 @@ class ChartView:
         )
 
 
-@render_table.register
+@_renders("SkillChart")
 def _chart(view: SkillChart) -> RenderableType:
     return ChartView(view)
 
 
-@render_table.register
+@_renders("Triage")
 def _triage(view: Triage) -> RenderableType:
+    from ..triage import by_line
+
     parts: list[RenderableType] = []
     if view.title:
         title = Text.assemble(("Title: ", "bold"), _text(view.title))
