@@ -18,8 +18,14 @@ from typing import Any
 ROLES_PER_FILE = 200
 SKILLS_PER_FILE = 2000
 CATEGORIES = [
-    "software-engineering", "machine-learning", "maths-statistics", "data",
-    "infrastructure", "research", "product-business", "communication",
+    "software-engineering",
+    "machine-learning",
+    "maths-statistics",
+    "data",
+    "infrastructure",
+    "research",
+    "product-business",
+    "communication",
 ]
 LEVELS = ["awareness", "working", "practitioner", "expert"]
 WORDS = (
@@ -52,18 +58,29 @@ def make_role(rng: random.Random, number: int, skills: int) -> dict[str, Any]:
             for s in picked
         ],
         "tools": [
-            {"name": f"Tool {rng.randrange(500)}", "kind": "engineering", "sources": ["bench-source"]}
+            {
+                "name": f"Tool {rng.randrange(500)}",
+                "kind": "engineering",
+                "sources": ["bench-source"],
+            }
             for _ in range(3)
         ],
         "backgrounds": [cited(sentence(rng))],
         "ml_need": cited(sentence(rng, 8)),
         "position": {
-            "swe": rng.randrange(6), "ml": rng.randrange(6), "comm": rng.randrange(6),
-            "rationale": sentence(rng), "sources": ["bench-source"],
+            "swe": rng.randrange(6),
+            "ml": rng.randrange(6),
+            "comm": rng.randrange(6),
+            "rationale": sentence(rng),
+            "sources": ["bench-source"],
         },
         "evidence": [
-            {"term": rng.choice(WORDS), "signals": "data", "weight": 1.0,
-             "sources": ["bench-source"]}
+            {
+                "term": rng.choice(WORDS),
+                "signals": "data",
+                "weight": 1.0,
+                "sources": ["bench-source"],
+            }
         ],
     }
 
@@ -93,10 +110,15 @@ def generate(out: Path, roles: int, skills: int, fmt: str = "json") -> list[Path
     suffix = "json" if fmt == "json" else "yaml"
     written = []
     source = {
-        "sources": [{
-            "id": "bench-source", "title": "Synthetic benchmark data", "author": "mlroles",
-            "kind": "generated", "contributes": "Nothing real: load for benchmarks only.",
-        }]
+        "sources": [
+            {
+                "id": "bench-source",
+                "title": "Synthetic benchmark data",
+                "author": "mlroles",
+                "kind": "generated",
+                "contributes": "Nothing real: load for benchmarks only.",
+            }
+        ]
     }
     written.append(out / f"00-sources.{suffix}")
     write(written[-1], source, fmt)
@@ -105,7 +127,9 @@ def generate(out: Path, roles: int, skills: int, fmt: str = "json") -> list[Path
         written.append(out / f"10-skills-{start:06d}.{suffix}")
         write(written[-1], {"skills": chunk}, fmt)
     for start in range(0, roles, ROLES_PER_FILE):
-        chunk = [make_role(rng, n, skills) for n in range(start, min(start + ROLES_PER_FILE, roles))]
+        chunk = [
+            make_role(rng, n, skills) for n in range(start, min(start + ROLES_PER_FILE, roles))
+        ]
         written.append(out / f"20-roles-{start:06d}.{suffix}")
         write(written[-1], {"roles": chunk}, fmt)
     return written

@@ -91,8 +91,9 @@ def peak_memory_mib(argv: Sequence[str], env: dict[str, str]) -> float:
         "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True);"
         "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
     )
-    out = subprocess.run([sys.executable, "-c", code, *argv], env=env, capture_output=True,
-                         text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code, *argv], env=env, capture_output=True, text=True, check=True
+    )
     return int(out.stdout.strip()) / 1024
 
 
@@ -110,8 +111,9 @@ def yaml_parse_seconds(directory: Path) -> float:
         "[yaml.load(f.read_text(), Loader=yaml.CSafeLoader) for f in files];"
         "print(time.perf_counter() - t)"
     )
-    out = subprocess.run([sys.executable, "-c", code, str(directory)], capture_output=True,
-                         text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(directory)], capture_output=True, text=True, check=True
+    )
     return float(out.stdout)
 
 
@@ -131,20 +133,37 @@ def main() -> int:
     subprocess.run([*MLROLES, "list"], env=env, stdout=subprocess.DEVNULL, check=True)
     rows: list[Row] = []
     bare_show = (BARE + ["show", "x"], env)
-    for command in (["show", "ml-engineer"], ["compare", "ds", "mle"],
-                    ["skills", "--role", "mlops"], ["list"]):
-        rows.append(compare(f"mlroles {' '.join(command)}", (MLROLES + command, env), bare_show,
-                            1.25, args.runs))
-    rows.append(compare("mlroles --help", (MLROLES + ["--help"], env), (BARE + ["--help"], env),
-                        1.10, args.runs))
+    for command in (
+        ["show", "ml-engineer"],
+        ["compare", "ds", "mle"],
+        ["skills", "--role", "mlops"],
+        ["list"],
+    ):
+        rows.append(
+            compare(
+                f"mlroles {' '.join(command)}", (MLROLES + command, env), bare_show, 1.25, args.runs
+            )
+        )
+    rows.append(
+        compare(
+            "mlroles --help", (MLROLES + ["--help"], env), (BARE + ["--help"], env), 1.10, args.runs
+        )
+    )
     for shell in ("bash", "zsh", "fish"):
         for words in ("mlroles show d", "mlroles compare ds m", "mlroles skills --role ml"):
             ours_env = completion_env(env, "_MLROLES_COMPLETE", shell, words)
             bare_words = "bare show d"
             bare_env = completion_env(env, "_BARE_APP.PY_COMPLETE", shell, bare_words)
             bare_env["_BARE_COMPLETE"] = bare_env.pop("_BARE_APP.PY_COMPLETE")
-            rows.append(compare(f"complete {shell}: {words}<TAB>", (MLROLES, ours_env),
-                                (BARE, bare_env), 0.5, args.runs))
+            rows.append(
+                compare(
+                    f"complete {shell}: {words}<TAB>",
+                    (MLROLES, ours_env),
+                    (BARE, bare_env),
+                    0.5,
+                    args.runs,
+                )
+            )
 
     if not args.quick:
         sys.path.insert(0, str(HERE))
@@ -163,33 +182,66 @@ def main() -> int:
             timings[roles] = statistics.median(cold)
             if roles == 5000:
                 parse = yaml_parse_seconds(overlay)
-                rows.append(Row("5,000 roles: cold show vs YAML C-loader parse",
-                                timings[roles], parse, 2.0))
+                rows.append(
+                    Row("5,000 roles: cold show vs YAML C-loader parse", timings[roles], parse, 2.0)
+                )
                 warm = [run_once(argv, over_env) for _ in range(args.runs)]
-                bundled = [run_once(MLROLES + ["show", "ml-engineer"], env)
-                           for _ in range(args.runs)]
-                rows.append(Row("5,000 roles: warm show vs bundled show",
-                                statistics.median(warm), statistics.median(bundled), 2.0))
-                list_argv = [*MLROLES, "--no-bundled", "--catalog", str(overlay), "list",
-                             "--format", "json"]
-                rows.append(Row("5,000 roles: warm list --format json (s)",
-                                statistics.median(run_once(list_argv, over_env)
-                                                  for _ in range(5)), 1.0, 3.0, "seconds"))
-                rows.append(Row("5,000 roles: peak memory, warm list (MiB)",
-                                peak_memory_mib(list_argv, over_env), 1.0, 250.0, "MiB"))
+                bundled = [
+                    run_once(MLROLES + ["show", "ml-engineer"], env) for _ in range(args.runs)
+                ]
+                rows.append(
+                    Row(
+                        "5,000 roles: warm show vs bundled show",
+                        statistics.median(warm),
+                        statistics.median(bundled),
+                        2.0,
+                    )
+                )
+                list_argv = [
+                    *MLROLES,
+                    "--no-bundled",
+                    "--catalog",
+                    str(overlay),
+                    "list",
+                    "--format",
+                    "json",
+                ]
+                rows.append(
+                    Row(
+                        "5,000 roles: warm list --format json (s)",
+                        statistics.median(run_once(list_argv, over_env) for _ in range(5)),
+                        1.0,
+                        3.0,
+                        "seconds",
+                    )
+                )
+                rows.append(
+                    Row(
+                        "5,000 roles: peak memory, warm list (MiB)",
+                        peak_memory_mib(list_argv, over_env),
+                        1.0,
+                        250.0,
+                        "MiB",
+                    )
+                )
         per_role = (timings[5000] / 5000) / (timings[500] / 500)
-        rows.append(Row("cold cost per role, 5,000 vs 500 (growth)", per_role, 1.0, 1.0,
-                        "x per role"))
+        rows.append(
+            Row("cold cost per role, 5,000 vs 500 (growth)", per_role, 1.0, 1.0, "x per role")
+        )
 
     shutil.rmtree(scratch, ignore_errors=True)
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
-          f"{platform.python_version()}, {platform.platform()}; runs per figure: {args.runs}")
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
+        f"{platform.python_version()}, {platform.platform()}; runs per figure: {args.runs}"
+    )
     print(f"{'target':<52} {'ours':>9} {'baseline':>9} {'value':>8} {'limit':>7}  ok")
     for row in rows:
         base = f"{row.baseline:.3f}s" if row.unit == "ratio" else "-"
         ours = f"{row.ours:.3f}s" if row.unit in ("ratio", "seconds") else f"{row.ours:.2f}"
-        print(f"{row.name:<52} {ours:>9} {base:>9} {row.value:>8.2f} {row.limit:>7.2f}  "
-              f"{'yes' if row.ok else 'NO'}")
+        print(
+            f"{row.name:<52} {ours:>9} {base:>9} {row.value:>8.2f} {row.limit:>7.2f}  "
+            f"{'yes' if row.ok else 'NO'}"
+        )
     missed = [row.name for row in rows if not row.ok]
     print("all targets met" if not missed else f"missed: {', '.join(missed)}")
     return 1 if missed else 0

@@ -25,7 +25,7 @@ import pickle
 import stat
 import sys
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -40,13 +40,14 @@ FORMAT = 1
 _MODEL_SOURCES = ("models.py", "catalogue.py", "yamlio.py")
 
 
-def cache_dir() -> Path | None:
-    if os.environ.get("MLROLES_NO_CACHE"):
+def cache_dir(env: Mapping[str, str] | None = None) -> Path | None:
+    env = os.environ if env is None else env
+    if env.get("MLROLES_NO_CACHE"):
         return None
-    configured = os.environ.get("MLROLES_CACHE_DIR")
+    configured = env.get("MLROLES_CACHE_DIR")
     if configured:
         return Path(configured)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    base = env.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "mlroles"
 
 
@@ -124,9 +125,11 @@ def _write_index(path: Path, key: str, catalogue: Catalogue) -> None:
     _write_bytes(path.parent, path, json.dumps(index).encode())
 
 
-def read_index(layers: Sequence[Layer]) -> dict[str, object] | None:
+def read_index(
+    layers: Sequence[Layer], env: Mapping[str, str] | None = None
+) -> dict[str, object] | None:
     """The completion index for `layers`, if the cache holds a current one."""
-    directory = cache_dir()
+    directory = cache_dir(env)
     if directory is None:
         return None
     try:

@@ -1,0 +1,196 @@
+"""Shell completion of role names without building the Typer app.
+
+Typer answers a TAB by importing itself, building every command and parameter, then
+loading the catalogue: far too slow for a keypress. This module answers the common case,
+a role argument, from the small index of role ids and aliases that the catalogue cache
+keeps, and reproduces Typer's output for bash, zsh and fish byte for byte (a test holds
+the two side by side). Anything it does not recognise, or a catalogue with no current
+index yet, falls through to Typer.
+
+It imports neither Typer nor Rich nor pydantic.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+
+from .layers import normalise
+
+COMPLETE_VAR = "_MLROLES_COMPLETE"
+# Options that take a value, per command; the role-valued ones are listed separately.
+_VALUE_OPTIONS = {
+    "": {"--catalog", "-c"},
+    "show": {"--format", "-f"},
+    "compare": {"--format", "-f"},
+    "path": {
+        "--swe",
+        "--ml",
+        "--comm",
+        "--skill",
+        "-s",
+        "--want",
+        "-w",
+        "--profile",
+        "-p",
+        "--format",
+        "-f",
+    },
+    "skills": {"--track", "-t", "--format", "-f"},
+    "map": {"--track", "-t", "--me", "--profile", "-p", "--svg", "--format", "-f"},
+}
+_FLAGS = {
+    "": {"--no-bundled", "--debug"},
+    "show": {"--sources"},
+    "compare": set(),
+    "path": {"--interactive", "-i"},
+    "skills": set(),
+    "map": {"--force"},
+}
+_ROLE_OPTIONS = {"skills": {"--role", "-r"}, "map": {"--role", "-r"}}
+_ROLE_POSITIONS = {"show": 1, "compare": None, "path": 2}  # None: every positional
+
+
+def _split(text: str) -> list[str]:
+    """Split like Click's split_arg_string: shell words, an unclosed quote kept as is."""
+    lexer = shlex.shlex(text, posix=True)
+    lexer.whitespace_split = True
+    lexer.commenters = ""
+    words: list[str] = []
+    try:
+        words.extend(lexer)
+    except ValueError:
+        words.append(lexer.token)
+    return words
+
+
+def _request(shell: str, env: Mapping[str, str]) -> tuple[list[str], str] | None:
+    """(arguments before the cursor, the word being completed), as Typer reads them."""
+    if shell == "bash":
+        words = _split(env.get("COMP_WORDS", ""))
+        try:
+            cword = int(env.get("COMP_CWORD", ""))
+        except ValueError:
+            return None
+        incomplete = words[cword] if cword < len(words) else ""
+        return words[1:cword], incomplete
+    line = env.get("_TYPER_COMPLETE_ARGS", "")
+    words = _split(line)[1:]
+    if words and not line.endswith(" "):
+        return words[:-1], words[-1]
+    return words, ""
+
+
+def _wants_role(args: list[str], incomplete: str) -> tuple[bool, list[str]] | None:
+    """Whether the word at the cursor is a role, and the global --catalog paths given."""
+    catalogs: list[str] = []
+    command = ""
+    positionals = 0
+    i = 0
+    while i < len(args):
+        word = args[i]
+        if word == "--" or "=" in word:
+            return None
+        if not command and not word.startswith("-"):
+            command = word
+            if command not in _VALUE_OPTIONS:
+                return None
+        elif word in _VALUE_OPTIONS[command]:
+            if i + 1 >= len(args):
+                return None  # completing an option's value other than a role
+            if command == "" and word in ("--catalog", "-c"):
+                catalogs.append(args[i + 1])
+            i += 1
+        elif word in _ROLE_OPTIONS.get(command, ()):
+            if i + 1 >= len(args):
+                return (True, catalogs) if not incomplete.startswith("-") else None
+            i += 1
+        elif word in _FLAGS[command]:
+            pass
+        elif word.startswith("-"):
+            return None
+        else:
+            positionals += 1
+        i += 1
+    if not command or incomplete.startswith("-") or "=" in incomplete:
+        return None
+    if command not in _ROLE_POSITIONS:
+        return None
+    limit = _ROLE_POSITIONS[command]
+    if limit is not None and positionals >= limit:
+        return None
+    return True, catalogs
+
+
+def _candidates(index: Mapping[str, object], incomplete: str) -> list[str]:
+    """What `cli.common.complete_role` returns, from the index."""
+    prefix = normalise(incomplete)
+    ids = [role_id for role_id in index["ids"] if role_id.startswith(prefix)]  # type: ignore[attr-defined]
+    aliases = sorted(
+        {
+            alias
+            for alias, _ in index["aliases"]  # type: ignore[attr-defined]
+            if " " not in alias and normalise(alias).startswith(prefix) and alias not in ids
+        }
+    )
+    return ids + aliases
+
+
+def _zsh_escape(value: str) -> str:
+    return (
+        value.replace('"', '""')
+        .replace("'", "''")
+        .replace("$", "\\$")
+        .replace("`", "\\`")
+        .replace(":", r"\\:")
+    )
+
+
+def answer(env: Mapping[str, str]) -> bool:
+    """Print the completions and return True, or return False to let Typer answer."""
+    mode = env.get(COMPLETE_VAR, "")
+    shell = mode.removeprefix("complete_")
+    if env.get("MLROLES_NO_FAST_COMPLETE") or shell not in ("bash", "zsh", "fish"):
+        return False
+    request = _request(shell, env)
+    if request is None:
+        return False
+    args, incomplete = request
+    wanted = _wants_role(args, incomplete)
+    if wanted is None:
+        return False
+    _, catalogs = wanted
+    from . import cache
+    from .layers import bundled_layer, overlay_layer
+
+    if "--no-bundled" in args:
+        return False
+    try:
+        extra = [Path(p) for p in env.get("MLROLES_CATALOG", "").split(os.pathsep) if p]
+        layers = [bundled_layer()] + [overlay_layer(p) for p in (*extra, *map(Path, catalogs))]
+    except Exception:
+        return False
+    index = cache.read_index(layers, env)
+    if index is None:
+        return False
+    # Typer keeps only the values that start with the word as typed (case and all).
+    values = [value for value in _candidates(index, incomplete) if value.startswith(incomplete)]
+    if shell == "bash":
+        out = "\n".join(values)
+    elif shell == "zsh":
+        if values:
+            joined = "\n".join(f'"{_zsh_escape(v)}"' for v in values)
+            out = f"_arguments '*: :(({joined}))'"
+        else:
+            out = "_files"
+    else:
+        action = env.get("_TYPER_COMPLETE_FISH_ACTION", "")
+        if action == "is-args":
+            sys.exit(0 if values else 1)
+        out = "\n".join(values) if action == "get-args" and values else ""
+    sys.stdout.write(out + "\n")
+    sys.stdout.flush()
+    return True
