@@ -28,10 +28,30 @@ CATEGORIES = [
     "communication",
 ]
 LEVELS = ["awareness", "working", "practitioner", "expert"]
-WORDS = (
-    "model data pipeline deploy train evaluate monitor research publish analyse report "
-    "design build scale optimise serve label feature metric experiment platform cloud"
-).split()
+WORDS = [
+    "model",
+    "data",
+    "pipeline",
+    "deploy",
+    "train",
+    "evaluate",
+    "monitor",
+    "research",
+    "publish",
+    "analyse",
+    "report",
+    "design",
+    "build",
+    "scale",
+    "optimise",
+    "serve",
+    "label",
+    "feature",
+    "metric",
+    "experiment",
+    "platform",
+    "cloud",
+]
 
 
 def cited(text: str) -> dict[str, Any]:

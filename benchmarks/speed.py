@@ -16,7 +16,6 @@ import argparse
 import compileall
 import os
 import platform
-import resource
 import shutil
 import statistics
 import subprocess
@@ -132,7 +131,7 @@ def main() -> int:
     env.pop("MLROLES_CATALOG", None)
     subprocess.run([*MLROLES, "list"], env=env, stdout=subprocess.DEVNULL, check=True)
     rows: list[Row] = []
-    bare_show = (BARE + ["show", "x"], env)
+    bare_show = ([*BARE, "show", "x"], env)
     for command in (
         ["show", "ml-engineer"],
         ["compare", "ds", "mle"],
@@ -146,7 +145,7 @@ def main() -> int:
         )
     rows.append(
         compare(
-            "mlroles --help", (MLROLES + ["--help"], env), (BARE + ["--help"], env), 1.10, args.runs
+            "mlroles --help", ([*MLROLES, "--help"], env), ([*BARE, "--help"], env), 1.10, args.runs
         )
     )
     for shell in ("bash", "zsh", "fish"):
@@ -187,7 +186,7 @@ def main() -> int:
                 )
                 warm = [run_once(argv, over_env) for _ in range(args.runs)]
                 bundled = [
-                    run_once(MLROLES + ["show", "ml-engineer"], env) for _ in range(args.runs)
+                    run_once([*MLROLES, "show", "ml-engineer"], env) for _ in range(args.runs)
                 ]
                 rows.append(
                     Row(

@@ -12,63 +12,81 @@ from . import commands
 from .group import MlrolesGroup
 
 
+COMMANDS = {
+    "list": commands.list_roles,
+    "show": commands.show,
+    "compare": commands.compare,
+    "skills": commands.skills,
+    "map": commands.map_roles,
+    "sources": commands.sources,
+    "fit": commands.fit,
+    "path": commands.path,
+    "search": commands.search,
+    "triage": commands.triage,
+    "validate": commands.validate,
+    "schema": commands.schema,
+    "init": commands.init,
+    "export": commands.export,
+}
+"""Every command, in the order `--help` lists them."""
+
+
+def build_app(only: str | None = None) -> typer.Typer:
+    """The application; with `only`, just that command.
+
+    Typer builds every parameter of every registered command before it runs one (a few
+    milliseconds each); a run that names its command needs only that command built.
+    """
+    app = typer.Typer(
+        cls=MlrolesGroup,
+        name="mlroles",
+        help="Explore machine-learning job roles: what each does, how two differ, "
+        "and where they sit on the skill map. Offline, from a cited catalogue.",
+        no_args_is_help=True,
+        add_completion=True,
+        pretty_exceptions_enable=False,
+        pretty_exceptions_show_locals=False,
+        rich_markup_mode=None,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+
+    @app.callback()
+    def main(
+        version: Annotated[
+            bool,
+            typer.Option(
+                "--version", "-V", callback=_version, is_eager=True, help="Show the version."
+            ),
+        ] = False,
+        catalog: Annotated[
+            list[Path] | None,
+            typer.Option(
+                "--catalog",
+                "-c",
+                help="Add a catalogue file or directory on top of the bundled one (repeatable; "
+                "also MLROLES_CATALOG, paths separated by ':').",
+                show_default=False,
+            ),
+        ] = None,
+        no_bundled: Annotated[
+            bool, typer.Option("--no-bundled", help="Use only the --catalog files.")
+        ] = False,
+        debug: Annotated[
+            bool, typer.Option("--debug", help="Show a traceback for internal errors.")
+        ] = False,
+    ) -> None:
+        """Explore machine-learning job roles."""
+
+    for name, function in COMMANDS.items():
+        if only is None or name == only:
+            app.command(name)(function)
+    return app
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"mlroles {__version__}")
         raise typer.Exit()
 
 
-app = typer.Typer(
-    cls=MlrolesGroup,
-    name="mlroles",
-    help="Explore machine-learning job roles: what each does, how two differ, "
-    "and where they sit on the skill map. Offline, from a cited catalogue.",
-    no_args_is_help=True,
-    add_completion=True,
-    pretty_exceptions_enable=False,
-    pretty_exceptions_show_locals=False,
-    rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
-
-
-@app.callback()
-def main(
-    version: Annotated[
-        bool,
-        typer.Option("--version", "-V", callback=_version, is_eager=True, help="Show the version."),
-    ] = False,
-    catalog: Annotated[
-        list[Path] | None,
-        typer.Option(
-            "--catalog",
-            "-c",
-            help="Add a catalogue file or directory on top of the bundled one (repeatable; "
-            "also MLROLES_CATALOG, paths separated by ':').",
-            show_default=False,
-        ),
-    ] = None,
-    no_bundled: Annotated[
-        bool, typer.Option("--no-bundled", help="Use only the --catalog files.")
-    ] = False,
-    debug: Annotated[
-        bool, typer.Option("--debug", help="Show a traceback for internal errors.")
-    ] = False,
-) -> None:
-    """Explore machine-learning job roles."""
-
-
-app.command("list")(commands.list_roles)
-app.command()(commands.show)
-app.command()(commands.compare)
-app.command()(commands.skills)
-app.command("map")(commands.map_roles)
-app.command()(commands.sources)
-app.command()(commands.fit)
-app.command()(commands.path)
-app.command()(commands.search)
-app.command()(commands.triage)
-app.command()(commands.validate)
-app.command()(commands.schema)
-app.command()(commands.init)
-app.command()(commands.export)
+app = build_app()
