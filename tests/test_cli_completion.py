@@ -53,7 +53,8 @@ def test_completes_subcommands_and_formats() -> None:
     assert {"list", "show", "compare", "skills", "sources", "validate", "export"} <= set(
         complete("mlroles ")
     )
-    assert set(complete("mlroles list --format ")) == {"table", "json", "yaml", "markdown"}
+    assert set(complete("mlroles list --format ")) == {"table", "json", "yaml", "markdown", "csv"}
+    assert set(complete("mlroles show ds --format ")) == {"table", "json", "yaml", "markdown"}
 
 
 def test_completion_sees_overlay_roles(invoke: Invoke, tmp_path: Path) -> None:
@@ -64,3 +65,13 @@ def test_completion_sees_overlay_roles(invoke: Invoke, tmp_path: Path) -> None:
         "analytics-engineer"
     ]
     assert complete("mlroles show analytics-") == []
+
+
+def test_completes_skill_ids_and_levels() -> None:
+    assert complete("mlroles fit --skill pyt") == ["python="]
+    assert complete("mlroles fit --skill python=") == [
+        "python=awareness",
+        "python=working",
+        "python=practitioner",
+        "python=expert",
+    ]

@@ -60,3 +60,18 @@ def test_bad_track_is_a_usage_error(invoke: Invoke) -> None:
     assert result.stdout == ""
     assert result.stderr.startswith("mlroles: error: Invalid value for '--track'")
     assert len(result.stderr.splitlines()) == 1
+
+
+def test_list_csv(invoke: Invoke) -> None:
+    import csv
+    import io
+
+    result = invoke("list", "--track", "all", "--format", "csv", width=20)
+    assert result.exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert len(rows) == 18
+    assert list(rows[0]) == ["id", "name", "track", "swe", "ml", "comm", "aliases", "summary"]
+    mle = next(r for r in rows if r["id"] == "ml-engineer")
+    assert (mle["swe"], mle["ml"], mle["track"]) == ("4", "4", "production")
+    assert "mle" in mle["aliases"].split("; ")
+    assert "\x1b[" not in result.stdout

@@ -12,9 +12,7 @@ def _command_named(argv: list[str]) -> str | None:
     for word in words:
         if word in ("--catalog", "-c"):
             next(words, None)
-        elif word.startswith("--catalog="):
-            continue
-        elif word in ("--no-bundled", "--debug"):
+        elif word.startswith("--catalog=") or word in ("--no-bundled", "--debug"):
             continue
         elif word.startswith("-"):
             return None  # --help, --version, completion install: the whole app answers

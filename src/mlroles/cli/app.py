@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
@@ -11,8 +12,7 @@ from .. import __version__
 from . import commands
 from .group import MlrolesGroup
 
-
-COMMANDS = {
+COMMANDS: dict[str, Callable[..., None]] = {
     "list": commands.list_roles,
     "show": commands.show,
     "compare": commands.compare,

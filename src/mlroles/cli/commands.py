@@ -41,13 +41,37 @@ RoleArgument = Annotated[
 ForceOption = Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")]
 
 
+class ListFormat(str, Enum):
+    TABLE = "table"
+    JSON = "json"
+    YAML = "yaml"
+    MARKDOWN = "markdown"
+    CSV = "csv"
+
+
 def list_roles(
-    ctx: typer.Context, track: TrackOption = TrackFilter.ML, fmt: FormatOption = Format.TABLE
+    ctx: typer.Context,
+    track: TrackOption = TrackFilter.ML,
+    fmt: Annotated[
+        ListFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            case_sensitive=False,
+            help="table for people; json, yaml or csv for scripts and spreadsheets; markdown.",
+        ),
+    ] = ListFormat.TABLE,
 ) -> None:
     """List the roles: name, id, track, SWE and ML level, and what each does."""
     from ..views import role_listing
 
-    emit(role_listing(load_catalogue(ctx), track.tracks), fmt)
+    listing = role_listing(load_catalogue(ctx), track.tracks)
+    if fmt is ListFormat.CSV:
+        from ..render.machine import render_csv
+
+        emit_text(render_csv(listing))
+    else:
+        emit(listing, Format(fmt.value))
 
 
 def show(

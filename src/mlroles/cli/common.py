@@ -99,6 +99,20 @@ def complete_role(ctx: typer.Context, incomplete: str) -> list[str]:
     return ids + aliases
 
 
+def complete_skill(ctx: typer.Context, incomplete: str) -> list[str]:
+    """`--skill NAME=LEVEL`: skill ids (with the `=`), then the levels once `=` is typed."""
+    try:
+        catalogue = load_catalogue(ctx)
+    except Exception:  # completion must never print a traceback into the shell
+        return []
+    name, sep, _ = incomplete.partition("=")
+    if sep:
+        from ..models import Level
+
+        return [f"{name}={level.value}" for level in Level]
+    return [f"{skill.id}=" for skill in catalogue.skills if skill.id.startswith(incomplete)]
+
+
 FormatOption = Annotated[
     Format,
     typer.Option(

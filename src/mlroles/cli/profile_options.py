@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..errors import UsageError
+from .common import complete_skill
 
 if TYPE_CHECKING:
     from ..catalogue import Catalogue
@@ -40,6 +41,7 @@ SkillOption = Annotated[
         help="A skill and your level, e.g. python=practitioner or sql=2 (repeatable). "
         "Levels: 1 awareness, 2 working, 3 practitioner, 4 expert.",
         show_default=False,
+        autocompletion=complete_skill,
     ),
 ]
 WantOption = Annotated[

@@ -19,3 +19,18 @@ def render_yaml(view: object) -> str:
     import yaml
 
     return yaml.safe_dump(to_data(view), sort_keys=False, allow_unicode=True, width=1_000_000)
+
+
+def render_csv(view: object) -> str:
+    """The rows of a listing as CSV (RFC 4180, a header row, CRLF line ends)."""
+    import csv
+    import io
+
+    rows = to_data(view)["roles"]
+    out = io.StringIO()
+    writer = csv.writer(out)
+    columns = ["id", "name", "track", "swe", "ml", "comm", "aliases", "summary"]
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow(["; ".join(row[c]) if c == "aliases" else row[c] for c in columns])
+    return out.getvalue()
