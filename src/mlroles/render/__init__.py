@@ -7,7 +7,11 @@ No renderer prints.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import Enum
+from typing import Any, Generic, TypeVar
+
+Output = TypeVar("Output")
 
 
 class Format(str, Enum):
@@ -15,3 +19,30 @@ class Format(str, Enum):
     JSON = "json"
     YAML = "yaml"
     MARKDOWN = "markdown"
+
+
+class Registry(Generic[Output]):
+    """Renderers of one format, registered by the name of the view class they render.
+
+    Registering by name, not by type, means a format's module need not import every
+    domain module: a command pays only for the views it shows.
+    """
+
+    def __init__(self, form: str) -> None:
+        self.form = form
+        self._renderers: dict[str, Callable[[Any], Output]] = {}
+
+    def renders(
+        self, view_name: str
+    ) -> Callable[[Callable[[Any], Output]], Callable[[Any], Output]]:
+        def register(function: Callable[[Any], Output]) -> Callable[[Any], Output]:
+            self._renderers[view_name] = function
+            return function
+
+        return register
+
+    def __call__(self, view: object) -> Output:
+        renderer = self._renderers.get(type(view).__name__)
+        if renderer is None:
+            raise TypeError(f"no {self.form} for {type(view).__name__}")
+        return renderer(view)

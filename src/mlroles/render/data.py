@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from ..skillmap import HIGH, quadrant
+from . import Registry
 
 if TYPE_CHECKING:
     from ..chart import SkillChart
@@ -21,30 +21,10 @@ if TYPE_CHECKING:
 SCHEMA_VERSION = 1
 
 
-_RENDERERS: dict[str, Callable[[Any], dict[str, Any]]] = {}
+to_data: Registry[dict[str, Any]] = Registry("data form")
 
 
-def _renders(
-    view_name: str,
-) -> Callable[[Callable[[Any], dict[str, Any]]], Callable[[Any], dict[str, Any]]]:
-    """Register a renderer by the view's class name, so that this module need not import
-    every domain module (and a command pays only for the views it shows)."""
-
-    def register(function: Callable[[Any], dict[str, Any]]) -> Callable[[Any], dict[str, Any]]:
-        _RENDERERS[view_name] = function
-        return function
-
-    return register
-
-
-def to_data(view: object) -> dict[str, Any]:
-    renderer = _RENDERERS.get(type(view).__name__)
-    if renderer is None:
-        raise TypeError(f"no data form for {type(view).__name__}")
-    return renderer(view)
-
-
-@_renders("RoleListing")
+@to_data.renders("RoleListing")
 def _listing(view: RoleListing) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
@@ -65,7 +45,7 @@ def _listing(view: RoleListing) -> dict[str, Any]:
     }
 
 
-@_renders("RoleProfile")
+@to_data.renders("RoleProfile")
 def _profile(view: RoleProfile) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
@@ -85,7 +65,7 @@ def _levels(item: SkillLevels) -> dict[str, Any]:
     }
 
 
-@_renders("RoleComparison")
+@to_data.renders("RoleComparison")
 def _comparison(view: RoleComparison) -> dict[str, Any]:
     ids = [role.id for role in view.roles]
     return {
@@ -122,7 +102,7 @@ def _comparison(view: RoleComparison) -> dict[str, Any]:
     }
 
 
-@_renders("SkillMap")
+@to_data.renders("SkillMap")
 def _skill_map(view: SkillMap) -> dict[str, Any]:
     focus = None
     if view.focus is not None:
@@ -161,7 +141,7 @@ def _skill_map(view: SkillMap) -> dict[str, Any]:
     }
 
 
-@_renders("Bibliography")
+@to_data.renders("Bibliography")
 def _bibliography(view: Bibliography) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
@@ -175,7 +155,7 @@ def _bibliography(view: Bibliography) -> dict[str, Any]:
     }
 
 
-@_renders("ValidationReport")
+@to_data.renders("ValidationReport")
 def _report(view: ValidationReport) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
@@ -206,7 +186,7 @@ def _gap(gap: Gap) -> dict[str, Any]:
     }
 
 
-@_renders("FitResult")
+@to_data.renders("FitResult")
 def _fit(view: FitResult) -> dict[str, Any]:
     from ..fit import WEIGHTS
 
@@ -228,7 +208,7 @@ def _fit(view: FitResult) -> dict[str, Any]:
     }
 
 
-@_renders("TransitionPlan")
+@to_data.renders("TransitionPlan")
 def _plan(view: TransitionPlan) -> dict[str, Any]:
     target = view.target.position
     return {
@@ -253,7 +233,7 @@ def _plan(view: TransitionPlan) -> dict[str, Any]:
     }
 
 
-@_renders("SearchResult")
+@to_data.renders("SearchResult")
 def _search(view: SearchResult) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
@@ -273,7 +253,7 @@ def _search(view: SearchResult) -> dict[str, Any]:
     }
 
 
-@_renders("SkillChart")
+@to_data.renders("SkillChart")
 def _chart(view: SkillChart) -> dict[str, Any]:
     you = view.you
     return {
@@ -310,7 +290,7 @@ def _evidence(items: tuple[Evidence, ...]) -> list[dict[str, Any]]:
     ]
 
 
-@_renders("Triage")
+@to_data.renders("Triage")
 def _triage(view: Triage) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from . import Registry
 
 if TYPE_CHECKING:
     from ..chart import SkillChart
@@ -36,28 +38,10 @@ def _cite(sources: Iterable[str], show: bool) -> str:
     return f" _(sources: {', '.join(sources)})_" if show else ""
 
 
-_RENDERERS: dict[str, Callable[[Any], str]] = {}
+render_markdown: Registry[str] = Registry("markdown form")
 
 
-def _renders(view_name: str) -> Callable[[Callable[[Any], str]], Callable[[Any], str]]:
-    """Register a renderer by the view's class name, so that this module need not import
-    every domain module (and a command pays only for the views it shows)."""
-
-    def register(function: Callable[[Any], str]) -> Callable[[Any], str]:
-        _RENDERERS[view_name] = function
-        return function
-
-    return register
-
-
-def render_markdown(view: object) -> str:
-    renderer = _RENDERERS.get(type(view).__name__)
-    if renderer is None:
-        raise TypeError(f"no markdown form for {type(view).__name__}")
-    return renderer(view)
-
-
-@_renders("RoleListing")
+@render_markdown.renders("RoleListing")
 def _listing(view: RoleListing) -> str:
     lines = ["# ML roles", ""]
     lines += _table(
@@ -77,7 +61,7 @@ def _listing(view: RoleListing) -> str:
     return "\n".join(lines) + "\n"
 
 
-@_renders("RoleProfile")
+@render_markdown.renders("RoleProfile")
 def _profile(view: RoleProfile) -> str:
     role, show = view.role, view.show_citations
     lines = [f"# {md(role.name)}", ""]
@@ -160,7 +144,7 @@ def _level(item: SkillLevels, index: int) -> str:
     return "-" if level is None else level.value
 
 
-@_renders("RoleComparison")
+@render_markdown.renders("RoleComparison")
 def _comparison(view: RoleComparison) -> str:
     names = [md(role.name) for role in view.roles]
     lines = [f"# {' vs '.join(names)}", ""]
@@ -195,7 +179,7 @@ def _comparison(view: RoleComparison) -> str:
     return "\n".join(lines) + "\n"
 
 
-@_renders("SkillMap")
+@render_markdown.renders("SkillMap")
 def _skill_map(view: SkillMap) -> str:
     lines = ["# Skill map: software engineering vs ML", ""]
     lines += _table(
@@ -221,7 +205,7 @@ def _skill_map(view: SkillMap) -> str:
     return "\n".join(lines) + "\n"
 
 
-@_renders("Bibliography")
+@render_markdown.renders("Bibliography")
 def _bibliography(view: Bibliography) -> str:
     lines = ["# Sources", ""]
     for entry in view.entries:
@@ -246,7 +230,7 @@ def _gap_line(gap: Gap) -> str:
     return f"{md(gap.skill.name)}: {have} → {gap.need.value}"
 
 
-@_renders("FitResult")
+@render_markdown.renders("FitResult")
 def _fit(view: FitResult) -> str:
     lines = ["# Roles that fit you", ""]
     for rank, fit in enumerate(view.fits, start=1):
@@ -259,7 +243,7 @@ def _fit(view: FitResult) -> str:
     return "\n".join(lines)
 
 
-@_renders("TransitionPlan")
+@render_markdown.renders("TransitionPlan")
 def _plan(view: TransitionPlan) -> str:
     target = view.target
     lines = [f"# From {md(view.origin)} to {md(target.name)}", ""]
@@ -298,7 +282,7 @@ def _plan(view: TransitionPlan) -> str:
     return "\n".join(lines) + "\n"
 
 
-@_renders("SearchResult")
+@render_markdown.renders("SearchResult")
 def _search(view: SearchResult) -> str:
     lines = [f"# Search: {md(view.query)}", ""]
     if not view.hits:
@@ -319,7 +303,7 @@ def _search(view: SearchResult) -> str:
     return "\n".join(lines) + "\n"
 
 
-@_renders("SkillChart")
+@render_markdown.renders("SkillChart")
 def _chart(view: SkillChart) -> str:
     from .mapgrid import ASCII, draw, plain_lines
 
@@ -346,7 +330,7 @@ def _chart(view: SkillChart) -> str:
     return "\n".join(lines) + "\n"
 
 
-@_renders("Triage")
+@render_markdown.renders("Triage")
 def _triage(view: Triage) -> str:
     from ..triage import by_line
 

@@ -6,8 +6,8 @@ role called "[bold]x" prints as written.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
@@ -16,6 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..models import Level
+from . import Registry
 
 if TYPE_CHECKING:
     from ..chart import MapPoint, SkillChart
@@ -77,30 +78,10 @@ class Responsive:
         yield self.wide if options.max_width >= self.min_width else self.narrow
 
 
-_RENDERERS: dict[str, Callable[[Any], RenderableType]] = {}
+render_table: Registry[RenderableType] = Registry("table form")
 
 
-def _renders(
-    view_name: str,
-) -> Callable[[Callable[[Any], RenderableType]], Callable[[Any], RenderableType]]:
-    """Register a renderer by the view's class name, so that this module need not import
-    every domain module (and a command pays only for the views it shows)."""
-
-    def register(function: Callable[[Any], RenderableType]) -> Callable[[Any], RenderableType]:
-        _RENDERERS[view_name] = function
-        return function
-
-    return register
-
-
-def render_table(view: object) -> RenderableType:
-    renderer = _RENDERERS.get(type(view).__name__)
-    if renderer is None:
-        raise TypeError(f"no table form for {type(view).__name__}")
-    return renderer(view)
-
-
-@_renders("RoleListing")
+@render_table.renders("RoleListing")
 def _listing(view: RoleListing) -> RenderableType:
     if not view.roles:
         return Text("No roles on the selected track.")
@@ -161,7 +142,7 @@ def _labelled(name: str, text: str) -> Text:
     return Text.assemble(Text(name, style="bold"), ": ", _text(text))
 
 
-@_renders("RoleProfile")
+@render_table.renders("RoleProfile")
 def _profile(view: RoleProfile) -> RenderableType:
     role, show = view.role, view.show_citations
     parts: list[RenderableType] = []
@@ -255,7 +236,7 @@ def _levels_row(item: SkillLevels) -> list[Text]:
     return [_text(item.skill.name), *(_level(level) for level in item.levels)]
 
 
-@_renders("RoleComparison")
+@render_table.renders("RoleComparison")
 def _comparison(view: RoleComparison) -> RenderableType:
     names = [role.name for role in view.roles]
     parts: list[RenderableType] = []
@@ -324,7 +305,7 @@ def _comparison(view: RoleComparison) -> RenderableType:
     return Group(*parts)
 
 
-@_renders("SkillMap")
+@render_table.renders("SkillMap")
 def _skill_map(view: SkillMap) -> RenderableType:
     table = _table(
         "Role",
@@ -379,7 +360,7 @@ def _skill_map(view: SkillMap) -> RenderableType:
     return Group(*parts)
 
 
-@_renders("Bibliography")
+@render_table.renders("Bibliography")
 def _bibliography(view: Bibliography) -> RenderableType:
     parts: list[RenderableType] = []
     for entry in view.entries:
@@ -404,7 +385,7 @@ def _gap_text(gap: Gap) -> Text:
     )
 
 
-@_renders("FitResult")
+@render_table.renders("FitResult")
 def _fit(view: FitResult) -> RenderableType:
     parts: list[RenderableType] = [_heading("Roles that fit you, best first"), Text("")]
     for rank, fit in enumerate(view.fits, start=1):
@@ -427,7 +408,7 @@ def _fit(view: FitResult) -> RenderableType:
     return Group(*parts)
 
 
-@_renders("TransitionPlan")
+@render_table.renders("TransitionPlan")
 def _plan(view: TransitionPlan) -> RenderableType:
     target = view.target
     p = target.position
@@ -477,7 +458,7 @@ def _plan(view: TransitionPlan) -> RenderableType:
     return Group(*parts[:-1])
 
 
-@_renders("SearchResult")
+@render_table.renders("SearchResult")
 def _search(view: SearchResult) -> RenderableType:
     if not view.hits:
         return Text.assemble("No matches for ", (view.query, "bold"), ".")
@@ -557,12 +538,12 @@ class ChartView:
         )
 
 
-@_renders("SkillChart")
+@render_table.renders("SkillChart")
 def _chart(view: SkillChart) -> RenderableType:
     return ChartView(view)
 
 
-@_renders("Triage")
+@render_table.renders("Triage")
 def _triage(view: Triage) -> RenderableType:
     from ..triage import by_line
 
