@@ -19,12 +19,10 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import os
 import pickle
 import stat
 import sys
-import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -122,6 +120,8 @@ def _write_index(path: Path, key: str, catalogue: Catalogue) -> None:
         "ids": [role.id for role in catalogue.roles],
         "aliases": [[alias, role.id] for role in catalogue.roles for alias in role.aliases],
     }
+    import json
+
     _write_bytes(path.parent, path, json.dumps(index).encode())
 
 
@@ -129,6 +129,8 @@ def read_index(
     layers: Sequence[Layer], env: Mapping[str, str] | None = None
 ) -> dict[str, object] | None:
     """The completion index for `layers`, if the cache holds a current one."""
+    import json
+
     directory = cache_dir(env)
     if directory is None:
         return None
@@ -144,6 +146,8 @@ def read_index(
 
 def _write_bytes(directory: Path, path: Path, payload: bytes) -> None:
     """Write atomically; any failure (read-only or full disk, no home) leaves no trace."""
+    import tempfile
+
     try:
         directory.mkdir(parents=True, exist_ok=True)
         fd, temp = tempfile.mkstemp(prefix=".tmp-", dir=directory)
