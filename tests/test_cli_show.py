@@ -93,3 +93,17 @@ def test_markup_in_arguments_is_not_interpreted(invoke: Invoke) -> None:
     result = invoke("show", "[bold]x[/bold]")
     assert result.exit_code == 2
     assert "'[bold]x[/bold]'" in result.stderr
+
+
+def test_json_matches_pydantic_dump(invoke: Invoke) -> None:
+    """The hand-rolled dump gives exactly what pydantic's model_dump(mode="json") gives."""
+    from mlroles.catalogue import load_bundled
+
+    catalogue = load_bundled()
+    for role in catalogue.roles:
+        data = json.loads(invoke("show", role.id, "-f", "json").stdout)
+        assert data["role"] == role.model_dump(mode="json")
+        assert data["sources"] == [
+            catalogue.source(s).model_dump(mode="json", exclude_none=True)
+            for s in sorted(role.cited_sources())
+        ]
