@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from ..compare import RoleComparison, SkillLevels
     from ..fit import FitResult, Gap
     from ..search import SearchResult
-    from ..skillmap import SkillMap
+    from ..skillmap import SkillGroup, SkillMap
     from ..transition import TransitionPlan
     from ..triage import Triage
     from ..views import Bibliography, RoleListing, RoleProfile
@@ -134,6 +134,19 @@ def _bullets(items: Sequence[tuple[Text, Sequence[str]]], show: bool) -> Table:
     return grid
 
 
+def _skills_by_category(groups: Sequence[SkillGroup]) -> Table:
+    """Category, skill, level: the category named once, on its first skill."""
+    table = Table(box=None, show_header=False, padding=(0, 1), pad_edge=False)
+    table.add_column(style="bold")
+    table.add_column()
+    table.add_column()
+    for group in groups:
+        for index, (skill, need) in enumerate(group.needs):
+            category = group.category.label if index == 0 else ""
+            table.add_row(Text(category), _text(skill.name), _level(need.level))
+    return table
+
+
 def _labelled_block(name: str, text: str) -> Padding:
     return Padding(_labelled(name, text), (0, 0, 0, 2))
 
@@ -170,14 +183,7 @@ def _profile(view: RoleProfile) -> RenderableType:
 
     bullet_list("Responsibilities", [(_text(i.text), i.sources) for i in role.responsibilities])
 
-    skills = Table(box=None, show_header=False, padding=(0, 1), pad_edge=False)
-    skills.add_column(style="bold")
-    skills.add_column()
-    skills.add_column()
-    for group in view.skill_groups:
-        for index, (skill, need) in enumerate(group.needs):
-            category = group.category.label if index == 0 else ""
-            skills.add_row(Text(category), _text(skill.name), _level(need.level))
+    skills = _skills_by_category(view.skill_groups)
     parts += _section("Skills (awareness < working < practitioner < expert)", skills, None)
 
     if role.tools:
@@ -345,17 +351,7 @@ def _skill_map(view: SkillMap) -> RenderableType:
         )
     parts: list[RenderableType] = [Responsive(table, Group(*records), min_width=100)]
     if view.focus is not None:
-        skills = Table(box=None, show_header=False, padding=(0, 1), pad_edge=False)
-        skills.add_column(style="bold")
-        skills.add_column()
-        skills.add_column()
-        for group in view.focus_skills:
-            for index, (skill, need) in enumerate(group.needs):
-                skills.add_row(
-                    Text(group.category.label if index == 0 else ""),
-                    _text(skill.name),
-                    _level(need.level),
-                )
+        skills = _skills_by_category(view.focus_skills)
         parts += [Text(""), _heading(f"Skills of {view.focus.name}"), Padding(skills, (0, 0, 0, 2))]
     return Group(*parts)
 
