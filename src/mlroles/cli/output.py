@@ -59,7 +59,9 @@ def _write(text: str) -> None:
     encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
     try:
         text.encode(encoding)
-    except (UnicodeEncodeError, LookupError):
+    except UnicodeEncodeError:
         text = text.translate(_ASCII_FALLBACK).encode(encoding, "replace").decode(encoding)
+    except LookupError:  # a stream that names an encoding Python does not know
+        text = text.translate(_ASCII_FALLBACK).encode("ascii", "replace").decode("ascii")
     sys.stdout.write(text)
     sys.stdout.flush()
