@@ -1,8 +1,8 @@
 """A cache of the checked catalogue, so that a run skips parsing and validation.
 
 An entry is keyed by everything the catalogue is built from: each file's path, size,
-modification time and content hash, in layer order, plus mlroles's version and the
-model code. Any change gives a new key and the catalogue is rebuilt. A cache that is
+modification time and content checksums, in layer order, plus mlroles's version and
+the model code. Any change gives a new key and the catalogue is rebuilt. A cache that is
 missing, unreadable, corrupt or stale is never trusted: it is rebuilt, or, where the
 cache directory cannot be written, simply skipped.
 
@@ -18,11 +18,11 @@ with the right key is discarded.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import pickle
 import stat
 import sys
+import zlib
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -50,28 +50,32 @@ def cache_dir(env: Mapping[str, str] | None = None) -> Path | None:
 
 
 def catalogue_key(layers: Sequence[Layer]) -> tuple[str, str]:
-    """(entry name, content key): the first names the set of paths, the second their state.
+    """(entry name, key): the name is short and stands for the set of paths; the key
+    spells out the state of every file and is compared whole, so no two states share it.
 
-    Raises OSError when a file cannot be read; the caller then builds without the cache.
+    Each file contributes its path, size, modification time and two checksums of its
+    content (CRC-32 and Adler-32: any edit changes them, even one that keeps size and
+    time). Raises OSError when a file cannot be read; the caller then builds uncached.
     """
     here = Path(__file__).parent
     code = [(name, (here / name).stat().st_mtime_ns) for name in _MODEL_SOURCES]
-    names = hashlib.blake2b(digest_size=16)
-    content = hashlib.blake2b(digest_size=32)
-    content.update(repr((FORMAT, __version__, sys.version_info[:2], code)).encode())
+    parts = [repr((FORMAT, __version__, sys.version_info[:2], code))]
+    names: list[str] = []
     for layer in layers:
-        names.update(f"{layer.label}\0".encode())
-        content.update(f"layer {layer.label}\0".encode())
+        parts.append(f"layer {layer.label}")
+        names.append(layer.label)
         for path in layer.files:
             resolved = str(path.resolve())
             info = path.stat()
             if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES:
                 # Never read a FIFO or a device here: the loader refuses it with a message.
                 raise OSError(f"{path}: not a catalogue file to cache")
-            names.update(f"{resolved}\0".encode())
-            content.update(f"{resolved}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
-            content.update(hashlib.blake2b(path.read_bytes(), digest_size=32).digest())
-    return names.hexdigest(), content.hexdigest()
+            data = path.read_bytes()
+            checksums = f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
+            parts.append(f"{resolved}\0{info.st_size}\0{info.st_mtime_ns}\0{checksums}")
+            names.append(resolved)
+    name = f"{zlib.crc32(chr(0).join(names).encode()):08x}{len(names):04x}"
+    return name, "\n".join(parts)
 
 
 def load_cached(layers: Sequence[Layer], build: Callable[[], Catalogue]) -> Catalogue:

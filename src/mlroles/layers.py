@@ -21,11 +21,14 @@ def bundled_data_dir() -> Path:
     An installed wheel carries it as `mlroles/data`; a source checkout (editable install,
     or running the tests) keeps it in `data/` at the repository root.
     """
+    packaged = Path(__file__).with_name("data")
+    if packaged.is_dir():  # the usual case, checked without importlib.resources' cost
+        return packaged
     from importlib.resources import files
 
-    packaged = Path(str(files("mlroles") / "data"))
-    if packaged.is_dir():
-        return packaged
+    resource = Path(str(files("mlroles") / "data"))
+    if resource.is_dir():
+        return resource
     return Path(__file__).resolve().parents[2] / "data"
 
 
