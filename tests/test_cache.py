@@ -70,7 +70,9 @@ def test_an_edit_invalidates(
     assert len(calls) == 2
 
 
-def test_same_size_same_mtime_edit_is_caught_by_the_checksums(cache_dir: Path, tmp_path: Path) -> None:
+def test_same_size_same_mtime_edit_is_caught_by_the_checksums(
+    cache_dir: Path, tmp_path: Path
+) -> None:
     overlay = starter(tmp_path)
     layers = [bundled_layer(), overlay_layer(overlay)]
     load_layers(layers)
