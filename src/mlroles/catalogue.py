@@ -528,7 +528,7 @@ class Catalogue:
             scorer=fuzz.WRatio,
             processor=utils.default_process,
             limit=None,
-            score_cutoff=70,
+            score_cutoff=75,
         )
         best = matches[0][1] if matches else 0
         suggestions: list[str] = []
