@@ -31,6 +31,8 @@ from .layers import (
 from .models import CatalogueFile, Contrast, Role, Skill, Source, Track
 
 if TYPE_CHECKING:
+    from pydantic import ValidationError
+
     from .yamlio import YamlDocument
 
 TRACK_ORDER = (Track.RESEARCH, Track.PRODUCTION, Track.ADJACENT)
@@ -107,33 +109,41 @@ def validate_document(document: YamlDocument, layer: str = BUNDLED) -> LoadedFil
     try:
         content = CatalogueFile.model_validate(document.data)
     except ValidationError as exc:
-        errors = exc.errors()
-        # A list whose only item is invalid also fails its min-length check; the item's
-        # own error is the one that helps.
-        deeper = [tuple(e["loc"]) for e in errors]
-        errors = [
-            e
-            for e in errors
-            if not (
-                e["type"] == "too_short"
-                and any(
-                    len(other) > len(e["loc"]) and other[: len(e["loc"])] == tuple(e["loc"])
-                    for other in deeper
-                )
-            )
-        ]
-        problems = [_validation_problem(document, error) for error in errors]
-        problems.sort(key=lambda p: (p.line or 0, p.column or 0))
-        raise CatalogueError(problems) from None
+        raise CatalogueError(validation_problems(document, exc, CatalogueFile)) from None
     return LoadedFile(document, content, layer)
 
 
-def _validation_problem(document: YamlDocument, error: Any) -> Problem:
+def validation_problems(
+    document: YamlDocument, exc: ValidationError, root: type[BaseModel]
+) -> list[Problem]:
+    """Pydantic's errors for a file whose top level is `root`, located and explained,
+    in line order."""
+    errors = exc.errors()
+    # A list whose only item is invalid also fails its min-length check; the item's
+    # own error is the one that helps.
+    deeper = [tuple(e["loc"]) for e in errors]
+    errors = [
+        e
+        for e in errors
+        if not (
+            e["type"] == "too_short"
+            and any(
+                len(other) > len(e["loc"]) and other[: len(e["loc"])] == tuple(e["loc"])
+                for other in deeper
+            )
+        )
+    ]
+    problems = [_validation_problem(document, error, root) for error in errors]
+    problems.sort(key=lambda p: (p.line or 0, p.column or 0))
+    return problems
+
+
+def _validation_problem(document: YamlDocument, error: Any, root: type[BaseModel]) -> Problem:
     loc: LocPath = tuple(error["loc"])
     line, column = document.locate(loc, at_key=error["type"] == "extra_forbidden")
     message = error["msg"]
     if error["type"] == "extra_forbidden":
-        message = f"unknown field {loc[-1]!r}" + _field_suggestion(loc)
+        message = f"unknown field {loc[-1]!r}" + _field_suggestion(loc, root)
     elif error["type"] == "missing":
         message = f"missing required field {loc[-1]!r}"
     elif error["type"] == "string_type" and isinstance(error.get("input"), _NOT_TEXT):
@@ -155,20 +165,20 @@ def _quoted(raw: str) -> str:
     return '"' + raw.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def _field_suggestion(loc: LocPath) -> str:
+def _field_suggestion(loc: LocPath, root: type[BaseModel]) -> str:
     """' (did you mean 'skills'?)' for a misspelt field, when one is close enough."""
     from rapidfuzz import process
 
-    model = _model_at(loc[:-1])
+    model = _model_at(loc[:-1], root)
     if model is None:
         return ""
     match = process.extractOne(str(loc[-1]), list(model.model_fields), score_cutoff=70)
     return f"; did you mean {match[0]!r}?" if match else ""
 
 
-def _model_at(loc: LocPath) -> type[BaseModel] | None:
-    """The model class that validates the value at `loc` of a catalogue file."""
-    model: type[BaseModel] = CatalogueFile
+def _model_at(loc: LocPath, root: type[BaseModel]) -> type[BaseModel] | None:
+    """The model class that validates the value at `loc` of a file whose top is `root`."""
+    model = root
     expecting_item = False
     for step in loc:
         if isinstance(step, int):

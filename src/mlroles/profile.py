@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .errors import CatalogueError, Problem, UsageError
+from .errors import CatalogueError, UsageError
 from .models import Id, Interest, Level, SkillCategory
 
 Scale = Annotated[int, Field(ge=0, le=5)]
@@ -78,13 +78,9 @@ def load_profile(path: Path) -> Profile:
     try:
         return Profile.model_validate(document.data)
     except ValidationError as exc:
-        problems = []
-        for error in exc.errors():
-            loc = tuple(error["loc"])
-            line, column = document.locate(loc, at_key=error["type"] == "extra_forbidden")
-            subject = ".".join(str(step) for step in loc) or "(top level)"
-            problems.append(Problem(document.name, error["msg"], line, column, subject))
-        raise CatalogueError(problems) from None
+        from .catalogue import validation_problems
+
+        raise CatalogueError(validation_problems(document, exc, Profile)) from None
 
 
 def profile_yaml(profile: Profile) -> str:
