@@ -15,7 +15,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from ..models import Level
+from ..models import Level, Role
 from . import Registry
 
 if TYPE_CHECKING:
@@ -381,17 +381,22 @@ def _gap_text(gap: Gap) -> Text:
     )
 
 
+def _ranked(rank: int, role: Role, figure: str) -> Text:
+    """'2. ML engineer  ml-engineer  71/100': a ranked role and its figure."""
+    return Text.assemble(
+        (f"{rank}. ", "bold"),
+        (role.name, "bold magenta"),
+        (f"  {role.id}", "cyan"),
+        "  ",
+        (figure, "bold green"),
+    )
+
+
 @render_table.renders("FitResult")
 def _fit(view: FitResult) -> RenderableType:
     parts: list[RenderableType] = [_heading("Roles that fit you, best first"), Text("")]
     for rank, fit in enumerate(view.fits, start=1):
-        head = Text.assemble(
-            (f"{rank}. ", "bold"),
-            (fit.role.name, "bold magenta"),
-            (f"  {fit.role.id}", "cyan"),
-            "  ",
-            (f"{fit.score:.0f}/100", "bold green"),
-        )
+        head = _ranked(rank, fit.role, f"{fit.score:.0f}/100")
         detail = Table.grid(padding=(0, 1, 0, 0))
         detail.add_column(style="bold", no_wrap=True)
         detail.add_column()
@@ -555,13 +560,7 @@ def _triage(view: Triage) -> RenderableType:
     if not view.matches:
         parts.append(Text("No evidence of any role in the catalogue was found in this ad."))
     for rank, m in enumerate(view.matches, start=1):
-        head = Text.assemble(
-            (f"{rank}. ", "bold"),
-            (m.role.name, "bold magenta"),
-            (f"  {m.role.id}", "cyan"),
-            "  ",
-            (f"{m.confidence:.0%}", "bold green"),
-        )
+        head = _ranked(rank, m.role, f"{m.confidence:.0%}")
         if m.variant:
             head.append(f"  variant: {m.variant.name}", style="yellow")
         evidence = Table.grid(padding=(0, 1, 0, 0))
