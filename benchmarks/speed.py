@@ -28,7 +28,15 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 BARE = [sys.executable, str(HERE / "bare_app.py")]
-MLROLES = [sys.executable, "-m", "mlroles"]
+
+def _mlroles_command() -> list[str]:
+    """The `mlroles` console script of this interpreter's environment, as users run it,
+    started by this interpreter like the bare app; `python -m mlroles` if there is none."""
+    script = shutil.which("mlroles", path=str(Path(sys.executable).parent))
+    return [sys.executable, script] if script else [sys.executable, "-m", "mlroles"]
+
+
+MLROLES = _mlroles_command()
 
 
 def run_once(argv: Sequence[str], env: dict[str, str]) -> float:

@@ -13,11 +13,10 @@ import gc
 import pickle
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from pydantic import BaseModel
 
@@ -41,8 +40,7 @@ _ENTITIES = ("sources", "skills", "roles")
 LocPath = tuple[str | int, ...]
 
 
-@dataclass(frozen=True)
-class LoadedFile:
+class LoadedFile(NamedTuple):
     """One validated catalogue file, with what is needed to point errors at its lines."""
 
     document: YamlDocument
@@ -240,8 +238,7 @@ def _dotted(path: LocPath) -> str:
     return text
 
 
-@dataclass(frozen=True)
-class Placed:
+class Placed(NamedTuple):
     """An entity in the merged catalogue, and where it was defined."""
 
     entity: Any
@@ -249,16 +246,14 @@ class Placed:
     loc: LocPath
 
 
-@dataclass
 class Merged:
     """The layers merged: the entities in force, where each came from, and what went wrong."""
 
-    entities: dict[str, dict[str, Placed]] = field(
-        default_factory=lambda: {name: {} for name in _ENTITIES}
-    )
-    contrasts: dict[frozenset[str], Placed] = field(default_factory=dict)
-    removed: set[str] = field(default_factory=set)
-    problems: list[Problem] = field(default_factory=list)
+    def __init__(self) -> None:
+        self.entities: dict[str, dict[str, Placed]] = {name: {} for name in _ENTITIES}
+        self.contrasts: dict[frozenset[str], Placed] = {}
+        self.removed: set[str] = set()
+        self.problems: list[Problem] = []
 
     def catalogue(self) -> Catalogue:
         roles = [_drop_links(p.entity, self.removed) for p in self.entities["roles"].values()]

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from itertools import combinations
+from typing import NamedTuple
 
 from .catalogue import Catalogue
 from .errors import UsageError
 from .models import ContrastRow, Level, Role, Skill
 
 
-@dataclass(frozen=True)
-class CuratedContrast:
+class CuratedContrast(NamedTuple):
     """A source's own comparison of two roles, oriented as the user named them."""
 
     first: Role
@@ -21,8 +20,7 @@ class CuratedContrast:
     """Each row's `a` describes `first` and `b` describes `second`."""
 
 
-@dataclass(frozen=True)
-class FieldRow:
+class FieldRow(NamedTuple):
     """One profile field, with each compared role's value (in the order they were named)."""
 
     key: str
@@ -30,8 +28,7 @@ class FieldRow:
     values: tuple[tuple[str, ...], ...]
 
 
-@dataclass(frozen=True)
-class SkillLevels:
+class SkillLevels(NamedTuple):
     """A skill and the level each compared role needs (None where a role does not list it)."""
 
     skill: Skill
@@ -44,8 +41,7 @@ class SkillLevels:
         return max(ranks) - min(ranks)
 
 
-@dataclass(frozen=True)
-class RoleComparison:
+class RoleComparison(NamedTuple):
     roles: tuple[Role, ...]
     curated: tuple[CuratedContrast, ...]
     fields: tuple[FieldRow, ...]

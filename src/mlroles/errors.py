@@ -7,7 +7,7 @@ escapes is a bug and is reported as such.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
 class MlrolesError(Exception):
@@ -43,8 +43,7 @@ class UnknownRoleError(UsageError):
         self.suggestions = suggestions
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong with a catalogue file, located as precisely as it can be."""
 
     file: str

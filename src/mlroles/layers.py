@@ -7,8 +7,8 @@ without loading either.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from .errors import CatalogueError, Problem
 
@@ -19,17 +19,20 @@ def bundled_data_dir() -> Path:
     """The catalogue shipped with the package.
 
     An installed wheel carries it as `mlroles/data`; a source checkout (editable install,
-    or running the tests) keeps it in `data/` at the repository root.
+    or running the tests) keeps it in `data/` at the repository root. Both are plain
+    directories, checked first without importlib.resources' import cost; that is the
+    fallback for an unusual importer.
     """
-    packaged = Path(__file__).with_name("data")
-    if packaged.is_dir():  # the usual case, checked without importlib.resources' cost
+    here = Path(__file__)
+    packaged = here.with_name("data")
+    if packaged.is_dir():
         return packaged
+    checkout = here.parents[2]
+    if (checkout / "pyproject.toml").is_file() and (checkout / "data" / "roles").is_dir():
+        return checkout / "data"
     from importlib.resources import files
 
-    resource = Path(str(files("mlroles") / "data"))
-    if resource.is_dir():
-        return resource
-    return Path(__file__).resolve().parents[2] / "data"
+    return Path(str(files("mlroles") / "data"))
 
 
 def catalogue_files(directory: Path) -> list[Path]:
@@ -42,8 +45,7 @@ def catalogue_files(directory: Path) -> list[Path]:
     return sorted(found, key=lambda p: p.relative_to(directory).as_posix())
 
 
-@dataclass(frozen=True)
-class Layer:
+class Layer(NamedTuple):
     """One catalogue to merge: the bundled one, or a user's file or directory."""
 
     label: str

@@ -7,8 +7,6 @@ Every fact a role carries is *cited*: it names the source documents (by file nam
 was paraphrased from, so a reader can check it and `show --sources` can print it.
 """
 
-from __future__ import annotations
-
 import re
 from enum import Enum
 from typing import Annotated, Any

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .catalogue import Catalogue
 from .models import Position, Role, Skill, SkillCategory, SkillNeed
@@ -21,8 +21,7 @@ def quadrant(position: Position) -> str:
     return f"{swe} SWE / {ml} ML"
 
 
-@dataclass(frozen=True)
-class SkillMapRow:
+class SkillMapRow(NamedTuple):
     role: Role
     responsibility: str
     key_skills: tuple[Skill, ...]
@@ -30,14 +29,12 @@ class SkillMapRow:
     focused: bool
 
 
-@dataclass(frozen=True)
-class SkillGroup:
+class SkillGroup(NamedTuple):
     category: SkillCategory
     needs: tuple[tuple[Skill, SkillNeed], ...]
 
 
-@dataclass(frozen=True)
-class SkillMap:
+class SkillMap(NamedTuple):
     rows: tuple[SkillMapRow, ...]
     focus: Role | None
     focus_skills: tuple[SkillGroup, ...]

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NamedTuple
 
 import typer
 
@@ -40,8 +39,7 @@ class TrackFilter(str, Enum):
 CATALOG_ENV = "MLROLES_CATALOG"
 
 
-@dataclass(frozen=True)
-class CatalogueChoice:
+class CatalogueChoice(NamedTuple):
     """Which catalogues to merge: the bundled one (unless switched off) and overlays."""
 
     overlays: tuple[Path, ...]
