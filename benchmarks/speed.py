@@ -29,6 +29,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 BARE = [sys.executable, str(HERE / "bare_app.py")]
 
+
 def _mlroles_command() -> list[str]:
     """The `mlroles` console script of this interpreter's environment, as users run it,
     started by this interpreter like the bare app; `python -m mlroles` if there is none."""

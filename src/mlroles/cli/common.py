@@ -10,12 +10,12 @@ from typing import TYPE_CHECKING, Annotated, NamedTuple
 import typer
 
 from ..errors import UsageError
-from ..models import Track
 from ..render import Format
 
 if TYPE_CHECKING:
     from ..catalogue import Catalogue
     from ..layers import Layer
+    from ..models import Track
 
 
 class TrackFilter(str, Enum):
@@ -27,6 +27,8 @@ class TrackFilter(str, Enum):
 
     @property
     def tracks(self) -> tuple[Track, ...]:
+        from ..models import Track  # not at import: `--help` runs without pydantic
+
         return {
             TrackFilter.ML: (Track.RESEARCH, Track.PRODUCTION),
             TrackFilter.RESEARCH: (Track.RESEARCH,),

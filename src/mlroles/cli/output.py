@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from typing import TYPE_CHECKING, TextIO
 
 from ..render import Format
+
+if TYPE_CHECKING:
+    from ..render.blocks import Block
 
 MIN_WIDTH = 40
 
@@ -29,7 +34,7 @@ def emit(view: object, fmt: Format) -> None:
 
         text = render_markdown(view)
     else:
-        text = _render_rich(view)
+        text = _render_table(view)
     _write(text)
 
 
@@ -38,21 +43,61 @@ def emit_text(text: str) -> None:
     _write(text)
 
 
-def _render_rich(view: object) -> str:
+def _render_table(view: object) -> str:
+    from ..render.table import render_table
+
+    block = render_table(view)
+    if not _is_terminal(sys.stdout):
+        # A pipe or a file: plain text, without paying for Rich's import and layout.
+        from ..render.plain import draw_plain
+
+        return draw_plain(block, max(_width(), MIN_WIDTH))
+    return _draw_rich(block)
+
+
+def _draw_rich(block: Block) -> str:
     from rich.console import Console
 
-    from ..render.table import render_table
+    from ..render.rich_draw import to_rich
 
     console = Console(file=sys.stdout, highlight=False, emoji=False, soft_wrap=False)
     if console.width < MIN_WIDTH:  # COLUMNS=0 or a tiny pane: lay out for 40, let it wrap
         console.width = MIN_WIDTH
     with console.capture() as capture:
-        console.print(render_table(view))
+        console.print(to_rich(block))
     text = capture.get()
     if not console.is_terminal:
         # Rich pads every line to the full width; a file or a pipe is better off without.
         text = "".join(line.rstrip() + "\n" for line in text.splitlines())
     return text
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    """Whether Rich would treat `stream` as a terminal (the same environment rules)."""
+    tty_compatible = os.environ.get("TTY_COMPATIBLE", "")
+    if tty_compatible in ("0", "1"):
+        return tty_compatible == "1"
+    force_color = os.environ.get("FORCE_COLOR")
+    if force_color is not None:
+        return force_color != ""
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):  # no isatty, or a closed stream
+        return False
+
+
+def _width() -> int:
+    """The width Rich would use for a stream that is not a terminal: COLUMNS, else the
+    size of whichever standard stream is a terminal, else 80."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit():
+        return int(columns)
+    for descriptor in (0, 1, 2):
+        try:
+            return os.get_terminal_size(descriptor).columns or 80
+        except (AttributeError, ValueError, OSError):
+            continue
+    return 80
 
 
 def _write(text: str) -> None:

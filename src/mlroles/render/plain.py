@@ -1,0 +1,173 @@
+"""Layout blocks drawn as plain text, for a pipe or a file: no colour, no Rich.
+
+Lines are wrapped to the width at spaces (a word longer than a line is split), measured
+in terminal cells so that wide characters count twice, and carry no trailing spaces.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from itertools import zip_longest
+
+from .blocks import Block, Drawn, Grid, Para, Responsive
+
+_TOKEN = re.compile(r"\s*\S+\s*|\s+")
+
+
+def draw_plain(block: Block, width: int) -> str:
+    """`block` as text `width` cells wide, ending in a newline."""
+    return "".join(line + "\n" for line in _lines(block, width))
+
+
+def cell_len(text: str) -> int:
+    """Terminal cells `text` takes: 2 for a wide (East Asian) character, 0 for a combining one."""
+    if text.isascii():
+        return len(text)
+    return sum(_char_cells(char) for char in text)
+
+
+def _char_cells(char: str) -> int:
+    if unicodedata.combining(char):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
+def _lines(block: Block, width: int) -> list[str]:
+    if isinstance(block, Para):
+        return _para(block, width)
+    if isinstance(block, Grid):
+        return _grid(block, width)
+    if isinstance(block, Responsive):
+        return _lines(block.wide if width >= block.min_width else block.narrow, width)
+    if isinstance(block, Drawn):
+        return _lines(block.draw(width, False), width)
+    lines: list[str] = []
+    for part in block.blocks:
+        lines += _lines(part, width)
+    return lines
+
+
+def _para(block: Para, width: int) -> list[str]:
+    text = "".join(text for text, _ in block.spans)
+    marker, hang = block.marker, " " * cell_len(block.marker)
+    room = max(1, width - block.indent - len(hang))
+    lines: list[str] = []
+    for source_line in text.split("\n"):
+        for wrapped in wrap(source_line, room):
+            lines.append(" " * block.indent + (marker or hang) + wrapped)
+            marker = ""
+    return [line.rstrip() for line in lines]
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """Greedy word wrap to `width` cells; spaces inside a line are kept as written."""
+    if cell_len(text) <= width:
+        return [text]
+    lines: list[str] = []
+    current, used = "", 0
+    for token in _TOKEN.findall(text):
+        word = token.rstrip()
+        if current and used + cell_len(word) > width:
+            lines.append(current.rstrip())
+            current, used = "", 0
+            token = word = token.lstrip()
+        while cell_len(word) > width:  # a word longer than the line: split it
+            head = _take(word, width - used)
+            lines.append((current + head).rstrip())
+            current, used = "", 0
+            word = word[len(head) :]
+            token = token[len(head) :]
+        current += token
+        used += cell_len(token)
+    if current.strip() or not lines:
+        lines.append(current.rstrip())
+    return lines
+
+
+def _take(word: str, cells: int) -> str:
+    """The longest start of `word` that fits in `cells` (at least one character)."""
+    taken = 0
+    for index, char in enumerate(word):
+        taken += _char_cells(char)
+        if taken > cells:
+            return word[: max(index, 1)]
+    return word
+
+
+def _grid(grid: Grid, width: int) -> list[str]:
+    gap = 2 if grid.ruled else grid.gap
+    room = max(1, width - grid.indent)
+    cells = [list(row.cells) for row in grid.rows]
+    headers = [column.header for column in grid.columns]
+    widths = _column_widths(grid, cells, room - gap * (len(grid.columns) - 1))
+    out: list[str] = []
+    if grid.title:
+        out += _para(Para(((grid.title, ""),)), room)
+    if grid.ruled or grid.header:
+        out += _row_lines([[Para(((h, ""),))] for h in headers], widths, grid, gap)
+    if grid.ruled:
+        out.append("-" * min(room, sum(widths) + gap * (len(widths) - 1)))
+    for index, row in enumerate(cells):
+        if grid.separate_rows and index:
+            out.append("")
+        out += _row_lines([list(cell) for cell in row], widths, grid, gap)
+    return [" " * grid.indent + line if line else line for line in out]
+
+
+def _row_lines(row: list[list[Para]], widths: list[int], grid: Grid, gap: int) -> list[str]:
+    columns: list[list[str]] = []
+    for index in range(len(grid.columns)):
+        cell = row[index] if index < len(row) else []
+        lines: list[str] = []
+        for block in cell:
+            lines += _para(block, widths[index])
+        columns.append(lines)
+    out: list[str] = []
+    for parts in zip_longest(*columns, fillvalue=""):
+        padded = []
+        for index, part in enumerate(parts):
+            space = " " * max(0, widths[index] - cell_len(part))
+            right = grid.columns[index].justify == "right"
+            padded.append(space + part if right else part + space)
+        out.append((" " * gap).join(padded).rstrip())
+    return out
+
+
+def _column_widths(grid: Grid, rows: list[list[tuple[Para, ...]]], room: int) -> list[int]:
+    """Each column as wide as its widest line, then the widest narrowed until all fit,
+    first down to its longest word, then (only if they still do not fit) below it."""
+    wants: list[int] = []
+    leasts: list[int] = []
+    for index, column in enumerate(grid.columns):
+        paras = [p for row in rows if index < len(row) for p in row[index]]
+        if grid.ruled or grid.header:
+            paras.append(Para(((column.header, ""),)))
+        want = max((_widest_line(p) for p in paras), default=0)
+        least = want if column.no_wrap else max((_longest_word(p) for p in paras), default=0)
+        if column.max_width is not None:
+            want = min(want, column.max_width)
+        if column.min_width is not None:
+            want = max(want, column.min_width)
+        wants.append(want)
+        leasts.append(min(least, want))
+    widths = list(wants)
+    for floor in (leasts, [1] * len(widths)):
+        while sum(widths) > room:
+            shrinkable = [i for i, w in enumerate(widths) if w > floor[i]]
+            if not shrinkable:
+                break
+            widest = max(shrinkable, key=lambda i: widths[i])
+            widths[widest] -= 1
+    return widths
+
+
+def _widest_line(block: Para) -> int:
+    text = "".join(text for text, _ in block.spans)
+    return max(cell_len(line) for line in text.split("\n")) + cell_len(block.marker) + block.indent
+
+
+def _longest_word(block: Para) -> int:
+    text = "".join(text for text, _ in block.spans)
+    words = text.split()
+    return max((cell_len(w) for w in words), default=0) + cell_len(block.marker) + block.indent
