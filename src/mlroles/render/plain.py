@@ -28,6 +28,8 @@ def cell_len(text: str) -> int:
 
 
 def _char_cells(char: str) -> int:
+    if char < "\u0300":  # Latin-1 and the like: nothing wide or combining below here
+        return 1
     if unicodedata.combining(char):
         return 0
     return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
@@ -62,24 +64,25 @@ def _para(block: Para, width: int) -> list[str]:
 
 def wrap(text: str, width: int) -> list[str]:
     """Greedy word wrap to `width` cells; spaces inside a line are kept as written."""
-    if cell_len(text) <= width:
+    measure = len if text.isascii() else cell_len
+    if measure(text) <= width:
         return [text]
     lines: list[str] = []
     current, used = "", 0
     for token in _TOKEN.findall(text):
         word = token.rstrip()
-        if current and used + cell_len(word) > width:
+        if current and used + measure(word) > width:
             lines.append(current.rstrip())
             current, used = "", 0
             token = word = token.lstrip()
-        while cell_len(word) > width:  # a word longer than the line: split it
+        while measure(word) > width:  # a word longer than the line: split it
             head = _take(word, width - used)
             lines.append((current + head).rstrip())
             current, used = "", 0
             word = word[len(head) :]
             token = token[len(head) :]
         current += token
-        used += cell_len(token)
+        used += measure(token)
     if current.strip() or not lines:
         lines.append(current.rstrip())
     return lines
@@ -153,12 +156,19 @@ def _column_widths(grid: Grid, rows: list[list[tuple[Para, ...]]], room: int) ->
         leasts.append(min(least, want))
     widths = list(wants)
     for floor in (leasts, [1] * len(widths)):
-        while sum(widths) > room:
+        excess = sum(widths) - room
+        while excess > 0:
             shrinkable = [i for i, w in enumerate(widths) if w > floor[i]]
             if not shrinkable:
                 break
             widest = max(shrinkable, key=lambda i: widths[i])
-            widths[widest] -= 1
+            # Down to the next widest column (or the floor) at once: the widest columns
+            # end up level, as when shrinking one cell at a time.
+            others = [widths[i] for i in shrinkable if i != widest]
+            target = max(floor[widest], max(others, default=0), widths[widest] - excess)
+            step = max(1, widths[widest] - target)
+            widths[widest] -= step
+            excess -= step
     return widths
 
 
@@ -170,4 +180,7 @@ def _widest_line(block: Para) -> int:
 def _longest_word(block: Para) -> int:
     text = "".join(text for text, _ in block.spans)
     words = text.split()
-    return max((cell_len(w) for w in words), default=0) + cell_len(block.marker) + block.indent
+    longest = (
+        max(map(len, words), default=0) if text.isascii() else max(map(cell_len, words), default=0)
+    )
+    return longest + cell_len(block.marker) + block.indent
