@@ -15,7 +15,15 @@ MIN_WIDTH = 40
 
 # Characters the table renderer uses that a non-UTF-8 stream may not encode.
 _ASCII_FALLBACK = str.maketrans(
-    {"\u2022": "*", "\u25b6": ">", "\u2014": "-", "\u00b7": "|", "\u2019": "'", "\u2026": "..."}
+    {
+        "\u2022": "*",
+        "\u25b6": ">",
+        "\u2014": "-",
+        "\u00b7": "|",
+        "\u2019": "'",
+        "\u2026": "...",
+        "\u2192": "->",
+    }
 )
 
 
