@@ -32,16 +32,16 @@ def starter(tmp_path: Path, name: str = "team.yaml") -> Path:
 
 def builds(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Count how often the catalogue is built from its files (rather than the cache)."""
-    import mlroles.catalogue as catalogue_module
+    import mlroles.build as build_module
 
     calls: list[int] = []
-    real = catalogue_module.build_catalogue
+    real = build_module.build_catalogue
 
     def counting(layers):  # type: ignore[no-untyped-def]
         calls.append(1)
         return real(layers)
 
-    monkeypatch.setattr(catalogue_module, "build_catalogue", counting)
+    monkeypatch.setattr(build_module, "build_catalogue", counting)
     return calls
 
 

@@ -17,7 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from mlroles.catalogue import validate_document
+from mlroles.build import validate_document
 from mlroles.cli import app
 from mlroles.errors import CatalogueError
 from mlroles.layers import bundled_data_dir

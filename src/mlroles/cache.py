@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from .layers import Layer
 
 FORMAT = 1
-_MODEL_SOURCES = ("models.py", "catalogue.py", "yamlio.py")
+_MODEL_SOURCES = ("models.py", "catalogue.py", "build.py", "yamlio.py")
 
 
 def cache_dir(env: Mapping[str, str] | None = None) -> Path | None:

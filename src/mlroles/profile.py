@@ -78,7 +78,7 @@ def load_profile(path: Path) -> Profile:
     try:
         return Profile.model_validate(document.data)
     except ValidationError as exc:
-        from .catalogue import validation_problems
+        from .build import validation_problems
 
         raise CatalogueError(validation_problems(document, exc, Profile)) from None
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .catalogue import check_references, merge_layers, read_layers
+from .build import check_references, merge_layers, read_layers
 from .errors import CatalogueError, Problem
 from .layers import BUNDLED, Layer
 

@@ -1,0 +1,366 @@
+"""Building a catalogue from its layers: read, validate, merge and cross-check.
+
+A catalogue is built from *layers*: the bundled catalogue first (unless switched off),
+then each user overlay in order. Within one layer an id may appear once; a later layer's
+role, skill, source or contrast with an existing id (or role pair) replaces the earlier
+one whole, and `remove_roles` takes bundled roles away. References are checked on the
+merged result, and every problem names the file, line and column it comes from.
+
+Only a cache miss (or `validate`) needs this module: a run served from the cache never
+imports it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from pydantic import BaseModel
+
+from .catalogue import Catalogue, _bulk, _role_keys
+from .errors import CatalogueError, Problem
+from .layers import BUNDLED, Layer
+from .models import CatalogueFile, Role, Source
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
+
+    from .yamlio import YamlDocument
+
+_COLLECTIONS = ("sources", "skills", "roles", "contrasts")
+_ENTITIES = ("sources", "skills", "roles")
+LocPath = tuple[str | int, ...]
+
+
+class LoadedFile(NamedTuple):
+    """One validated catalogue file, with what is needed to point errors at its lines."""
+
+    document: YamlDocument
+    content: CatalogueFile
+    layer: str
+
+    def problem(self, loc: LocPath, message: str) -> Problem:
+        line, column = self.document.locate(loc)
+        subject = _subject(self.document.data, loc)
+        return Problem(self.document.name, message, line, column, subject)
+
+
+def read_layers(layers: Sequence[Layer]) -> list[list[LoadedFile]]:
+    """Read and validate every file of every layer; raise with all problems found."""
+    from .yamlio import read_yaml
+
+    loaded: list[list[LoadedFile]] = []
+    problems: list[Problem] = []
+    for layer in layers:
+        files = []
+        for path in layer.files:
+            try:
+                document = read_yaml(path, layer.display_name(path))
+                files.append(validate_document(document, layer.label))
+            except CatalogueError as exc:
+                problems.extend(exc.problems)
+        loaded.append(files)
+    if problems:
+        raise CatalogueError(problems)
+    return loaded
+
+
+def build_catalogue(layers: Sequence[Layer]) -> Catalogue:
+    """Read, validate, merge and cross-check the layers, in order."""
+    with _bulk():
+        merged = merge_layers(read_layers(layers))
+    problems = merged.problems + check_references(merged)
+    if problems:
+        raise CatalogueError(problems)
+    return merged.catalogue()
+
+
+def validate_document(document: YamlDocument, layer: str = BUNDLED) -> LoadedFile:
+    """Validate one parsed file against the model; errors name file, line, object and field."""
+    from pydantic import ValidationError
+
+    try:
+        content = CatalogueFile.model_validate(document.data)
+    except ValidationError as exc:
+        raise CatalogueError(validation_problems(document, exc, CatalogueFile)) from None
+    return LoadedFile(document, content, layer)
+
+
+def validation_problems(
+    document: YamlDocument, exc: ValidationError, root: type[BaseModel]
+) -> list[Problem]:
+    """Pydantic's errors for a file whose top level is `root`, located and explained,
+    in line order."""
+    errors = exc.errors()
+    # A list whose only item is invalid also fails its min-length check; the item's
+    # own error is the one that helps.
+    deeper = [tuple(e["loc"]) for e in errors]
+    errors = [
+        e
+        for e in errors
+        if not (
+            e["type"] == "too_short"
+            and any(
+                len(other) > len(e["loc"]) and other[: len(e["loc"])] == tuple(e["loc"])
+                for other in deeper
+            )
+        )
+    ]
+    problems = [_validation_problem(document, error, root) for error in errors]
+    problems.sort(key=lambda p: (p.line or 0, p.column or 0))
+    return problems
+
+
+def _validation_problem(document: YamlDocument, error: Any, root: type[BaseModel]) -> Problem:
+    loc: LocPath = tuple(error["loc"])
+    line, column = document.locate(loc, at_key=error["type"] == "extra_forbidden")
+    message = error["msg"]
+    if error["type"] == "extra_forbidden":
+        message = f"unknown field {loc[-1]!r}" + _field_suggestion(loc, root)
+    elif error["type"] == "missing":
+        message = f"missing required field {loc[-1]!r}"
+    elif error["type"] == "string_type" and isinstance(error.get("input"), _NOT_TEXT):
+        raw = document.scalar_text(loc)
+        kind = _KIND_NAMES.get(type(error["input"]), "a number")
+        message = f"{raw!r} was read as {kind}, not text; quote it: {_quoted(raw)}"
+    elif error["type"] == "value_error":
+        message = str(error["ctx"]["error"]) if "ctx" in error else message
+    return Problem(document.name, message, line, column, _subject(document.data, loc))
+
+
+# YAML 1.1 turns unquoted no/on/yes into booleans, 010 and 3.10 into numbers,
+# 12:30:00 into a sexagesimal number and 2024-01-01 into a date.
+
+
+_NOT_TEXT = (bool, int, float, date, datetime)
+
+
+_KIND_NAMES = {bool: "a boolean", date: "a date", datetime: "a date and time"}
+
+
+def _quoted(raw: str) -> str:
+    return '"' + raw.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _field_suggestion(loc: LocPath, root: type[BaseModel]) -> str:
+    """' (did you mean 'skills'?)' for a misspelt field, when one is close enough."""
+    from rapidfuzz import process
+
+    model = _model_at(loc[:-1], root)
+    if model is None:
+        return ""
+    match = process.extractOne(str(loc[-1]), list(model.model_fields), score_cutoff=70)
+    return f"; did you mean {match[0]!r}?" if match else ""
+
+
+def _model_at(loc: LocPath, root: type[BaseModel]) -> type[BaseModel] | None:
+    """The model class that validates the value at `loc` of a file whose top is `root`."""
+    model = root
+    expecting_item = False
+    for step in loc:
+        if isinstance(step, int):
+            if not expecting_item:
+                return None
+            expecting_item = False
+            continue
+        field_info = model.model_fields.get(step)
+        if field_info is None:
+            return None
+        found = _model_in(field_info.annotation)
+        if found is None:
+            return None
+        model, expecting_item = found
+    return None if expecting_item else model
+
+
+def _model_in(annotation: Any) -> tuple[type[BaseModel], bool] | None:
+    """The model inside an annotation, and whether it is the item type of a tuple."""
+    import typing
+
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation, False
+    for arg in typing.get_args(annotation):
+        found = _model_in(arg)
+        if found is not None:
+            is_tuple = typing.get_origin(annotation) is tuple
+            return found[0], found[1] or is_tuple
+    return None
+
+
+def _subject(data: Any, loc: LocPath) -> str:
+    """Name the object and field at `loc`, e.g. `ml-engineer.skills[2].level`."""
+    if len(loc) >= 2 and loc[0] in _COLLECTIONS and isinstance(loc[1], int):
+        collection, index, rest = str(loc[0]), loc[1], loc[2:]
+        label = _object_label(data, collection, index)
+        return label + ("." + _dotted(rest) if rest else "")
+    return _dotted(loc) or "(top level)"
+
+
+def _object_label(data: Any, collection: str, index: int) -> str:
+    try:
+        item = data[collection][index]
+    except (KeyError, IndexError, TypeError):
+        item = None
+    if isinstance(item, dict):
+        if collection == "contrasts" and isinstance(item.get("roles"), list):
+            return "contrast:" + "/".join(str(r) for r in item["roles"])
+        if isinstance(item.get("id"), str):
+            prefix = "" if collection == "roles" else collection[:-1] + ":"
+            return prefix + str(item["id"])
+    return f"{collection}[{index}]"
+
+
+def _dotted(path: LocPath) -> str:
+    text = ""
+    for step in path:
+        text += f"[{step}]" if isinstance(step, int) else ("." if text else "") + str(step)
+    return text
+
+
+class Placed(NamedTuple):
+    """An entity in the merged catalogue, and where it was defined."""
+
+    entity: Any
+    file: LoadedFile
+    loc: LocPath
+
+
+class Merged:
+    """The layers merged: the entities in force, where each came from, and what went wrong."""
+
+    def __init__(self) -> None:
+        self.entities: dict[str, dict[str, Placed]] = {name: {} for name in _ENTITIES}
+        self.contrasts: dict[frozenset[str], Placed] = {}
+        self.removed: set[str] = set()
+        self.problems: list[Problem] = []
+
+    def catalogue(self) -> Catalogue:
+        roles = [_drop_links(p.entity, self.removed) for p in self.entities["roles"].values()]
+        return Catalogue(
+            sources=(p.entity for p in self.entities["sources"].values()),
+            skills=(p.entity for p in self.entities["skills"].values()),
+            roles=roles,
+            contrasts=(p.entity for p in self.contrasts.values()),
+            origins={
+                role_id: p.file.layer if p.file.layer == BUNDLED else p.file.document.name
+                for role_id, p in self.entities["roles"].items()
+            },
+        )
+
+
+def merge_layers(layers: Sequence[Sequence[LoadedFile]]) -> Merged:
+    merged = Merged()
+    for files in layers:
+        first_in_layer: dict[tuple[str, str], str] = {}
+        for item in files:
+            for collection in _ENTITIES:
+                for index, entity in enumerate(getattr(item.content, collection)):
+                    key, loc = (collection, entity.id), (collection, index)
+                    if key in first_in_layer:
+                        message = f"duplicate id, already in {first_in_layer[key]}"
+                        merged.problems.append(item.problem((*loc, "id"), message))
+                        continue
+                    first_in_layer[key] = item.document.name
+                    merged.entities[collection][entity.id] = Placed(entity, item, loc)
+                    if collection == "roles":
+                        merged.removed.discard(entity.id)
+            pairs_in_layer: set[frozenset[str]] = set()
+            for index, contrast in enumerate(item.content.contrasts):
+                pair, loc = frozenset(contrast.roles), ("contrasts", index)
+                if pair in pairs_in_layer:
+                    message = "this pair already has a contrast"
+                    merged.problems.append(item.problem((*loc, "roles"), message))
+                    continue
+                pairs_in_layer.add(pair)
+                merged.contrasts[pair] = Placed(contrast, item, loc)
+            for index, role_id in enumerate(item.content.remove_roles):
+                if merged.entities["roles"].pop(role_id, None) is None:
+                    message = f"cannot remove {role_id!r}: no earlier catalogue defines it"
+                    merged.problems.append(item.problem(("remove_roles", index), message))
+                else:
+                    merged.removed.add(role_id)
+    for pair in [pair for pair in merged.contrasts if pair & merged.removed]:
+        del merged.contrasts[pair]
+    return merged
+
+
+def _drop_links(role: Role, removed: set[str]) -> Role:
+    """A role without its links to roles an overlay removed."""
+    related = tuple(r for r in role.related if r.role not in removed)
+    specialisms = tuple(
+        s.model_copy(update={"role": None}) if s.role in removed else s for s in role.specialisms
+    )
+    if related == role.related and specialisms == role.specialisms:
+        return role
+    return role.model_copy(update={"related": related, "specialisms": specialisms})
+
+
+def check_references(merged: Merged) -> list[Problem]:
+    """Checks across the merged catalogue: aliases unique, every reference resolves."""
+    problems: list[Problem] = []
+    source_ids = set(merged.entities["sources"])
+    skill_ids = set(merged.entities["skills"])
+    role_ids = set(merged.entities["roles"])
+    role_keys: dict[str, str] = {}
+
+    for placed in merged.entities["roles"].values():
+        role, item, base = placed.entity, placed.file, placed.loc
+        for key, what in _role_keys(role):
+            owner = role_keys.setdefault(key, role.id)
+            if owner != role.id:
+                problems.append(item.problem((*base, what), f"{key!r} already names role {owner}"))
+        seen_skills: set[str] = set()
+        for i, need in enumerate(role.skills):
+            loc = (*base, "skills", i, "skill")
+            if need.skill not in skill_ids:
+                problems.append(item.problem(loc, f"unknown skill {need.skill!r}"))
+            if need.skill in seen_skills:
+                problems.append(item.problem(loc, f"skill {need.skill!r} listed twice"))
+            seen_skills.add(need.skill)
+        for i, related in enumerate(role.related):
+            if related.role in merged.removed:
+                continue
+            if related.role not in role_ids or related.role == role.id:
+                loc = (*base, "related", i, "role")
+                problems.append(item.problem(loc, f"unknown role {related.role!r}"))
+        for i, specialism in enumerate(role.specialisms):
+            link = specialism.role
+            if link is not None and link not in role_ids and link not in merged.removed:
+                loc = (*base, "specialisms", i, "role")
+                problems.append(item.problem(loc, f"unknown role {link!r}"))
+
+    for placed in merged.contrasts.values():
+        contrast, item, base = placed.entity, placed.file, placed.loc
+        for i, role_id in enumerate(contrast.roles):
+            if role_id not in role_ids:
+                problems.append(item.problem((*base, "roles", i), f"unknown role {role_id!r}"))
+        if len(set(contrast.roles)) < 2:
+            problems.append(item.problem((*base, "roles"), "a contrast needs two different roles"))
+
+    for collection in _ENTITIES:
+        for placed in merged.entities[collection].values():
+            for loc, source_id in _cited_sources(placed.entity, placed.loc):
+                if source_id not in source_ids:
+                    message = f"cites unknown source {source_id!r}"
+                    problems.append(placed.file.problem(loc, message))
+    for placed in merged.contrasts.values():
+        for loc, source_id in _cited_sources(placed.entity, placed.loc):
+            if source_id not in source_ids:
+                problems.append(placed.file.problem(loc, f"cites unknown source {source_id!r}"))
+    return problems
+
+
+def _cited_sources(model: BaseModel, path: LocPath) -> Iterator[tuple[LocPath, str]]:
+    """Every cited source id in `model`, with the location of the citation."""
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        if name == "sources" and isinstance(value, tuple) and not isinstance(model, Source):
+            for i, source_id in enumerate(value):
+                yield (*path, "sources", i), source_id
+        elif isinstance(value, BaseModel):
+            yield from _cited_sources(value, (*path, name))
+        elif isinstance(value, tuple):
+            for i, element in enumerate(value):
+                if isinstance(element, BaseModel):
+                    yield from _cited_sources(element, (*path, name, i))
