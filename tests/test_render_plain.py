@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from mlroles.render.blocks import Column, Grid, Para, Responsive, Row, para, stack
-from mlroles.render.plain import cell_len, draw_plain, wrap
+from mlroles.render.plain import _narrowed, cell_len, draw_plain, wrap
 
 
 def cell(text: str) -> tuple[Para, ...]:
@@ -115,3 +115,21 @@ def test_responsive_picks_by_width() -> None:
 def test_nothing_ends_in_a_space() -> None:
     block = stack(para("x   "), Grid((Column(), Column()), (Row((cell("a"), cell(""))),)))
     assert all(line == line.rstrip() for line in draw_plain(block, 30).splitlines())
+
+
+@given(
+    st.lists(st.tuples(st.integers(1, 80), st.integers(1, 80)), min_size=1, max_size=8),
+    st.integers(1, 200),
+)
+def test_narrowed_columns_fit_stay_within_their_limits_and_use_the_room(
+    limits: list[tuple[int, int]], room: int
+) -> None:
+    wants = [max(a, b) for a, b in limits]
+    floors = [min(a, b) for a, b in limits]
+    widths = _narrowed(wants, floors, room)
+    assert all(f <= w <= want for w, f, want in zip(widths, floors, wants, strict=True))
+    if sum(floors) <= room:
+        assert sum(widths) <= room
+        assert sum(widths) == min(room, sum(wants))  # no cell of room wasted
+    else:
+        assert widths == floors

@@ -154,22 +154,37 @@ def _column_widths(grid: Grid, rows: list[list[tuple[Para, ...]]], room: int) ->
             want = max(want, column.min_width)
         wants.append(want)
         leasts.append(min(least, want))
-    widths = list(wants)
-    for floor in (leasts, [1] * len(widths)):
-        excess = sum(widths) - room
-        while excess > 0:
-            shrinkable = [i for i, w in enumerate(widths) if w > floor[i]]
-            if not shrinkable:
-                break
-            widest = max(shrinkable, key=lambda i: widths[i])
-            # Down to the next widest column (or the floor) at once: the widest columns
-            # end up level, as when shrinking one cell at a time.
-            others = [widths[i] for i in shrinkable if i != widest]
-            target = max(floor[widest], max(others, default=0), widths[widest] - excess)
-            step = max(1, widths[widest] - target)
-            widths[widest] -= step
-            excess -= step
+    widths = _narrowed(wants, leasts, room)
+    if sum(widths) > room:  # even the longest words do not fit: split them
+        widths = _narrowed(widths, [1] * len(widths), room)
     return widths
+
+
+def _narrowed(widths: list[int], floors: list[int], room: int) -> list[int]:
+    """Widths capped at one level (never below a column's floor), the highest level at
+    which they fit in `room`; columns cut at the cap share out what is left, left first."""
+    if sum(widths) <= room:
+        return widths
+
+    def capped_at(cap: int) -> list[int]:
+        return [max(floor, min(width, cap)) for width, floor in zip(widths, floors, strict=True)]
+
+    low, high = 0, max(widths)
+    while low < high:  # binary search for the highest cap that fits
+        middle = (low + high + 1) // 2
+        if sum(capped_at(middle)) <= room:
+            low = middle
+        else:
+            high = middle - 1
+    narrowed = capped_at(low)
+    spare = room - sum(narrowed)
+    for index, width in enumerate(widths):
+        if spare <= 0:
+            break
+        if narrowed[index] < width:
+            narrowed[index] += 1
+            spare -= 1
+    return narrowed
 
 
 def _widest_line(block: Para) -> int:
