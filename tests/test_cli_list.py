@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import yaml
 
@@ -75,3 +76,23 @@ def test_list_csv(invoke: Invoke) -> None:
     assert (mle["swe"], mle["ml"], mle["track"]) == ("4", "4", "production")
     assert "mle" in mle["aliases"].split("; ")
     assert "\x1b[" not in result.stdout
+
+
+def test_list_csv_quotes_text_a_spreadsheet_would_run(invoke: Invoke, tmp_path: Path) -> None:
+    """Overlay text such as `=HYPERLINK(...)` reaches the CSV as text, not as a formula."""
+    import csv
+    import io
+    from importlib.resources import files
+
+    starter = (files("mlroles") / "starter.yaml").read_text(encoding="utf-8")
+    hostile = starter.replace(
+        "name: Analytics engineer", "name: '=HYPERLINK(\"http://example.com\")'"
+    ).replace("aliases: [ae, analytics eng]", "aliases: ['@ae', analytics eng]")
+    path = tmp_path / "team.yaml"
+    path.write_text(hostile, encoding="utf-8")
+    result = invoke("-c", str(path), "list", "--track", "all", "--format", "csv")
+    assert result.exit_code == 0, result.stderr
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(result.stdout))}
+    assert rows["analytics-engineer"]["name"] == '\'=HYPERLINK("http://example.com")'
+    assert rows["analytics-engineer"]["aliases"] == "'@ae; analytics eng"
+    assert rows["ml-engineer"]["name"] == "ML engineer"  # ordinary text untouched

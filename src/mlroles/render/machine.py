@@ -32,5 +32,20 @@ def render_csv(view: object) -> str:
     columns = ["id", "name", "track", "swe", "ml", "comm", "aliases", "summary"]
     writer.writerow(columns)
     for row in rows:
-        writer.writerow(["; ".join(row[c]) if c == "aliases" else row[c] for c in columns])
+        cells = ["; ".join(row[c]) if c == "aliases" else row[c] for c in columns]
+        writer.writerow([_inert(cell) for cell in cells])
     return out.getvalue()
+
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _inert(cell: object) -> object:
+    """Text a spreadsheet would run as a formula, quoted so that it shows as text.
+
+    Overlay catalogues are anyone's text, and a CSV is made to be opened in a spreadsheet:
+    a name like `=HYPERLINK(...)` must not become a live formula (OWASP "CSV injection").
+    """
+    if isinstance(cell, str) and cell.startswith(_FORMULA_STARTS):
+        return "'" + cell
+    return cell
