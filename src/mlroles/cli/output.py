@@ -73,11 +73,7 @@ def _draw_rich(block: Block) -> str:
         console.width = MIN_WIDTH
     with console.capture() as capture:
         console.print(to_rich(block))
-    text = capture.get()
-    if not console.is_terminal:
-        # Rich pads every line to the full width; a file or a pipe is better off without.
-        text = "".join(line.rstrip() + "\n" for line in text.splitlines())
-    return text
+    return capture.get()
 
 
 def _is_terminal(stream: TextIO) -> bool:

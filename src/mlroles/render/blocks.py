@@ -90,4 +90,5 @@ def stack(*blocks: Block) -> Stack:
 
 
 def plain_text(block: Para) -> str:
+    """The paragraph's text without its styles."""
     return "".join(text for text, _ in block.spans)

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from itertools import zip_longest
 
-from .blocks import Block, Drawn, Grid, Para, Responsive
+from .blocks import Block, Drawn, Grid, Para, Responsive, plain_text
 
 _TOKEN = re.compile(r"\s*\S+\s*|\s+")
 
@@ -51,7 +51,7 @@ def _lines(block: Block, width: int) -> list[str]:
 
 
 def _para(block: Para, width: int) -> list[str]:
-    text = "".join(text for text, _ in block.spans)
+    text = plain_text(block)
     marker, hang = block.marker, " " * cell_len(block.marker)
     room = max(1, width - block.indent - len(hang))
     lines: list[str] = []
@@ -188,12 +188,12 @@ def _narrowed(widths: list[int], floors: list[int], room: int) -> list[int]:
 
 
 def _widest_line(block: Para) -> int:
-    text = "".join(text for text, _ in block.spans)
+    text = plain_text(block)
     return max(cell_len(line) for line in text.split("\n")) + cell_len(block.marker) + block.indent
 
 
 def _longest_word(block: Para) -> int:
-    text = "".join(text for text, _ in block.spans)
+    text = plain_text(block)
     words = text.split()
     longest = (
         max(map(len, words), default=0) if text.isascii() else max(map(cell_len, words), default=0)
