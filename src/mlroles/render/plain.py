@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from itertools import zip_longest
 
-from .blocks import Block, Drawn, Grid, Para, Responsive, plain_text
+from .blocks import Block, Drawn, Grid, Para, Responsive, para, plain_text
 
 _TOKEN = re.compile(r"\s*\S+\s*|\s+")
 
@@ -101,29 +102,35 @@ def _take(word: str, cells: int) -> str:
 def _grid(grid: Grid, width: int) -> list[str]:
     gap = 2 if grid.ruled else grid.gap
     room = max(1, width - grid.indent)
-    cells = [list(row.cells) for row in grid.rows]
-    headers = [column.header for column in grid.columns]
-    widths = _column_widths(grid, cells, room - gap * (len(grid.columns) - 1))
+    header = tuple((para(column.header),) for column in grid.columns)
+    shown_header = grid.ruled or grid.header
+    rows = [row.cells for row in grid.rows]
+    measured = [header, *rows] if shown_header else rows
+    widths = _column_widths(grid, measured, room - gap * (len(grid.columns) - 1))
     out: list[str] = []
     if grid.title:
-        out += _para(Para(((grid.title, ""),)), room)
-    if grid.ruled or grid.header:
-        out += _row_lines([[Para(((h, ""),))] for h in headers], widths, grid, gap)
+        out += _para(para(grid.title), room)
+    if shown_header:
+        out += _row_lines(header, widths, grid, gap)
     if grid.ruled:
         out.append("-" * min(room, sum(widths) + gap * (len(widths) - 1)))
-    for index, row in enumerate(cells):
+    for index, cells in enumerate(rows):
         if grid.separate_rows and index:
             out.append("")
-        out += _row_lines([list(cell) for cell in row], widths, grid, gap)
+        out += _row_lines(cells, widths, grid, gap)
     return [" " * grid.indent + line if line else line for line in out]
 
 
-def _row_lines(row: list[list[Para]], widths: list[int], grid: Grid, gap: int) -> list[str]:
+Cells = Sequence[Sequence[Para]]
+"""A row: one cell per column (a short row leaves the last ones empty), each a stack of
+paragraphs."""
+
+
+def _row_lines(row: Cells, widths: list[int], grid: Grid, gap: int) -> list[str]:
     columns: list[list[str]] = []
     for index in range(len(grid.columns)):
-        cell = row[index] if index < len(row) else []
         lines: list[str] = []
-        for block in cell:
+        for block in row[index] if index < len(row) else ():
             lines += _para(block, widths[index])
         columns.append(lines)
     out: list[str] = []
@@ -137,15 +144,13 @@ def _row_lines(row: list[list[Para]], widths: list[int], grid: Grid, gap: int) -
     return out
 
 
-def _column_widths(grid: Grid, rows: list[list[tuple[Para, ...]]], room: int) -> list[int]:
+def _column_widths(grid: Grid, rows: Sequence[Cells], room: int) -> list[int]:
     """Each column as wide as its widest line, then the widest narrowed until all fit,
     first down to its longest word, then (only if they still do not fit) below it."""
     wants: list[int] = []
     leasts: list[int] = []
     for index, column in enumerate(grid.columns):
         paras = [p for row in rows if index < len(row) for p in row[index]]
-        if grid.ruled or grid.header:
-            paras.append(Para(((column.header, ""),)))
         want = max((_widest_line(p) for p in paras), default=0)
         least = want if column.no_wrap else max((_longest_word(p) for p in paras), default=0)
         if column.max_width is not None:
