@@ -43,16 +43,30 @@ def test_term_patterns(term: str, text: str, found: bool) -> None:
 
 
 @pytest.mark.parametrize(
+    ("term", "text", "found"),
+    [
+        ("deployment", "we deployed it last week", True),  # any form of the word
+        ("train model*", "train and evaluate models", True),  # other words between
+        ("train model*", "train the data, then after a long while the models", False),
+        ("feature store", "feature\nstore", False),  # never across lines
+    ],
+)
+def test_word_forms_and_windows(term: str, text: str, found: bool) -> None:
+    assert term_found(term, text) is found
+
+
+def test_unless_guards_another_sense() -> None:
+    assert term_found("vision", "own the product vision", ("computer vision",))
+    assert not term_found("vision", "computer vision models", ("computer vision",))
+
+
+@pytest.mark.parametrize(
     ("text", "title"),
     [
-        ("# Data Scientist, Growth\n\nmore", "Data Scientist"),
-        ("Job title: Data Analyst \u2013 Operations\n", "Data Analyst"),
-        ("\n\n**Data Scientist \u2013 Pricing Models**\n", "Data Scientist"),
-        ("Product Data Scientist (Analytics). Partner with PMs", "Product Data Scientist"),
-        (
-            "Senior AI/ML Solutions Architect. Work with customers",
-            "Senior AI/ML Solutions Architect",
-        ),
+        ("# Data Scientist, Growth\n\nmore", "Data Scientist, Growth"),
+        ("Job title: Data Analyst \u2013 Operations\n", "Data Analyst \u2013 Operations"),
+        ("\n\n**Data Scientist \u2013 Pricing Models**\n", "Data Scientist \u2013 Pricing Models"),
+        ("Sr. Applied Scientist, Ads\nmore", "Sr. Applied Scientist, Ads"),
     ],
 )
 def test_find_title(text: str, title: str) -> None:
@@ -67,6 +81,10 @@ def test_find_title(text: str, title: str) -> None:
         ("Senior AI/ML Solutions Architect", "ml-solutions-architect"),
         ("Business Intelligence Analyst", "data-analyst"),
         ("Chief Happiness Officer", None),
+        ("Sr. Applied Scientist, Ads", "applied-research-scientist"),
+        # A qualifier that names an ML role is more specific than the words before it.
+        ("Senior ML Engineer (MLOps)", "mlops-engineer"),
+        ("Software Engineer, Machine Learning Infrastructure", "ml-platform-engineer"),
     ],
 )
 def test_title_role(catalogue: Catalogue, title: str, role_id: str | None) -> None:

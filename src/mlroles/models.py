@@ -150,9 +150,9 @@ class Interest(_FastPickleEnum):
 class EvidenceTerm(Model):
     """Words in a job ad that point to a role: used by `mlroles triage`.
 
-    Matched as whole words, case-insensitively; a `*` ends a word with any ending
-    (`deploy*` matches deploys, deployed, deployment) and words may be separated by
-    spaces or hyphens.
+    Matched as whole words in any form (`deployment` also matches deploys and deployed),
+    case-insensitively, in order, with up to two other words between them; a `*` ends a
+    word with any ending (`automat*` matches automate, automation).
     """
 
     term: Annotated[
@@ -162,6 +162,19 @@ class EvidenceTerm(Model):
     ]
     signals: Interest = Field(description="The kind of work the term points to.")
     weight: float = Field(default=1.0, ge=0.1, le=5.0, allow_inf_nan=False)
+    unless: tuple[
+        Annotated[
+            str,
+            StringConstraints(strip_whitespace=True, min_length=1, max_length=60),
+            AfterValidator(_printable),
+        ],
+        ...,
+    ] = Field(
+        default=(),
+        max_length=8,
+        description="Phrases in which the term means something else: a match inside one "
+        "does not count (`vision` unless `computer vision`).",
+    )
     sources: Sources
 
 

@@ -1,34 +1,48 @@
 """`mlroles triage`: which role does a job ad really describe?
 
-The matching uses the evidence terms that live in the catalogue (each role's, and each
-variant's), so a user's catalogue can extend or replace them. For each role:
+The ad is first read as a person reads it (`adreading`): its title, its sections, and
+which words sit in a negated clause or name a team the hire merely works with. Then each
+role's evidence terms (from the catalogue, so a user's catalogue extends them) are
+looked up among the ad's stemmed words. For each role:
 
-    score = sum over the role's terms found in the ad of
-            weight x (1 + 0.3 x (extra occurrences, at most 3))
+    score = sum over the role's terms found of
+                term weight x (sum of the weights of the sections it is found in, capped)
             + the best-matching variant's score (for roles with variants)
-            + TITLE_PRIOR if the ad's title names the role
+            + the title prior if the ad's title names the role
 
-Confidence is a role's share of the summed scores of all roles. The title counts for
-little on purpose: the sources agree that titles mislead and the content should decide.
+A term counts once per section; the company blurb and the benefits count little or
+nothing, a nice-to-have line less than a duty. Matches in negated clauses ("you won't
+build dashboards") and people or teams named after "work with", "partner with"… ("work
+with our DevOps team") are dropped. A term's words match in any form (`deploys`,
+`deployed`), in order, with up to `GAP` other words between them; a `*` after a word
+keeps the old meaning "any ending" for user catalogues; `unless` phrases guard a term's
+other senses ("vision" inside "computer vision").
+
+The term weights live in the role files; the section weights, the title priors and the
+calibration temperature live in `triage_model.json`. Both are fitted on the train split
+of the labelled job-ad corpus (`corpus/`) by `benchmarks/fit_triage.py`, and the
+temperature on its dev split, so a confidence of 70 % is right about 70 % of the time.
 """
 
 from __future__ import annotations
 
+import json
+import math
 import re
-from bisect import bisect_right
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
+from typing import Any, NamedTuple
 
+from .adreading import PEOPLE, ReadAd, Section, read_ad, stem, stems_of, words_of
 from .catalogue import Catalogue
 from .errors import MlrolesError
-from .layers import normalise
-from .models import EvidenceTerm, Interest, Role, Variant
+from .models import EvidenceTerm, Interest, Role, Track, Variant
 
 MAX_AD_BYTES = 256 * 1024
-TITLE_PRIOR = 1.5
-REPEAT_BONUS = 0.3
-MAX_REPEATS = 3
+GAP = 2  # other words allowed between the words of a phrase
+MAX_OCCURRENCES = 64  # occurrences of a term's first word looked at, for bounded time
 SCOPING = (Interest.MODELLING, Interest.DATA, Interest.DEPLOYMENT, Interest.RESEARCH)
 SCOPING_QUESTIONS = {
     Interest.MODELLING: "How much of the week goes into building and training models?",
@@ -36,24 +50,18 @@ SCOPING_QUESTIONS = {
     Interest.DEPLOYMENT: "Who deploys and runs models in production: this role or another team?",
     Interest.RESEARCH: "Is there research or publishing, or is the work all applied?",
 }
-_SENIORITY = re.compile(
-    r"\b(senior|sr\.?|junior|jr\.?|lead|staff|principal|head of|intern|founding|"
-    r"associate|i{1,3}|iv)\b",
-    re.IGNORECASE,
-)
 
 
-@dataclass(frozen=True)
-class Evidence:
+class Evidence(NamedTuple):
     term: str
     line: int
     excerpt: str
-    weight: float
+    weight: float  # what the term added to the role's score
     signals: Interest
+    section: Section
 
 
-@dataclass(frozen=True)
-class RoleMatch:
+class RoleMatch(NamedTuple):
     role: Role
     score: float
     confidence: float
@@ -62,14 +70,16 @@ class RoleMatch:
     variant_evidence: tuple[Evidence, ...]
 
 
-@dataclass(frozen=True)
-class Triage:
+class Triage(NamedTuple):
     title: str | None
     title_role: Role | None
     matches: tuple[RoleMatch, ...]
     warning: str | None
     questions: tuple[str, ...]
     words: int
+    terms_found: int
+    decided: bool  # enough evidence to name a role
+    verdict: str  # one sentence: what the ad reads as, or why it cannot tell
 
 
 class AdError(MlrolesError):
@@ -94,192 +104,409 @@ def decode_ad(raw: bytes, name: str) -> str:
     return text
 
 
-@lru_cache(maxsize=4096)
-def term_pattern(term: str, *, folded: bool = False) -> re.Pattern[str]:
-    """Whole words, any case; `*` ends a word with any ending; space or hyphen between words.
+# ---------------------------------------------------------------------------------------
+# The fitted parameters
 
-    With `folded`, the pattern is lower-case and case-sensitive, for searching text that is
-    already lower-cased: much faster, since the regex engine can then skip ahead to a
-    literal prefix.
+
+class Params(NamedTuple):
+    sections: dict[Section, float]
+    section_cap: float
+    title_prior: float
+    base_title_prior: float
+    temperature: float
+    min_terms: int
+    min_score: float
+    decisive: float
+
+
+MODEL_FILE = Path(__file__).with_name("triage_model.json")
+
+
+@lru_cache(maxsize=1)
+def params() -> Params:
+    return params_from(json.loads(MODEL_FILE.read_text(encoding="utf-8")))
+
+
+def params_from(data: dict[str, Any]) -> Params:
+    return Params(
+        sections={Section(k): float(v) for k, v in data["sections"].items()},
+        section_cap=float(data["section_cap"]),
+        title_prior=float(data["title_prior"]),
+        base_title_prior=float(data["base_title_prior"]),
+        temperature=float(data["temperature"]),
+        min_terms=int(data["min_terms"]),
+        min_score=float(data["min_score"]),
+        decisive=float(data["decisive"]),
+    )
+
+
+# ---------------------------------------------------------------------------------------
+# Terms
+
+
+class _Word(NamedTuple):
+    text: str  # a stem, or a lower-cased prefix when `prefix`
+    prefix: bool
+
+
+class CompiledTerm(NamedTuple):
+    words: tuple[_Word, ...]
+    unless: tuple[tuple[str, ...], ...]
+    ends_with_people: bool
+
+
+@lru_cache(maxsize=8192)
+def _compile(term: str, unless: tuple[str, ...] = ()) -> CompiledTerm:
+    words = []
+    for word, _, end in words_of(term):
+        prefix = term[end : end + 1] == "*"
+        words.append(_Word(word.lower() if prefix else stem(word), prefix))
+    guards = tuple(g for g in (stems_of(phrase) for phrase in unless) if g)
+    last = words[-1].text if words else ""
+    return CompiledTerm(tuple(words), guards, last in _people_stems())
+
+
+@lru_cache(maxsize=1)
+def _people_stems() -> frozenset[str]:
+    return frozenset(stem(word) for word in PEOPLE)
+
+
+def compile_term(term: EvidenceTerm) -> CompiledTerm:
+    return _compile(term.term, term.unless)
+
+
+def term_found(term: str, text: str, unless: tuple[str, ...] = ()) -> bool:
+    """Whether `term` occurs in `text` as triage matches it, wherever it stands."""
+    compiled = _compile(term, unless)
+    ad = read_ad(text, plain=True)
+    index = _index(ad)
+    return bool(compiled.words) and any(
+        _match_at(compiled, start, ad) is not None and not _guarded(compiled, start, ad)
+        for start in _first_positions(compiled.words[0], index)
+    )
+
+
+class _Index(NamedTuple):
+    """Where each stem and each lower-cased word stands among the ad's tokens."""
+
+    by_stem: dict[str, list[int]]
+    words: list[str]  # distinct words, sorted, for prefix look-ups
+    by_word: dict[str, list[int]]
+
+
+def _index(ad: ReadAd) -> _Index:
+    by_stem: dict[str, list[int]] = {}
+    by_word: dict[str, list[int]] = {}
+    for i, token in enumerate(ad.tokens):
+        by_stem.setdefault(token.stem, []).append(i)
+        by_word.setdefault(token.word, []).append(i)
+    return _Index(by_stem, sorted(by_word), by_word)
+
+
+def _word_matches(word: _Word, i: int, ad: ReadAd) -> bool:
+    token = ad.tokens[i]
+    return token.word.startswith(word.text) if word.prefix else token.stem == word.text
+
+
+def _first_positions(word: _Word, index: _Index) -> list[int]:
+    if not word.prefix:
+        return index.by_stem.get(word.text, [])
+    found: list[int] = []
+    at = bisect_left(index.words, word.text)
+    while at < len(index.words) and index.words[at].startswith(word.text):
+        found += index.by_word[index.words[at]]
+        at += 1
+        if len(found) > MAX_OCCURRENCES:
+            break
+    found.sort()
+    return found
+
+
+def _match_at(term: CompiledTerm, start: int, ad: ReadAd) -> int | None:
+    """The index of the term's last word if the term matches from `start`, else None."""
+    line = ad.tokens[start].line
+    at = start
+    for word in term.words[1:]:
+        limit = min(len(ad.tokens), at + 2 + GAP)
+        at += 1
+        while at < limit and ad.tokens[at].line == line and not _word_matches(word, at, ad):
+            at += 1
+        if at >= limit or ad.tokens[at].line != line:
+            return None
+    return at
+
+
+def _guarded(term: CompiledTerm, start: int, ad: ReadAd) -> bool:
+    """Whether an `unless` phrase covers the match starting at `start`."""
+    for phrase in term.unless:
+        for offset in range(len(phrase)):
+            first = start - offset
+            if first < 0 or first + len(phrase) > len(ad.tokens):
+                continue
+            if all(ad.tokens[first + k].stem == phrase[k] for k in range(len(phrase))):
+                return True
+    return False
+
+
+def _names_others(term: CompiledTerm, last: int, ad: ReadAd) -> bool:
+    """Whether the match names people the hire works with ("our data engineers")."""
+    if not ad.tokens[last].collaboration:
+        return False
+    if term.ends_with_people:
+        return True
+    following = ad.tokens[last + 1 : last + 3]
+    return any(t.stem in _people_stems() and t.line == ad.tokens[last].line for t in following)
+
+
+class _Found(NamedTuple):
+    value: float  # sum of the section weights it was found in, capped
+    line: int
+    section: Section
+
+
+def find_term(term: CompiledTerm, ad: ReadAd, index: _Index, p: Params) -> _Found | None:
+    """Where a term counts in the ad: once per section, at its first good occurrence."""
+    if not term.words:
+        return None
+    seen: dict[Section, int] = {}
+    for start in _first_positions(term.words[0], index)[:MAX_OCCURRENCES]:
+        token = ad.tokens[start]
+        if token.section in seen or token.negated or p.sections.get(token.section, 0.0) <= 0:
+            continue
+        last = _match_at(term, start, ad)
+        if last is None or _guarded(term, start, ad) or _names_others(term, last, ad):
+            continue
+        seen[token.section] = token.line
+    if not seen:
+        return None
+    value = min(p.section_cap, sum(p.sections[s] for s in seen))
+    best = max(seen, key=lambda s: (p.sections[s], -seen[s]))
+    return _Found(value, seen[best], best)
+
+
+# ---------------------------------------------------------------------------------------
+# Titles
+
+
+_SYNONYMS = (
+    (re.compile(r"\bmachine[\s-]+learning\b", re.IGNORECASE), "ML"),
+    (re.compile(r"\bartificial[\s-]+intelligence\b", re.IGNORECASE), "AI"),
+    (re.compile(r"\bsr\.?(?=\s)", re.IGNORECASE), "Senior"),
+    (re.compile(r"\bjr\.?(?=\s)", re.IGNORECASE), "Junior"),
+)
+_QUALIFIER = re.compile(r"\s*(?:\(|\)|,|\||:|\s[\u2014\u2013-]\s|\s/\s|\bfor\b|\bin\b)\s*")
+
+
+def find_title(text: str) -> str | None:
+    """The ad's title as written: its first non-empty line, without Markdown or a label."""
+    return read_ad(text).title
+
+
+def _title_stems(text: str) -> tuple[str, ...]:
+    for pattern, replacement in _SYNONYMS:
+        text = pattern.sub(replacement, text)
+    return stems_of(text)
+
+
+@lru_cache(maxsize=64)
+def _role_names(catalogue: Catalogue) -> tuple[tuple[tuple[str, ...], Role], ...]:
+    names = []
+    for role in catalogue.roles:
+        for name in (role.name, *role.aliases, role.id.replace("-", " ")):
+            stems = _title_stems(name)
+            if stems and len("".join(stems)) >= 4:
+                names.append((stems, role))
+    # Longest names first, so "ml platform engineer" wins over "ml engineer".
+    return tuple(sorted(names, key=lambda item: -len(item[0])))
+
+
+def _named_in(stems: tuple[str, ...], catalogue: Catalogue) -> Role | None:
+    for name, role in _role_names(catalogue):
+        n = len(name)
+        if any(stems[i : i + n] == name for i in range(len(stems) - n + 1)):
+            return role
+    return None
+
+
+def title_roles(catalogue: Catalogue, title: str) -> tuple[Role | None, Role | None]:
+    """(the role the title names, the role its first part names when a qualifier differs).
+
+    "Senior ML Engineer (MLOps)" names the MLOps engineer, with the ML engineer as the
+    base; "Software Engineer, ML Infrastructure" names the platform engineer. A qualifier
+    that names an ML role is more specific than the words before it.
     """
-    if folded:
-        term = term.lower()
-    words = term.split()
-    parts = []
-    for word in words:
-        stem = word.rstrip("*")
-        piece = re.escape(stem) + (r"[\w-]*" if word.endswith("*") else "")
-        parts.append(piece)
-    body = r"[\s\-]+".join(parts)
-    end = r"(?![\w])" if re.search(r"[\w*]$", term) else ""
-    # No assertion at the start: it would stop the regex engine from skipping ahead to the
-    # literal prefix. The word boundary before a match is checked by `_starts_word`.
-    return re.compile(body + end, 0 if folded else re.IGNORECASE)
+    parts = [part for part in _QUALIFIER.split(title) if part.strip()]
+    if not parts:
+        return None, None
+    base = _named_in(_title_stems(parts[0]), catalogue)
+    for part in parts[1:]:
+        qualifier = _named_in(_title_stems(part), catalogue)
+        if qualifier is not None and qualifier.track is not Track.ADJACENT:
+            return qualifier, (base if base is not None and base.id != qualifier.id else None)
+    if base is None:
+        base = _named_in(_title_stems(title), catalogue)
+    return base, None
 
 
-def term_found(term: str, text: str) -> bool:
-    """Whether `term` occurs in `text` as whole words (the test `triage` applies)."""
-    needs_start = bool(re.match(r"\w", term))
-    return any(not needs_start or _starts_word(text, m) for m in term_pattern(term).finditer(text))
+def title_role(catalogue: Catalogue, title: str) -> Role | None:
+    """The role a title names, if any."""
+    return title_roles(catalogue, title)[0]
 
 
-def _starts_word(text: str, match: re.Match[str]) -> bool:
-    at = match.start()
-    return at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "_")
+# ---------------------------------------------------------------------------------------
+# Scoring
 
 
-@dataclass(frozen=True)
-class _Ad:
-    """The ad's text with the offset where each line starts, to number the matches."""
-
-    text: str
-    folded: str
-    lines: tuple[str, ...]
-    starts: tuple[int, ...]
-
-    @classmethod
-    def of(cls, text: str) -> _Ad:
-        lines = tuple(text.split("\n"))
-        starts, offset = [], 0
-        for line in lines:
-            starts.append(offset)
-            offset += len(line) + 1
-        lowered = text.lower()
-        # Lower-casing can change a string's length (a few non-ASCII letters); then the
-        # offsets would not line up and the case-insensitive patterns are used instead.
-        return cls(text, lowered if len(lowered) == len(text) else "", lines, tuple(starts))
-
-    def line_of(self, offset: int) -> int:
-        return bisect_right(self.starts, offset)
+def _excerpt(line: str, term: CompiledTerm, width: int = 80) -> str:
+    text = " ".join(line.strip().lstrip("#*->•").split())
+    if len(text) <= width:
+        return text
+    # Centre the excerpt on the term's first word.
+    first = term.words[0].text if term.words else ""
+    at = text.lower().find(first[:4]) if first else -1
+    start = max(0, min(max(at, 0) - width // 3, len(text) - width))
+    if start:
+        space = text.find(" ", start)
+        start = space + 1 if 0 <= space < start + 15 else start
+    end = min(len(text), start + width)
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        end = space if space > start + width // 2 else end
+    return ("…" if start else "") + text[start:end].strip() + ("…" if end < len(text) else "")
 
 
-def _find(terms: Iterable[EvidenceTerm], ad: _Ad) -> tuple[float, list[Evidence]]:
+def _score_terms(
+    terms: Iterable[EvidenceTerm], ad: ReadAd, index: _Index, p: Params
+) -> tuple[float, list[Evidence]]:
     score = 0.0
     found: list[Evidence] = []
     for term in terms:
-        # Most terms are absent: a substring test of the first word skips the regex.
-        if ad.folded and term.term.split()[0].rstrip("*").lower() not in ad.folded:
+        compiled = compile_term(term)
+        where = find_term(compiled, ad, index, p)
+        if where is None:
             continue
-        pattern = term_pattern(term.term)
-        # One scan of the whole text per term; line numbers come from the match offsets.
-        haystack = ad.folded or ad.text
-        scan = term_pattern(term.term, folded=bool(ad.folded)).finditer(haystack)
-        needs_start = bool(re.match(r"\w", term.term))
-        matches = [
-            m
-            for m in scan
-            if "\n" not in m.group() and (not needs_start or _starts_word(haystack, m))
-        ]
-        if not matches:
-            continue
-        score += term.weight * (1 + REPEAT_BONUS * min(len(matches) - 1, MAX_REPEATS))
-        number = ad.line_of(matches[0].start())
-        excerpt = _excerpt(ad.lines[number - 1], pattern)
-        found.append(Evidence(term.term, number, excerpt, term.weight, term.signals))
+        added = term.weight * where.value
+        score += added
+        excerpt = _excerpt(ad.lines[where.line - 1], compiled)
+        found.append(
+            Evidence(term.term, where.line, excerpt, round(added, 2), term.signals, where.section)
+        )
     found.sort(key=lambda e: (-e.weight, e.line))
     return score, found
 
 
-def _excerpt(line: str, pattern: re.Pattern[str], width: int = 80) -> str:
-    text = " ".join(line.strip().lstrip("#*->•").split())
-    match = pattern.search(text)
-    if len(text) <= width or match is None:
-        return text
-    start = max(0, min(match.start() - width // 3, len(text) - width))
-    piece = text[start : start + width].strip()
-    return ("…" if start else "") + piece + ("…" if start + width < len(text) else "")
+class Scored(NamedTuple):
+    role: Role
+    score: float
+    evidence: list[Evidence]
+    variant: Variant | None
+    variant_evidence: list[Evidence]
 
 
-def find_title(text: str) -> str | None:
-    """The ad's title: its first line, without Markdown, labels and trailing detail."""
-    for raw in text.splitlines():
-        line = raw.strip().strip("#*_ ").strip()
-        if not line:
-            continue
-        line = re.sub(r"^(job\s+)?title\s*:\s*", "", line, flags=re.IGNORECASE)
-        # Cut at a dash (em, en or plain) between spaces, a bracket, a bar, a comma, a
-        # colon or the end of a sentence: what follows is team, place or detail.
-        line = re.split(r"\s[\u2014\u2013-]\s|\(|\||,|:|\.\s|\.$", line, maxsplit=1)[0]
-        return line.strip() or None
-    return None
-
-
-def title_role(catalogue: Catalogue, title: str) -> Role | None:
-    """The role a title names: exactly, or by the longest role name or alias inside it."""
-    cleaned = _SENIORITY.sub(" ", title)
-    key = normalise(cleaned)
-    for role in catalogue.roles:
-        if key in {normalise(k) for k in (role.id, role.name, *role.aliases)}:
-            return role
-    best: tuple[int, Role] | None = None
-    padded = f"-{key}-"
-    for role in catalogue.roles:
-        for name in (role.name, *role.aliases):
-            needle = normalise(name)
-            if (
-                len(needle) >= 4
-                and f"-{needle}-" in padded
-                and (best is None or len(needle) > best[0])
-            ):
-                best = (len(needle), role)
-    return best[1] if best else None
-
-
-def triage(catalogue: Catalogue, text: str, roles: Sequence[Role] | None = None) -> Triage:
-    ad = _Ad.of(text.replace("\r\n", "\n").replace("\r", "\n"))
-    title = find_title(text)
-    named = title_role(catalogue, title) if title else None
+def score_roles(
+    catalogue: Catalogue, ad: ReadAd, roles: Sequence[Role], p: Params
+) -> tuple[list[Scored], Role | None]:
+    """Every role's score for the ad, and the role its title names."""
+    index = _index(ad)
+    named, base = title_roles(catalogue, ad.title) if ad.title else (None, None)
     scored = []
-    for role in roles if roles is not None else catalogue.roles:
-        score, found = _find(role.evidence, ad)
+    for role in roles:
+        score, found = _score_terms(role.evidence, ad, index, p)
         variant, variant_found, variant_score = None, [], 0.0
         for candidate in role.variants:
-            v_score, v_found = _find(candidate.evidence, ad)
+            v_score, v_found = _score_terms(candidate.evidence, ad, index, p)
             if v_score > variant_score:
                 variant, variant_found, variant_score = candidate, v_found, v_score
         score += variant_score
         if named is not None and role.id == named.id:
-            score += TITLE_PRIOR
-        scored.append((score, role, found, variant, variant_found))
-    total = sum(item[0] for item in scored)
+            score += p.title_prior
+        elif base is not None and role.id == base.id:
+            score += p.base_title_prior
+        scored.append(Scored(role, score, found, variant, variant_found))
+    return scored, named
+
+
+def confidences(scores: Sequence[float], temperature: float) -> list[float]:
+    """A softmax of the scores: the calibrated chance that each role is the one."""
+    if not scores:
+        return []
+    top = max(scores)
+    weights = [math.exp((s - top) / temperature) for s in scores]
+    total = sum(weights)
+    return [w / total for w in weights]
+
+
+def triage(
+    catalogue: Catalogue,
+    text: str,
+    roles: Sequence[Role] | None = None,
+    model: Params | None = None,
+) -> Triage:
+    p = model or params()
+    ad = read_ad(text)
+    # Roles with no evidence terms (the adjacent starting points) cannot be read in an ad.
+    candidates = [
+        r
+        for r in (roles if roles is not None else catalogue.roles)
+        if r.evidence or any(v.evidence for v in r.variants)
+    ]
+    scored, named = score_roles(catalogue, ad, candidates, p)
+    chances = confidences([s.score for s in scored], p.temperature)
+    ranked = sorted(
+        zip(scored, chances, strict=False), key=lambda item: (-item[0].score, item[0].role.name)
+    )
     matches = tuple(
         RoleMatch(
-            role,
-            round(score, 2),
-            round(score / total, 3) if total else 0.0,
-            tuple(found),
-            variant,
-            tuple(v_found),
+            s.role,
+            round(s.score, 2),
+            round(chance, 3),
+            tuple(s.evidence),
+            s.variant,
+            tuple(s.variant_evidence),
         )
-        for score, role, found, variant, v_found in sorted(
-            scored, key=lambda item: (-item[0], item[1].name)
-        )
-        if score > 0
+        for s, chance in ranked
+        if s.score > 0
     )
+    terms = {e.term for m in matches for e in (*m.evidence, *m.variant_evidence)}
+    body_score = max((sum(e.weight for e in m.evidence) for m in matches), default=0.0)
+    decided = len(terms) >= p.min_terms and body_score >= p.min_score
     return Triage(
-        title=title,
+        title=ad.title,
         title_role=named,
         matches=matches,
-        warning=_warning(named, matches),
+        warning=_warning(named, matches, p) if decided else None,
         questions=_questions(matches),
-        words=len(text.split()),
+        words=ad.words,
+        terms_found=len(terms),
+        decided=decided,
+        verdict=_verdict(matches, decided, len(terms)),
     )
 
 
-def _warning(named: Role | None, matches: tuple[RoleMatch, ...]) -> str | None:
+def _verdict(matches: tuple[RoleMatch, ...], decided: bool, terms: int) -> str:
+    if not matches:
+        return "Cannot tell: nothing in this ad points to a role in the catalogue."
+    if not decided:
+        word = "term" if terms == 1 else "terms"
+        return f"Cannot tell: too little to go on ({terms} {word} found)."
+    top = matches[0]
+    return f"Reads as {top.role.name} ({top.confidence:.0%} likely)."
+
+
+def _warning(named: Role | None, matches: tuple[RoleMatch, ...], p: Params) -> str | None:
+    """'titled X, reads as Y', only when the content is decisive against the title."""
     if named is None or not matches or matches[0].role.id == named.id:
         return None
     top = matches[0]
-    titled = next((m for m in matches if m.role.id == named.id), None)
-    if titled is not None and titled.score * 1.25 >= top.score:
-        return None  # too close to call against the title
+    titled = next((m.confidence for m in matches if m.role.id == named.id), 0.0)
+    if top.confidence < p.decisive or titled * 2 > top.confidence:
+        return None
     terms = ", ".join(e.term.replace("*", "") for e in top.evidence[:3])
     return f"titled {named.name}, reads as {top.role.name}" + (f": {terms}" if terms else "")
 
 
 def _questions(matches: tuple[RoleMatch, ...]) -> tuple[str, ...]:
     questions: list[str] = []
-    # Light terms (below weight 1) are mostly job titles: they say nothing about the work.
     seen = {
         e.signals for m in matches[:2] for e in (*m.evidence, *m.variant_evidence) if e.weight >= 1
     }
@@ -294,12 +521,14 @@ def _questions(matches: tuple[RoleMatch, ...]) -> tuple[str, ...]:
     return tuple(questions)
 
 
-def by_line(evidence: Iterable[Evidence]) -> list[tuple[int, str, list[str]]]:
-    """Evidence grouped by line: (line, excerpt, terms), the weightiest lines first."""
-    lines: dict[int, tuple[str, list[str], list[float]]] = {}
+def by_line(evidence: Iterable[Evidence]) -> list[tuple[int, str, list[str], str]]:
+    """Evidence grouped by line: (line, excerpt, terms, section), the weightiest first."""
+    lines: dict[int, tuple[str, list[str], list[float], str]] = {}
     for item in evidence:
-        _, terms, weights = lines.setdefault(item.line, (item.excerpt, [], []))
+        _, terms, weights, _ = lines.setdefault(
+            item.line, (item.excerpt, [], [], item.section.value)
+        )
         terms.append(item.term)
         weights.append(item.weight)
     ranked = sorted(lines.items(), key=lambda entry: (-sum(entry[1][2]), entry[0]))
-    return [(number, excerpt, terms) for number, (excerpt, terms, _) in ranked]
+    return [(number, text, terms, section) for number, (text, terms, _, section) in ranked]

@@ -431,7 +431,6 @@ def triage(
     fmt: FormatOption = Format.TABLE,
 ) -> None:
     """What role does this job ad really describe? Ranked, with the evidence quoted."""
-    import dataclasses
     import sys
 
     from ..triage import MAX_AD_BYTES, AdError, decode_ad
@@ -457,4 +456,4 @@ def triage(
         except OSError as exc:
             raise AdError(f"{source}: cannot read: {exc.strerror or exc}.") from None
     result = run_triage(load_catalogue(ctx), decode_ad(raw, name))
-    emit(dataclasses.replace(result, matches=result.matches[:top]), fmt)
+    emit(result._replace(matches=result.matches[:top]), fmt)

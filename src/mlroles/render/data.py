@@ -307,6 +307,7 @@ def _evidence(items: tuple[Evidence, ...]) -> list[dict[str, Any]]:
             "excerpt": e.excerpt,
             "weight": e.weight,
             "signals": e.signals.value,
+            "section": e.section.value,
         }
         for e in items
     ]
@@ -319,6 +320,9 @@ def _triage(view: Triage) -> dict[str, Any]:
         "title": view.title,
         "title_role": view.title_role.id if view.title_role else None,
         "warning": view.warning,
+        "decided": view.decided,
+        "verdict": view.verdict,
+        "terms_found": view.terms_found,
         "words": view.words,
         "roles": [
             {

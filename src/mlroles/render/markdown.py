@@ -340,13 +340,12 @@ def _triage(view: Triage) -> str:
         lines += [f"Title: **{md(view.title)}**{named}", ""]
     if view.warning:
         lines += [f"> **Warning:** {md(view.warning)}", ""]
-    if not view.matches:
-        lines += ["No evidence of any role in the catalogue was found.", ""]
+    lines += [f"**Verdict:** {md(view.verdict)}", ""]
     for rank, m in enumerate(view.matches, start=1):
         variant = f", {md(m.variant.name)}" if m.variant else ""
         lines += [f"## {rank}. {md(m.role.name)}{variant}: {m.confidence:.0%}", ""]
-        for number, excerpt, terms in by_line((*m.evidence, *m.variant_evidence))[:6]:
-            lines.append(f"- line {number}: _{md(excerpt)}_ ({md(', '.join(terms))})")
+        for number, excerpt, terms, section in by_line((*m.evidence, *m.variant_evidence))[:6]:
+            lines.append(f"- line {number} ({section}): _{md(excerpt)}_ ({md(', '.join(terms))})")
         lines.append("")
     if view.questions:
         lines += ["## Questions to ask the employer", ""]

@@ -594,9 +594,8 @@ def _triage(view: Triage) -> Block:
         parts.append(para(*title))
     if view.warning:
         parts.append(para(("Warning: ", "bold red"), _span(view.warning)))
+    parts.append(para(("Verdict: ", "bold"), _span(view.verdict)))
     parts.append(BLANK)
-    if not view.matches:
-        parts.append(para("No evidence of any role in the catalogue was found in this ad."))
     for rank, m in enumerate(view.matches, start=1):
         head = _ranked(rank, m.role, f"{m.confidence:.0%}")
         if m.variant:
@@ -605,10 +604,10 @@ def _triage(view: Triage) -> Block:
             Row(
                 (
                     _cell(f"L{number}"),
-                    _cell(_span(excerpt), (f"  ({', '.join(terms)})", "dim")),
+                    _cell(_span(excerpt), (f"  ({', '.join(terms)}; {section})", "dim")),
                 )
             )
-            for number, excerpt, terms in by_line((*m.evidence, *m.variant_evidence))[:4]
+            for number, excerpt, terms, section in by_line((*m.evidence, *m.variant_evidence))[:4]
         ]
         number_column = Column(style="dim", justify="right", no_wrap=True)
         parts += [para(*head), _details(evidence, number_column), BLANK]

@@ -1,0 +1,147 @@
+"""The labelled job-ad corpus in `corpus/`: loading it, and assigning its splits.
+
+    python benchmarks/corpus.py merge   # fold corpus/labels/*.yaml into corpus/labels.yaml
+    python benchmarks/corpus.py stats   # ads per role and split, misleading titles
+
+Splits are assigned once, when an ad is merged, and never change afterwards: within each
+role the new ads are ordered by a hash of their id and dealt out train, train, train, dev,
+test. The test split is for the figure quoted in a note, read once; fitting and tuning use
+train and dev only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1] / "corpus"
+LABELS = ROOT / "labels.yaml"
+SPLITS = ("train", "dev", "test")
+DEAL = ("train", "train", "train", "dev", "test")
+FIELDS = {
+    "url",
+    "found",
+    "employer",
+    "sector",
+    "title",
+    "role",
+    "variant",
+    "also",
+    "misleading_title",
+    "why",
+    "split",
+}
+
+
+class Ad(NamedTuple):
+    id: str
+    text: str
+    role: str
+    variant: str | None
+    also: tuple[str, ...]
+    misleading_title: bool
+    split: str
+    title: str
+
+
+def labels() -> dict[str, dict[str, Any]]:
+    data = yaml.safe_load(LABELS.read_text(encoding="utf-8")) if LABELS.exists() else None
+    return dict((data or {}).get("ads") or {})
+
+
+def load(*splits: str) -> list[Ad]:
+    """The ads of the given splits, in id order."""
+    for split in splits:
+        if split not in SPLITS:
+            raise ValueError(f"unknown split {split!r}")
+    ads = []
+    for ad_id, label in sorted(labels().items()):
+        if label["split"] not in splits:
+            continue
+        text = (ROOT / "ads" / f"{ad_id}.txt").read_text(encoding="utf-8")
+        ads.append(
+            Ad(
+                ad_id,
+                text,
+                label["role"],
+                label.get("variant"),
+                tuple(label.get("also") or ()),
+                bool(label.get("misleading_title")),
+                label["split"],
+                str(label.get("title", "")),
+            )
+        )
+    return ads
+
+
+def _hash(ad_id: str) -> str:
+    return hashlib.sha256(ad_id.encode()).hexdigest()
+
+
+def merge() -> int:
+    """Add the ads in corpus/labels/*.yaml that labels.yaml lacks, each with a split."""
+    merged = labels()
+    new: dict[str, dict[str, Any]] = {}
+    for part in sorted((ROOT / "labels").glob("*.yaml")):
+        for ad_id, label in (yaml.safe_load(part.read_text(encoding="utf-8"))["ads"]).items():
+            if ad_id in merged:  # a corrected label: take it, but the split stays
+                merged[ad_id] = {**dict(label), "split": merged[ad_id]["split"]}
+            else:
+                new[ad_id] = dict(label)
+    for ad_id in [a for a in merged if not (ROOT / "ads" / f"{a}.txt").exists()]:
+        del merged[ad_id]
+    seen_urls = {label["url"] for label in merged.values()}
+    for ad_id in sorted(new):
+        url = new[ad_id]["url"]
+        if url in seen_urls:
+            print(f"skipped {ad_id}: same URL as an ad already in the corpus")
+            del new[ad_id]
+            continue
+        seen_urls.add(url)
+    by_role: dict[str, list[str]] = {}
+    for ad_id, label in new.items():
+        by_role.setdefault(label["role"], []).append(ad_id)
+    for role, ids in by_role.items():
+        already = sum(1 for label in merged.values() if label["role"] == role)
+        for i, ad_id in enumerate(sorted(ids, key=_hash)):
+            new[ad_id]["split"] = DEAL[(already + i) % len(DEAL)]
+    merged.update(new)
+    header = (
+        "# Labels for the job ads in ads/: the role each ad's WORK describes (not its title),\n"
+        "# by the rules in README.md. `split` is assigned once, by benchmarks/corpus.py merge.\n"
+    )
+    body = yaml.safe_dump(
+        {"ads": dict(sorted(merged.items()))}, sort_keys=False, allow_unicode=True
+    )
+    LABELS.write_text(header + body, encoding="utf-8")
+    print(f"{len(new)} ads added, {len(merged)} in all")
+    return 0
+
+
+def stats() -> int:
+    everything = labels()
+    table: Counter[tuple[str, str]] = Counter((v["role"], v["split"]) for v in everything.values())
+    roles = sorted({role for role, _ in table})
+    print(f"{'role':<28} " + " ".join(f"{s:>5}" for s in SPLITS) + "   all")
+    for role in roles:
+        counts = [table[(role, s)] for s in SPLITS]
+        print(f"{role:<28} " + " ".join(f"{c:>5}" for c in counts) + f" {sum(counts):>5}")
+    misleading = sum(1 for v in everything.values() if v.get("misleading_title"))
+    employers = Counter(v.get("employer", "unknown") for v in everything.values())
+    crowded = {e: n for e, n in employers.items() if n > 3 and e != "unknown"}
+    print(
+        f"{len(everything)} ads; misleading titles {misleading}"
+        f" ({misleading / max(1, len(everything)):.0%})"
+    )
+    print(f"employers with more than 3 ads: {crowded or 'none'}")
+    return 0
+
+
+if __name__ == "__main__":
+    command = sys.argv[1] if len(sys.argv) > 1 else "stats"
+    sys.exit({"merge": merge, "stats": stats}[command]())

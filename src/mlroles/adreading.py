@@ -1,0 +1,482 @@
+"""Reading a job ad the way a careful person does, before any role is scored.
+
+A real ad is mostly not about the work: a company blurb, benefits, legal text, teams the
+hire works *with*, things the hire will *not* do, a nice-to-have list. This module finds
+the ad's title and its sections, splits its text into words (stemmed, so `deploys`,
+`deployed` and `deployment` are one word), and marks each word with what it may count
+for: its section, and whether it sits in a negated clause or names a collaborator.
+Everything here runs in time linear in the ad's length (no backtracking patterns over
+the text; words longer than `MAX_WORD` are ignored).
+"""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+from functools import lru_cache
+from typing import NamedTuple
+
+MAX_WORD = 40
+
+
+class Section(str, Enum):
+    """Kinds of section in a job ad, in the words a person would use for them."""
+
+    TITLE = "title"
+    INTRO = "intro"
+    COMPANY = "about the company"
+    ROLE = "about the role"
+    DUTIES = "responsibilities"
+    REQUIREMENTS = "requirements"
+    NICE = "nice to have"
+    BENEFITS = "benefits and legal"
+
+
+# Heading cues, tried in order: the first kind whose cue a heading contains wins, so the
+# more specific cues ("preferred qualifications") come before the general ones.
+_HEADING_CUES: tuple[tuple[Section, tuple[str, ...]], ...] = (
+    (
+        Section.NICE,
+        (
+            "nice to have",
+            "nice-to-have",
+            "preferred",
+            "bonus",
+            "desirable",
+            "plus",
+            "good to have",
+            "great to have",
+            "extra credit",
+            "ideally",
+            "even better",
+            "would be great",
+            "not required",
+            "optional",
+        ),
+    ),
+    (
+        Section.BENEFITS,
+        (
+            "benefit",
+            "what we offer",
+            "we offer",
+            "perks",
+            "why join",
+            "why you",
+            "compensation",
+            "salary",
+            "pay range",
+            "equal opportunit",
+            "eeo",
+            "diversity",
+            "inclusion",
+            "how to apply",
+            "our commitment",
+            "accommodation",
+            "location",
+            "working at",
+            "life at",
+            "what's in it",
+            "rewards",
+            "package",
+            "privacy",
+            "disclaimer",
+            "additional information",
+            "apply",
+            "our culture",
+            "culture",
+            "values",
+            "total rewards",
+            "hiring process",
+            "interview process",
+        ),
+    ),
+    (
+        Section.DUTIES,
+        (
+            "responsibilit",
+            "what you'll do",
+            "what you will do",
+            "what you\u2019ll do",
+            "duties",
+            "your role",
+            "in this role",
+            "day to day",
+            "day-to-day",
+            "key tasks",
+            "you will",
+            "you'll",
+            "your impact",
+            "what you'll be doing",
+            "the work",
+            "accountabilit",
+            "your mission",
+            "tasks",
+            "what you will be doing",
+            "job description",
+            "role description",
+            "key activities",
+            "main activities",
+            "what you'll work on",
+            "scope",
+            "your job",
+            "the job",
+            "impact",
+            "what you will work on",
+            "job functions",
+            "essential functions",
+        ),
+    ),
+    (
+        Section.REQUIREMENTS,
+        (
+            "requirement",
+            "qualification",
+            "what you bring",
+            "what we're looking for",
+            "what we are looking for",
+            "what we\u2019re looking for",
+            "skills",
+            "experience",
+            "about you",
+            "who you are",
+            "you have",
+            "must have",
+            "must-have",
+            "required",
+            "you bring",
+            "profile",
+            "competenc",
+            "essential",
+            "your background",
+            "we're looking for",
+            "we are looking for",
+            "ideal candidate",
+            "we need",
+            "knowledge",
+            "education",
+            "what you need",
+            "what you'll need",
+            "expertise",
+            "the candidate",
+            "candidate",
+        ),
+    ),
+    (
+        Section.ROLE,
+        (
+            "about the role",
+            "about this role",
+            "about the team",
+            "about this team",
+            "about the position",
+            "about this position",
+            "about the job",
+            "about this job",
+            "about the opportunity",
+            "the role",
+            "the team",
+            "role summary",
+            "role overview",
+        ),
+    ),
+    (
+        Section.COMPANY,
+        (
+            "about us",
+            "about the company",
+            "who we are",
+            "our company",
+            "company",
+            "our mission",
+            "our story",
+            "about",
+            "overview of",
+            "the organisation",
+            "the organization",
+            "our client",
+            "the client",
+            "employer",
+        ),
+    ),
+    (
+        Section.ROLE,
+        (
+            "the role",
+            "the team",
+            "role",
+            "team",
+            "overview",
+            "summary",
+            "opportunity",
+            "position",
+            "the job",
+            "purpose",
+            "mission",
+            "introduction",
+            "context",
+            "description",
+        ),
+    ),
+)
+
+# Inline cues that make one line count as nice-to-have, whatever its section.
+_NICE_LINE = re.compile(
+    r"\b(nice to have|nice-to-have|is a (big )?plus|a plus|preferred|bonus points?|"
+    r"bonus|desirable|ideally|would be (great|nice|an advantage)|an advantage|"
+    r"advantageous|not required|familiarity with)\b",
+    re.IGNORECASE,
+)
+
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9+#]*")
+_BULLET = re.compile("^\\s*([-*\u2022\u00b7\u2023\u25e6\u25aa\u2013\u2014]|\\d{1,2}[.)])\\s+")
+_MARKUP = re.compile(r"^[#>*_\s]+|[*_:\s]+$")
+
+# A clause ends at sentence punctuation, a semicolon, a colon or a line break.
+_CLAUSE_END = re.compile("[.;:!?](?:\\s|$)|\\s[-\u2013\u2014]\\s")
+
+_NEGATION = frozenset(
+    ["not", "no", "never", "without", "nor", "neither", "cannot", "instead", "rather", "unlike"]
+)
+# The word before the "t" of a contraction ("won't" is read as "won", "t").
+_CONTRACTED = frozenset(
+    ["don", "won", "isn", "aren", "doesn", "didn", "can", "shouldn", "wouldn", "wasn", "weren"]
+)
+# Words after which the rest of a clause names who the hire works with, not the work.
+_COLLABORATION = (
+    ("work", "with"),
+    ("working", "with"),
+    ("works", "with"),
+    ("partner", "with"),
+    ("partnering", "with"),
+    ("partners", "with"),
+    ("collaborate", "with"),
+    ("collaborating", "with"),
+    ("collaborates", "with"),
+    ("together", "with"),
+    ("liaise", "with"),
+    ("liaising", "with"),
+    ("interface", "with"),
+    ("alongside",),
+    ("closely", "with"),
+    ("supported", "by"),
+    ("report", "to"),
+    ("reports", "to"),
+    ("reporting", "to"),
+    ("member", "of"),
+    ("join", "our"),
+    ("join", "a"),
+    ("join", "the"),
+    ("joining", "our"),
+    ("joining", "a"),
+    ("joining", "the"),
+    ("teams", "of"),
+    ("including",),
+    ("such", "as"),
+    ("across",),
+    ("between",),
+    ("support", "our"),
+    ("support", "the"),
+    ("supporting", "our"),
+    ("supporting", "the"),
+    ("serve",),
+    ("embedded", "in"),
+    ("embedded", "with"),
+)
+# Nouns for people and teams: a role name followed by one of these is someone else.
+PEOPLE = frozenset(
+    [
+        "engineer",
+        "engineers",
+        "scientist",
+        "scientists",
+        "researcher",
+        "researchers",
+        "analyst",
+        "analysts",
+        "manager",
+        "managers",
+        "owner",
+        "owners",
+        "architect",
+        "architects",
+        "advocate",
+        "advocates",
+        "developer",
+        "developers",
+        "team",
+        "teams",
+        "colleague",
+        "colleagues",
+        "counterpart",
+        "counterparts",
+        "partner",
+        "partners",
+        "stakeholder",
+        "stakeholders",
+        "group",
+        "groups",
+        "function",
+        "functions",
+        "department",
+        "departments",
+        "org",
+        "orgs",
+        "organisation",
+        "organization",
+        "specialist",
+        "specialists",
+        "expert",
+        "experts",
+        "lead",
+        "leads",
+        "leader",
+        "leaders",
+        "practitioner",
+        "practitioners",
+        "folks",
+        "people",
+        "peers",
+    ]
+)
+
+
+class Token(NamedTuple):
+    """One word of the ad, as it may count as evidence."""
+
+    stem: str
+    word: str  # the word as written, lower-cased
+    line: int  # 1-based line number in the ad
+    start: int  # offset of the word in its line
+    section: Section
+    negated: bool
+    collaboration: bool  # inside a clause that names whom the hire works with
+
+
+class ReadAd(NamedTuple):
+    """An ad as a sequence of words with their context, plus its title and lines."""
+
+    title: str | None
+    title_line: int
+    lines: tuple[str, ...]
+    tokens: tuple[Token, ...]
+    sections: tuple[tuple[int, Section], ...]  # (first line, kind) of each section found
+    words: int
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> object:
+    from snowballstemmer.english_stemmer import EnglishStemmer  # type: ignore[import-untyped]
+
+    return EnglishStemmer()
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """The word's stem, lower-cased (`Deployments` -> `deploy`); symbols kept (`c++`)."""
+    lowered = word.lower()
+    if not lowered.isalpha() or len(lowered) <= 3:
+        return lowered
+    return str(_stemmer().stemWord(lowered))  # type: ignore[attr-defined]
+
+
+def words_of(text: str) -> list[tuple[str, int, int]]:
+    """The words of `text` as (word, start, end): letters, digits, `+` and `#`."""
+    return [
+        (m.group(), m.start(), m.end())
+        for m in _WORD.finditer(text)
+        if m.end() - m.start() <= MAX_WORD
+    ]
+
+
+def stems_of(text: str) -> tuple[str, ...]:
+    """The stems of a phrase's words: how a term and the ad are compared."""
+    return tuple(stem(word) for word, _, _ in words_of(text))
+
+
+def heading_kind(line: str) -> Section | None:
+    """The kind of section a line heads, if it is a heading."""
+    stripped = line.strip()
+    if not stripped or _BULLET.match(stripped):
+        return None
+    marked = stripped.startswith("#") or (stripped.startswith("**") and stripped.endswith("**"))
+    text = _MARKUP.sub("", stripped).strip()
+    ends_colon = stripped.rstrip("*_ ").endswith(":")
+    n_words = len(text.split())
+    if not text or n_words > 9:
+        return None
+    if not (marked or ends_colon or n_words <= 6) or text.endswith((".", ",", ";")):
+        return None
+    lowered = text.lower()
+    for kind, cues in _HEADING_CUES:
+        if any(cue in lowered for cue in cues):
+            return kind
+    return None
+
+
+def _title(lines: list[str]) -> tuple[str | None, int]:
+    for number, raw in enumerate(lines, start=1):
+        line = _MARKUP.sub("", raw.strip()).strip()
+        if not line:
+            continue
+        line = re.sub(r"^(job\s+)?(title|position|role)\s*:\s*", "", line, flags=re.IGNORECASE)
+        return (line[:200].strip() or None), number
+    return None, 0
+
+
+def read_ad(text: str, *, plain: bool = False) -> ReadAd:
+    """The ad's title, sections and words, each word with the context it counts in.
+
+    With `plain`, the text is read as one run of duties: no title, no headings.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    title, title_line = (None, 0) if plain else _title(lines)
+    headings = [(n, None if plain else heading_kind(line)) for n, line in enumerate(lines, start=1)]
+    has_headings = any(kind is not None for n, kind in headings if n != title_line)
+    section = Section.INTRO if has_headings else Section.DUTIES
+    sections: list[tuple[int, Section]] = []
+    tokens: list[Token] = []
+    for (number, kind), line in zip(headings, lines, strict=False):
+        if number == title_line:
+            sections.append((number, Section.TITLE))
+            continue
+        if kind is not None:
+            section = kind
+            sections.append((number, kind))
+            continue
+        line_section = section
+        if section in (Section.REQUIREMENTS, Section.DUTIES, Section.ROLE, Section.INTRO) and (
+            _NICE_LINE.search(line)
+        ):
+            line_section = Section.NICE
+        tokens += _line_tokens(line, number, line_section)
+    return ReadAd(
+        title, title_line, tuple(lines), tuple(tokens), tuple(sections), len(text.split())
+    )
+
+
+def _line_tokens(line: str, number: int, section: Section) -> list[Token]:
+    out: list[Token] = []
+    clause_starts = [0] + [m.end() for m in _CLAUSE_END.finditer(line)]
+    words = words_of(line)
+    clause = 0
+    negated = collaboration = False
+    previous = ""
+    for word, start, _end in words:
+        while clause + 1 < len(clause_starts) and start >= clause_starts[clause + 1]:
+            clause += 1
+            negated = collaboration = False
+            previous = ""
+        lowered = word.lower()
+        if lowered in _NEGATION or (lowered == "t" and previous in _CONTRACTED):
+            negated = True
+        if (previous, lowered) in _COLLABORATION_PAIRS or lowered in _COLLABORATION_SINGLE:
+            collaboration = True
+        out.append(Token(stem(word), lowered, number, start, section, negated, collaboration))
+        previous = lowered
+    return out
+
+
+_COLLABORATION_PAIRS = frozenset(w for w in _COLLABORATION if len(w) == 2)
+_COLLABORATION_SINGLE = frozenset(w[0] for w in _COLLABORATION if len(w) == 1)
