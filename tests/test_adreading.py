@@ -1,0 +1,135 @@
+"""Reading a job ad: sections, negated clauses, collaborators, titles; and linear time."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from mlroles.adreading import Section, heading_kind, read_ad, stem
+from mlroles.catalogue import Catalogue
+from mlroles.triage import triage
+
+AD = """\
+Senior Data Scientist
+
+About us
+Acme builds payment software used by shops everywhere.
+
+What you'll do
+- Design A/B tests and explain what moves retention.
+- Partner with our data engineers and the DevOps team on data quality.
+- You will not deploy models or run production services.
+
+Requirements
+- Strong statistics and SQL.
+- Kubernetes experience is a plus.
+
+Benefits
+- Pension, gym, and a learning budget for dashboards courses.
+"""
+
+
+def _sections(text: str) -> dict[str, Section]:
+    ad = read_ad(text)
+    return {t.word: t.section for t in ad.tokens}
+
+
+def test_sections_come_from_headings_and_cues() -> None:
+    sections = _sections(AD)
+    assert sections["payment"] is Section.COMPANY
+    assert sections["retention"] is Section.DUTIES
+    assert sections["statistics"] is Section.REQUIREMENTS
+    assert sections["kubernetes"] is Section.NICE  # "is a plus" inside requirements
+    assert sections["pension"] is Section.BENEFITS
+    assert read_ad(AD).title == "Senior Data Scientist"
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("## Responsibilities", Section.DUTIES),
+        ("What we're looking for:", Section.REQUIREMENTS),
+        ("**Nice to have**", Section.NICE),
+        ("Preferred qualifications", Section.NICE),
+        ("About the role", Section.ROLE),
+        ("About Acme", Section.COMPANY),
+        ("Why join us?", Section.BENEFITS),
+        ("- Build dashboards for the finance team.", None),
+        ("You will build dashboards for the finance team every single week.", None),
+    ],
+)
+def test_heading_kind(line: str, kind: Section | None) -> None:
+    assert heading_kind(line) is kind
+
+
+def test_negated_and_collaboration_clauses_are_marked() -> None:
+    ad = read_ad(AD)
+    by_word = {t.word: t for t in ad.tokens}
+    assert by_word["deploy"].negated and by_word["production"].negated
+    assert not by_word["retention"].negated
+    assert by_word["devops"].collaboration and not by_word["design"].collaboration
+    # A clause ends at sentence punctuation: the next line is not negated.
+    assert not by_word["statistics"].negated
+
+
+def test_what_the_hire_does_not_do_and_who_they_work_with_do_not_count(
+    catalogue: Catalogue,
+) -> None:
+    result = triage(catalogue, AD)
+    assert result.matches[0].role.id == "data-scientist"
+    mlops = next((m for m in result.matches if m.role.id == "mlops-engineer"), None)
+    terms = {e.term for e in mlops.evidence} if mlops else set()
+    assert "DevOps" not in terms  # "the DevOps team" is a collaborator
+    assert not any(e.section is Section.BENEFITS for m in result.matches for e in m.evidence)
+
+
+def test_a_term_counts_once_per_section(catalogue: Catalogue) -> None:
+    once = "ML Engineer\n\nResponsibilities\n- Deploy models to production.\n"
+    many = once + "- Deploy models again.\n- Deploy models daily.\n"
+    score = {t: triage(catalogue, t).matches[0].score for t in (once, many)}
+    assert score[once] == score[many]
+
+
+def test_stems_join_word_forms() -> None:
+    assert stem("deployments") == stem("deployed") == stem("deploy")
+    assert stem("C++") == "c++"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ingeniero de datos\n\nBuscamos una persona para el equipo de ventas en Madrid.\n",
+        "Barista\n\nMake coffee for our guests, keep the bar clean, smile.\n",
+        "Data Scientist\n\nJoin us.\n",
+    ],
+)
+def test_too_little_to_go_on_says_so(catalogue: Catalogue, text: str) -> None:
+    result = triage(catalogue, text)
+    assert not result.decided
+    assert result.verdict.startswith("Cannot tell")
+    assert result.warning is None
+
+
+def test_a_decisive_ad_names_its_role(catalogue: Catalogue) -> None:
+    result = triage(catalogue, AD)
+    assert result.decided and result.verdict.startswith("Reads as Data scientist (")
+
+
+def _cpu(text: str, catalogue: Catalogue) -> float:
+    started = time.process_time()
+    triage(catalogue, text)
+    return time.process_time() - started
+
+
+@pytest.mark.parametrize(
+    "unit",
+    ["run experiments ", "experiment ", "x-", "deploy models, ", "\u00e9" * 50 + " "],
+)
+def test_triage_time_grows_linearly(catalogue: Catalogue, unit: str) -> None:
+    """256 KiB of one repeated pattern costs about 4x what 64 KiB costs, not 16x."""
+    quarter = "Title\n" + unit * (64 * 1024 // len(unit))
+    full = "Title\n" + unit * (256 * 1024 // len(unit))
+    baseline = min(_cpu(quarter, catalogue) for _ in range(3))
+    measured = min(_cpu(full, catalogue) for _ in range(2))
+    assert measured <= 8 * baseline + 0.05
