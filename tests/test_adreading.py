@@ -91,8 +91,20 @@ def test_a_term_counts_once_per_section(catalogue: Catalogue) -> None:
     assert score[once] == score[many]
 
 
-def test_stems_join_word_forms() -> None:
-    assert stem("deployments") == stem("deployed") == stem("deploy")
+def test_stems_join_inflections_not_derivations() -> None:
+    assert stem("deploys") == stem("deployed") == stem("deploying") == "deploy"
+    assert stem("models") == stem("modelling") == stem("modeling") == "model"
+    assert stem("GPUs") == "gpu" and stem("APIs") == "api" and stem("status") == "status"
+    assert stem("installing") == stem("install")
+    # Words a general-purpose stemmer would merge, though they mean different things.
+    for a, b in [
+        ("production", "product"),
+        ("excellent", "Excel"),
+        ("engine", "engineer"),
+        ("experience", "experiment"),
+        ("clusters", "clustering"),
+    ]:
+        assert stem(a) != stem(b)
     assert stem("C++") == "c++"
 
 

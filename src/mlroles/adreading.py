@@ -2,8 +2,8 @@
 
 A real ad is mostly not about the work: a company blurb, benefits, legal text, teams the
 hire works *with*, things the hire will *not* do, a nice-to-have list. This module finds
-the ad's title and its sections, splits its text into words (stemmed, so `deploys`,
-`deployed` and `deployment` are one word), and marks each word with what it may count
+the ad's title and its sections, splits its text into words (without inflections, so
+`deploys`, `deployed` and `deploying` are one word), and marks each word with what it may count
 for: its section, and whether it sits in a negated clause or names a collaborator.
 Everything here runs in time linear in the ad's length (no backtracking patterns over
 the text; words longer than `MAX_WORD` are ignored).
@@ -228,6 +228,15 @@ _NICE_LINE = re.compile(
     re.IGNORECASE,
 )
 
+# Inline legal and culture boilerplate, wherever it stands: it never describes the work.
+_LEGAL_LINE = re.compile(
+    r"\b(equal (employment )?opportunit|without regard to|sexual orientation|veteran status|"
+    r"reasonable accommodation|inclusive (culture|workplace|environment)|"
+    r"we (are|re) committed to (diversity|inclusion|creating)|protected (characteristic|class)|"
+    r"background check|visa sponsorship|salary range|base pay|benefits? (package|include))",
+    re.IGNORECASE,
+)
+
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9+#]*")
 _BULLET = re.compile("^\\s*([-*\u2022\u00b7\u2023\u25e6\u25aa\u2013\u2014]|\\d{1,2}[.)])\\s+")
 _MARKUP = re.compile(r"^[#>*_\s]+|[*_:\s]+$")
@@ -364,20 +373,44 @@ class ReadAd(NamedTuple):
     words: int
 
 
-@lru_cache(maxsize=1)
-def _stemmer() -> object:
-    from snowballstemmer.english_stemmer import EnglishStemmer  # type: ignore[import-untyped]
-
-    return EnglishStemmer()
+# Words whose inflected forms mean something else in a job ad: kept as written.
+_KEEP = frozenset("clustering clusters cluster data analytics series news always".split())
+_DOUBLED = frozenset("bb dd ff gg mm nn pp rr tt".split())
 
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """The word's stem, lower-cased (`Deployments` -> `deploy`); symbols kept (`c++`)."""
-    lowered = word.lower()
-    if not lowered.isalpha() or len(lowered) <= 3:
-        return lowered
-    return str(_stemmer().stemWord(lowered))  # type: ignore[attr-defined]
+    """The word without its inflection, lower-cased: `deploys`, `deployed`, `deploying`
+    become `deploy`; `models` and `modelling` become `model`.
+
+    Only inflections are removed, never derivations: `production` stays apart from
+    `product`, `engineer` from `engine`, `excellent` from `Excel`, `generative` from
+    `generation`, as a general-purpose stemmer (Porter, Snowball) would merge them.
+    """
+    w = word.lower()
+    if len(word) >= 3 and word.endswith("s") and word[:-1].isupper():
+        return w[:-1]  # GPUs, APIs, LLMs
+    if len(w) <= 3 or not w.isalpha() or w in _KEEP:
+        return w
+    if w.endswith("ies") and len(w) > 4:
+        w = w[:-3] + "y"
+    elif w.endswith("sses"):
+        w = w[:-2]
+    elif w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        w = w[:-1]
+    elif w.endswith("ing") and len(w) >= 6:
+        w = _undouble(w[:-3])
+    elif w.endswith("ed") and len(w) >= 5 and not w.endswith("eed"):
+        w = _undouble(w[:-2])
+    if w.endswith("e") and len(w) >= 4 and not w.endswith(("ee", "ye")):
+        w = w[:-1]  # `manage` and `managed` meet at `manag`
+    return w
+
+
+def _undouble(w: str) -> str:
+    if w[-2:] in _DOUBLED or w.endswith("ell"):  # running, modelling; not install
+        return w[:-1]
+    return w
 
 
 def words_of(text: str) -> list[tuple[str, int, int]]:
@@ -446,7 +479,9 @@ def read_ad(text: str, *, plain: bool = False) -> ReadAd:
             sections.append((number, kind))
             continue
         line_section = section
-        if section in (Section.REQUIREMENTS, Section.DUTIES, Section.ROLE, Section.INTRO) and (
+        if _LEGAL_LINE.search(line):
+            line_section = Section.BENEFITS
+        elif section in (Section.REQUIREMENTS, Section.DUTIES, Section.ROLE, Section.INTRO) and (
             _NICE_LINE.search(line)
         ):
             line_section = Section.NICE
