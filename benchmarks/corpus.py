@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parents[1] / "corpus"
 LABELS = ROOT / "labels.yaml"
 SPLITS = ("train", "dev", "test")
 DEAL = ("train", "train", "train", "dev", "test")
+MAX_PER_EMPLOYER = 3
 FIELDS = {
     "url",
     "found",
@@ -95,6 +96,9 @@ def merge() -> int:
                 new[ad_id] = dict(label)
     for ad_id in [a for a in merged if not (ROOT / "ads" / f"{a}.txt").exists()]:
         del merged[ad_id]
+    if "--fresh" in sys.argv:  # deal every split anew (only before the test split is read)
+        new.update(merged)
+        merged = {}
     seen_urls = {label["url"] for label in merged.values()}
     for ad_id in sorted(new):
         url = new[ad_id]["url"]
@@ -103,6 +107,16 @@ def merge() -> int:
             del new[ad_id]
             continue
         seen_urls.add(url)
+    # At most MAX_PER_EMPLOYER ads from one employer, so that no house style dominates a
+    # role: the lowest ids are kept, the rest left out of the corpus.
+    per_employer = Counter(str(v.get("employer", "unknown")).lower() for v in merged.values())
+    for ad_id in sorted(new):
+        employer = str(new[ad_id].get("employer", "unknown")).lower()
+        if employer != "unknown" and per_employer[employer] >= MAX_PER_EMPLOYER:
+            print(f"skipped {ad_id}: {MAX_PER_EMPLOYER} ads from {employer} already")
+            del new[ad_id]
+            continue
+        per_employer[employer] += 1
     by_role: dict[str, list[str]] = {}
     for ad_id, label in new.items():
         by_role.setdefault(label["role"], []).append(ad_id)

@@ -23,13 +23,14 @@ import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any, NamedTuple
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import Ad, load
 
 from mlroles.adreading import read_ad
-from mlroles.catalogue import load_bundled
+from mlroles.catalogue import Catalogue, load_bundled
 from mlroles.models import EvidenceTerm, Role
 from mlroles.triage import (
     MODEL_FILE,
@@ -37,6 +38,7 @@ from mlroles.triage import (
     _index,
     compile_term,
     confidences,
+    decay_factors,
     find_term,
     params,
     params_from,
@@ -44,87 +46,151 @@ from mlroles.triage import (
 )
 
 REPO = Path(__file__).resolve().parents[1]
-PENALTY = 0.05  # per ad: how strongly a weight is pulled back to the hand-set one
+PENALTY = 0.02
 STEPS, RATE = 400, 0.05
+MISLEADING_SHARE = 0.2  # the issue's own floor for the corpus; the true rate is not known
 LOW, HIGH = 0.1, 5.0
 
 Key = tuple[str, str, str]  # (role id, variant id or "", term)
 
 
-class Example:
-    """One ad as features: for each role, the terms found with their section values."""
+Hit = tuple[Key, float, int]  # (term, section value, token position)
 
-    def __init__(self, ad: Ad, roles: Sequence[Role], p: Params, catalogue: object) -> None:
+
+class Example:
+    """One ad as features: for each role, its terms found (role-level and per variant)."""
+
+    def __init__(self, ad: Ad, roles: Sequence[Role], p: Params, catalogue: Catalogue) -> None:
         read = read_ad(ad.text)
         index = _index(read)
         self.label = next(i for i, r in enumerate(roles) if r.id == ad.role)
-        self.terms: list[list[tuple[Key, float]]] = []
-        named, base = title_roles(catalogue, read.title) if read.title else (None, None)  # type: ignore[arg-type]
-        self.title = [r.id == (named.id if named else None) for r in roles]
-        self.base = [r.id == (base.id if base else None) for r in roles]
+        self.misleading = ad.misleading_title
+        self.weight = 1.0
+        named, base = title_roles(catalogue, read.title) if read.title else (None, None)
+        self.title = [named is not None and r.id == named.id for r in roles]
+        self.base = [base is not None and r.id == base.id for r in roles]
+        self.groups: list[list[list[Hit]]] = []  # role -> [role-level hits, variant hits…]
         for role in roles:
-            found: list[tuple[Key, float]] = []
+            groups = []
             for variant_id, terms in _term_lists(role):
+                hits = []
                 for term in terms:
                     where = find_term(compile_term(term), read, index, p)
                     if where is not None:
-                        found.append(((role.id, variant_id, term.term), where.value))
-            self.terms.append(found)
+                        hits.append(((role.id, variant_id, term.term), where.value, where.position))
+                groups.append(hits)
+            self.groups.append(groups)
 
 
 def _term_lists(role: Role) -> list[tuple[str, tuple[EvidenceTerm, ...]]]:
     return [("", role.evidence)] + [(v.id, v.evidence) for v in role.variants]
 
 
-def scores(ex: Example, w: dict[Key, float], title: float, base: float) -> list[float]:
-    return [
-        sum(w[k] * x for k, x in found) + title * ex.title[i] + base * ex.base[i]
-        for i, found in enumerate(ex.terms)
-    ]
+class Model(NamedTuple):
+    weights: dict[Key, float]
+    titles: dict[str, float]  # role id -> title prior
+    base: float
+    decay: float
 
 
-def nll(examples: list[Example], w: dict[Key, float], title: float, base: float, t: float) -> float:
+def _group(hits: list[Hit], w: dict[Key, float], decay: float) -> tuple[float, list[float]]:
+    """A group's score and the multiplier of each hit's section value in it."""
+    values = [w[k] * x for k, x, _ in hits]
+    factors = decay_factors([at for _, _, at in hits], values, decay)
+    return sum(v * f for v, f in zip(values, factors, strict=True)), factors
+
+
+def role_score(
+    ex: Example, i: int, m: Model, role_id: str
+) -> tuple[float, list[tuple[Key, float]]]:
+    """A role's score, and d(score)/d(weight) for each term that counts."""
+    groups = ex.groups[i]
+    score, factors = _group(groups[0], m.weights, m.decay)
+    grads = [(k, f * x) for (k, x, _), f in zip(groups[0], factors, strict=True)]
+    best: tuple[float, list[tuple[Key, float]]] = (0.0, [])
+    for hits in groups[1:]:
+        v_score, v_factors = _group(hits, m.weights, m.decay)
+        if v_score > best[0]:
+            best = (v_score, [(k, f * x) for (k, x, _), f in zip(hits, v_factors, strict=True)])
+    score += best[0] + m.titles[role_id] * ex.title[i] + m.base * ex.base[i]
+    return score, grads + best[1]
+
+
+def scores(ex: Example, m: Model, roles: Sequence[Role]) -> list[float]:
+    return [role_score(ex, i, m, r.id)[0] for i, r in enumerate(roles)]
+
+
+def nll(examples: list[Example], m: Model, roles: Sequence[Role], t: float) -> float:
     total = 0.0
     for ex in examples:
-        p = confidences(scores(ex, w, title, base), t)
+        p = confidences(scores(ex, m, roles), t)
         total -= math.log(max(p[ex.label], 1e-12))
     return total / len(examples)
 
 
-def fit(
-    examples: list[Example], prior: dict[Key, float], title: float, base: float
-) -> tuple[dict[Key, float], float, float]:
-    """Gradient descent (Adam) on the mean negative log-likelihood plus the L2 penalty."""
-    w = dict(prior)
-    params_ = [*w.keys(), "title", "base"]
-    value = {**w, "title": title, "base": base}
-    m = dict.fromkeys(params_, 0.0)
-    v = dict.fromkeys(params_, 0.0)
+def fit(examples: list[Example], prior: Model, roles: Sequence[Role]) -> Model:
+    """Adam on the mean negative log-likelihood, plus an L2 pull towards the prior."""
+    # One title prior for every role: per-role priors fitted on a few hundred ads overfit
+    # (measured on dev: 55 % against 59 % with one).
+    value: dict[Any, float] = dict(prior.weights)
+    value["title"] = sum(prior.titles.values()) / len(prior.titles)
+    value["base"] = prior.base
+    target = dict(value)
+    m1 = dict.fromkeys(value, 0.0)
+    m2 = dict.fromkeys(value, 0.0)
     for step in range(1, STEPS + 1):
-        grad = {k: PENALTY * (value[k] - prior[k]) if k in prior else 0.0 for k in params_}
+        model = _model(value, prior)
+        # Only the term weights are pulled towards the hand-set ones; the title priors
+        # are free, since nobody set them by reading ads.
+        grad = {k: PENALTY * (value[k] - target[k]) if k in prior.weights else 0.0 for k in value}
         for ex in examples:
-            s = scores(ex, {k: value[k] for k in w}, value["title"], value["base"])
-            p = confidences(s, 1.0)
-            for i, found in enumerate(ex.terms):
-                g = (p[i] - (i == ex.label)) / len(examples)
-                for k, x in found:
-                    grad[k] += g * x
+            per_role = [role_score(ex, i, model, r.id) for i, r in enumerate(roles)]
+            p = confidences([s for s, _ in per_role], 1.0)
+            for i, (_, grads) in enumerate(per_role):
+                g = ex.weight * (p[i] - (i == ex.label)) / len(examples)
+                for k, dx in grads:
+                    grad[k] += g * dx
                 grad["title"] += g * ex.title[i]
                 grad["base"] += g * ex.base[i]
-        for k in params_:
-            m[k] = 0.9 * m[k] + 0.1 * grad[k]
-            v[k] = 0.999 * v[k] + 0.001 * grad[k] ** 2
-            step_size = (
-                RATE * (m[k] / (1 - 0.9**step)) / (math.sqrt(v[k] / (1 - 0.999**step)) + 1e-8)
-            )
-            value[k] = min(HIGH, max(LOW if k in prior else 0.0, value[k] - step_size))
-    return {k: value[k] for k in w}, value["title"], value["base"]
+        for k in value:
+            m1[k] = 0.9 * m1[k] + 0.1 * grad[k]
+            m2[k] = 0.999 * m2[k] + 0.001 * grad[k] ** 2
+            size = RATE * (m1[k] / (1 - 0.9**step)) / (math.sqrt(m2[k] / (1 - 0.999**step)) + 1e-8)
+            low = LOW if k in prior.weights else 0.0
+            value[k] = min(HIGH if k in prior.weights else 8.0, max(low, value[k] - size))
+    return _model(value, prior)
 
 
-def accuracy(examples: list[Example], w: dict[Key, float], title: float, base: float) -> float:
+def _model(value: dict[Any, float], prior: Model) -> Model:
+    return Model(
+        {k: value[k] for k in prior.weights},
+        dict.fromkeys(prior.titles, value["title"]),
+        value["base"],
+        prior.decay,
+    )
+
+
+def _reweight(examples: list[Example]) -> None:
+    """Weigh misleading-title ads down to `MISLEADING_SHARE` of the total.
+
+    The corpus' collectors were asked to seek ads with misleading titles (a quarter or
+    more), so it holds more of them than a job board does; fitted as it is, the title
+    prior would be set for that mix, and trust titles too little on ordinary ads.
+    """
+    share = sum(ex.misleading for ex in examples) / len(examples)
+    if not 0 < share < 1:
+        return
+    for ex in examples:
+        if ex.misleading:
+            ex.weight = MISLEADING_SHARE / share
+        else:
+            ex.weight = (1 - MISLEADING_SHARE) / (1 - share)
+
+
+def accuracy(examples: list[Example], m: Model, roles: Sequence[Role]) -> float:
     right = 0
     for ex in examples:
-        s = scores(ex, w, title, base)
+        s = scores(ex, m, roles)
         right += max(range(len(s)), key=lambda i: s[i]) == ex.label
     return right / len(examples)
 
@@ -157,37 +223,44 @@ def main() -> int:
     p = params()
     roles = [r for r in catalogue.roles if r.evidence or any(v.evidence for v in r.variants)]
     train = [Example(ad, roles, p, catalogue) for ad in load("train")]
+    _reweight(train)
     dev = [Example(ad, roles, p, catalogue) for ad in load("dev")]
-    prior = {
-        (role.id, variant_id, term.term): term.weight
-        for role in roles
-        for variant_id, terms in _term_lists(role)
-        for term in terms
-    }
-    print(f"{len(train)} train ads, {len(dev)} dev ads, {len(prior)} terms")
-    print(
-        f"hand weights: train top-1 {accuracy(train, prior, p.title_prior, p.base_title_prior):.1%}"
-        f", dev top-1 {accuracy(dev, prior, p.title_prior, p.base_title_prior):.1%}"
+    prior = Model(
+        {
+            (role.id, variant_id, term.term): term.weight
+            for role in roles
+            for variant_id, terms in _term_lists(role)
+            for term in terms
+        },
+        {role.id: p.title_prior for role in roles},
+        p.base_title_prior,
+        p.line_decay,
     )
-    w, title, base = fit(train, prior, p.title_prior, p.base_title_prior)
+    print(f"{len(train)} train ads, {len(dev)} dev ads, {len(prior.weights)} terms")
     print(
-        f"fitted: train top-1 {accuracy(train, w, title, base):.1%}"
-        f", dev top-1 {accuracy(dev, w, title, base):.1%}"
+        f"hand weights: train top-1 {accuracy(train, prior, roles):.1%}"
+        f", dev top-1 {accuracy(dev, prior, roles):.1%}"
     )
-    print(f"title prior {title:.2f}, base title prior {base:.2f}")
-    temperature = min((t / 10 for t in range(3, 60)), key=lambda t: nll(dev, w, title, base, t))
-    print(f"temperature {temperature:.1f} (dev NLL {nll(dev, w, title, base, temperature):.3f})")
-    moved = sorted(prior, key=lambda k: -abs(w[k] - prior[k]))[:15]
+    m = fit(train, prior, roles)
+    print(f"fitted: train top-1 {accuracy(train, m, roles):.1%}, dev {accuracy(dev, m, roles):.1%}")
+    print(f"title prior {next(iter(m.titles.values())):.2f}")
+    print(f"base title prior {m.base:.2f}")
+    temperature = min((t / 10 for t in range(3, 80)), key=lambda t: nll(dev, m, roles, t))
+    print(f"temperature {temperature:.1f} (dev NLL {nll(dev, m, roles, temperature):.3f})")
+    moved = sorted(prior.weights, key=lambda k: -abs(m.weights[k] - prior.weights[k]))[:15]
     for k in moved:
-        print(f"  {k[0]:<26} {k[2]!r:<32} {prior[k]:.2f} -> {w[k]:.2f}")
+        print(f"  {k[0]:<26} {k[2]!r:<32} {prior.weights[k]:.2f} -> {m.weights[k]:.2f}")
     if args.dry_run:
         return 0
     data = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
-    data.update(title_prior=round(title, 2), base_title_prior=round(base, 2))
-    data.update(temperature=round(temperature, 2))
+    data.update(
+        title_prior=round(next(iter(m.titles.values())), 2),
+        base_title_prior=round(m.base, 2),
+        temperature=round(temperature, 2),
+    )
     params_from(data)  # the file must stay loadable
     MODEL_FILE.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
-    print(f"{write_weights(roles, w)} term weights changed; {MODEL_FILE.name} written")
+    print(f"{write_weights(roles, m.weights)} term weights changed; {MODEL_FILE.name} written")
     return 0
 
 

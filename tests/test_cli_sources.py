@@ -5,10 +5,10 @@ import json
 from conftest import Invoke
 
 
-def test_sources_lists_all_five_with_citing_roles(invoke: Invoke) -> None:
+def test_sources_lists_the_five_seeds_and_the_corpus_with_citing_roles(invoke: Invoke) -> None:
     data = json.loads(invoke("sources", "--format", "json").stdout)
     ids = [s["id"] for s in data["sources"]]
-    assert ids == sorted(ids) and len(ids) == 5
+    assert ids == sorted(ids) and len(ids) == 6 and "job-ad-corpus" in ids
     full_stack = next(s for s in data["sources"] if s["id"].startswith("001_"))
     assert "mlops-engineer" in full_stack["cited_by"]
 
@@ -19,6 +19,7 @@ def test_sources_table_and_markdown(invoke: Invoke) -> None:
     assert "Cited by:" in table
     markdown = invoke("sources", "-f", "markdown").stdout
     assert markdown.count("\n## `0") == 5
+    assert "\n## `job-ad-corpus`" in markdown
 
 
 def test_version_and_help(invoke: Invoke) -> None:

@@ -111,8 +111,10 @@ def decode_ad(raw: bytes, name: str) -> str:
 class Params(NamedTuple):
     sections: dict[Section, float]
     section_cap: float
-    title_prior: float
+    title_prior: float  # for a role without a fitted prior of its own
+    title_priors: dict[str, float]  # how far each role's title can be trusted
     base_title_prior: float
+    line_decay: float
     temperature: float
     min_terms: int
     min_score: float
@@ -132,7 +134,9 @@ def params_from(data: dict[str, Any]) -> Params:
         sections={Section(k): float(v) for k, v in data["sections"].items()},
         section_cap=float(data["section_cap"]),
         title_prior=float(data["title_prior"]),
+        title_priors={k: float(v) for k, v in data.get("title_priors", {}).items()},
         base_title_prior=float(data["base_title_prior"]),
+        line_decay=float(data["line_decay"]),
         temperature=float(data["temperature"]),
         min_terms=int(data["min_terms"]),
         min_score=float(data["min_score"]),
@@ -262,13 +266,14 @@ class _Found(NamedTuple):
     value: float  # sum of the section weights it was found in, capped
     line: int
     section: Section
+    position: int  # index of the token where the counted occurrence starts
 
 
 def find_term(term: CompiledTerm, ad: ReadAd, index: _Index, p: Params) -> _Found | None:
     """Where a term counts in the ad: once per section, at its first good occurrence."""
     if not term.words:
         return None
-    seen: dict[Section, int] = {}
+    seen: dict[Section, int] = {}  # section -> token index of its first good occurrence
     for start in _first_positions(term.words[0], index)[:MAX_OCCURRENCES]:
         token = ad.tokens[start]
         if token.section in seen or token.negated or p.sections.get(token.section, 0.0) <= 0:
@@ -276,12 +281,12 @@ def find_term(term: CompiledTerm, ad: ReadAd, index: _Index, p: Params) -> _Foun
         last = _match_at(term, start, ad)
         if last is None or _guarded(term, start, ad) or _names_others(term, last, ad):
             continue
-        seen[token.section] = token.line
+        seen[token.section] = start
     if not seen:
         return None
     value = min(p.section_cap, sum(p.sections[s] for s in seen))
     best = max(seen, key=lambda s: (p.sections[s], -seen[s]))
-    return _Found(value, seen[best], best)
+    return _Found(value, ad.tokens[seen[best]].line, best, seen[best])
 
 
 # ---------------------------------------------------------------------------------------
@@ -375,24 +380,49 @@ def _excerpt(line: str, term: CompiledTerm, width: int = 80) -> str:
     return ("…" if start else "") + text[start:end].strip() + ("…" if end < len(text) else "")
 
 
+NEAR = 4  # words between two terms' matches for them to be one mention
+
+
+def decay_factors(positions: Sequence[int], values: Sequence[float], decay: float) -> list[float]:
+    """How much each term counts when several of a role's terms stand close together.
+
+    Matches no more than `NEAR` words apart form one mention; within it the strongest term
+    counts in full, the next `decay` times, then `decay` squared…: "LLMs (large language
+    models) and retrieval-augmented generation (RAG)" is one piece of evidence said four
+    ways, not four pieces.
+    """
+    factors = [1.0] * len(values)
+    order = sorted(range(len(values)), key=lambda i: positions[i])
+    groups: list[list[int]] = []
+    for i in order:
+        if groups and positions[i] - positions[groups[-1][-1]] <= NEAR:
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    for group in groups:
+        for rank, i in enumerate(sorted(group, key=lambda i: -values[i])):
+            factors[i] = decay**rank
+    return factors
+
+
 def _score_terms(
     terms: Iterable[EvidenceTerm], ad: ReadAd, index: _Index, p: Params
 ) -> tuple[float, list[Evidence]]:
-    score = 0.0
-    found: list[Evidence] = []
+    hits: list[tuple[EvidenceTerm, CompiledTerm, _Found]] = []
     for term in terms:
         compiled = compile_term(term)
         where = find_term(compiled, ad, index, p)
-        if where is None:
-            continue
-        added = term.weight * where.value
-        score += added
+        if where is not None:
+            hits.append((term, compiled, where))
+    values = [term.weight * where.value for term, _, where in hits]
+    factors = decay_factors([where.position for _, _, where in hits], values, p.line_decay)
+    found: list[Evidence] = []
+    for (term, compiled, where), value, factor in zip(hits, values, factors, strict=True):
         excerpt = _excerpt(ad.lines[where.line - 1], compiled)
-        found.append(
-            Evidence(term.term, where.line, excerpt, round(added, 2), term.signals, where.section)
-        )
+        added = round(value * factor, 2)
+        found.append(Evidence(term.term, where.line, excerpt, added, term.signals, where.section))
     found.sort(key=lambda e: (-e.weight, e.line))
-    return score, found
+    return sum(v * f for v, f in zip(values, factors, strict=True)), found
 
 
 class Scored(NamedTuple):
@@ -419,7 +449,7 @@ def score_roles(
                 variant, variant_found, variant_score = candidate, v_found, v_score
         score += variant_score
         if named is not None and role.id == named.id:
-            score += p.title_prior
+            score += p.title_priors.get(role.id, p.title_prior)
         elif base is not None and role.id == base.id:
             score += p.base_title_prior
         scored.append(Scored(role, score, found, variant, variant_found))
