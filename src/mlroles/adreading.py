@@ -19,6 +19,11 @@ from typing import NamedTuple
 MAX_WORD = 40
 
 
+def _bar(text: str, sep: str = "|") -> tuple[str, ...]:
+    """A word list written as one string, to keep long lists short on the page."""
+    return tuple(text.split(sep))
+
+
 class Section(str, Enum):
     """Kinds of section in a job ad, in the words a person would use for them."""
 
@@ -37,188 +42,68 @@ class Section(str, Enum):
 _HEADING_CUES: tuple[tuple[Section, tuple[str, ...]], ...] = (
     (
         Section.NICE,
-        (
-            "nice to have",
-            "nice-to-have",
-            "preferred",
-            "bonus",
-            "desirable",
-            "plus",
-            "good to have",
-            "great to have",
-            "extra credit",
-            "ideally",
-            "even better",
-            "would be great",
-            "not required",
-            "optional",
+        _bar(
+            "nice to have|nice-to-have|preferred|bonus|desirable|plus|good to have|"
+            "great to have|extra credit|ideally|even better|would be great|not required|optional"
         ),
     ),
     (
         Section.BENEFITS,
-        (
-            "benefit",
-            "what we offer",
-            "we offer",
-            "perks",
-            "why join",
-            "why you",
-            "compensation",
-            "salary",
-            "pay range",
-            "equal opportunit",
-            "eeo",
-            "diversity",
-            "inclusion",
-            "how to apply",
-            "our commitment",
-            "accommodation",
-            "location",
-            "working at",
-            "life at",
-            "what's in it",
-            "rewards",
-            "package",
-            "privacy",
-            "disclaimer",
-            "additional information",
-            "apply",
-            "our culture",
-            "culture",
-            "values",
-            "total rewards",
-            "hiring process",
-            "interview process",
+        _bar(
+            "benefit|what we offer|we offer|perks|why join|why you|compensation|salary|"
+            "pay range|equal opportunit|eeo|diversity|inclusion|how to apply|our commitment|"
+            "accommodation|location|working at|life at|what's in it|rewards|package|privacy|"
+            "disclaimer|additional information|apply|our culture|culture|values|"
+            "total rewards|hiring process|interview process"
         ),
     ),
     (
         Section.DUTIES,
-        (
-            "responsibilit",
-            "what you'll do",
-            "what you will do",
-            "what you\u2019ll do",
-            "duties",
-            "your role",
-            "in this role",
-            "day to day",
-            "day-to-day",
-            "key tasks",
-            "you will",
-            "you'll",
-            "your impact",
-            "what you'll be doing",
-            "the work",
-            "accountabilit",
-            "your mission",
-            "tasks",
-            "what you will be doing",
-            "job description",
-            "role description",
-            "key activities",
-            "main activities",
-            "what you'll work on",
-            "scope",
-            "your job",
-            "the job",
-            "impact",
-            "what you will work on",
-            "job functions",
-            "essential functions",
+        _bar(
+            "responsibilit|what you'll do|what you will do|what you\u2019ll do|duties|"
+            "your role|in this role|day to day|day-to-day|key tasks|you will|you'll|"
+            "your impact|what you'll be doing|the work|accountabilit|your mission|tasks|"
+            "what you will be doing|job description|role description|key activities|"
+            "main activities|what you'll work on|scope|your job|the job|impact|"
+            "what you will work on|job functions|essential functions"
         ),
     ),
     (
         Section.REQUIREMENTS,
-        (
-            "requirement",
-            "qualification",
-            "what you bring",
-            "what we're looking for",
-            "what we are looking for",
-            "what we\u2019re looking for",
-            "skills",
-            "experience",
-            "about you",
-            "who you are",
-            "you have",
-            "must have",
-            "must-have",
-            "required",
-            "you bring",
-            "profile",
-            "competenc",
-            "essential",
-            "your background",
-            "we're looking for",
-            "we are looking for",
-            "ideal candidate",
-            "we need",
-            "knowledge",
-            "education",
-            "what you need",
-            "what you'll need",
-            "expertise",
-            "the candidate",
-            "candidate",
+        _bar(
+            "requirement|qualification|what you bring|what we're looking for|"
+            "what we are looking for|what we\u2019re looking for|skills|experience|about you|"
+            "who you are|you have|must have|must-have|required|you bring|profile|competenc|"
+            "essential|your background|we're looking for|we are looking for|"
+            "ideal candidate|we need|knowledge|education|what you need|what you'll need|"
+            "expertise|the candidate|candidate"
         ),
     ),
     (
         Section.ROLE,
-        (
-            "about the role",
-            "about this role",
-            "about the team",
-            "about this team",
-            "about the position",
-            "about this position",
-            "about the job",
-            "about this job",
-            "about the opportunity",
-            "the role",
-            "the team",
-            "role summary",
-            "role overview",
+        _bar(
+            "about the role|about this role|about the team|about this team|"
+            "about the position|about this position|about the job|about this job|"
+            "about the opportunity|the role|the team|role summary|role overview"
         ),
     ),
     (
         Section.COMPANY,
-        (
-            "about us",
-            "about the company",
-            "who we are",
-            "our company",
-            "company",
-            "our mission",
-            "our story",
-            "about",
-            "overview of",
-            "the organisation",
-            "the organization",
-            "our client",
-            "the client",
-            "employer",
+        _bar(
+            "about us|about the company|who we are|our company|company|our mission|"
+            "our story|about|overview of|the organisation|the organization|our client|"
+            "the client|employer"
         ),
     ),
     (
         Section.ROLE,
-        (
-            "the role",
-            "the team",
-            "role",
-            "team",
-            "overview",
-            "summary",
-            "opportunity",
-            "position",
-            "the job",
-            "purpose",
-            "mission",
-            "introduction",
-            "context",
-            "description",
+        _bar(
+            "the role|the team|role|team|overview|summary|opportunity|position|the job|"
+            "purpose|mission|introduction|context|description"
         ),
     ),
 )
+
 
 # Inline cues that make one line count as nice-to-have, whatever its section.
 _NICE_LINE = re.compile(
@@ -244,109 +129,32 @@ _MARKUP = re.compile(r"^[#>*_\s]+|[*_:\s]+$")
 # A clause ends at sentence punctuation, a semicolon, a colon or a line break.
 _CLAUSE_END = re.compile("[.;:!?](?:\\s|$)|\\s[-\u2013\u2014]\\s")
 
-_NEGATION = frozenset(
-    ["not", "no", "never", "without", "nor", "neither", "cannot", "instead", "rather", "unlike"]
-)
+_NEGATION = frozenset(_bar("not no never without nor neither cannot instead rather unlike", " "))
 # The word before the "t" of a contraction ("won't" is read as "won", "t").
-_CONTRACTED = frozenset(
-    ["don", "won", "isn", "aren", "doesn", "didn", "can", "shouldn", "wouldn", "wasn", "weren"]
-)
+_CONTRACTED = frozenset(_bar("don won isn aren doesn didn can shouldn wouldn wasn weren", " "))
 # Words after which the rest of a clause names who the hire works with, not the work.
-_COLLABORATION = (
-    ("work", "with"),
-    ("working", "with"),
-    ("works", "with"),
-    ("partner", "with"),
-    ("partnering", "with"),
-    ("partners", "with"),
-    ("collaborate", "with"),
-    ("collaborating", "with"),
-    ("collaborates", "with"),
-    ("together", "with"),
-    ("liaise", "with"),
-    ("liaising", "with"),
-    ("interface", "with"),
-    ("alongside",),
-    ("closely", "with"),
-    ("supported", "by"),
-    ("report", "to"),
-    ("reports", "to"),
-    ("reporting", "to"),
-    ("member", "of"),
-    ("join", "our"),
-    ("join", "a"),
-    ("join", "the"),
-    ("joining", "our"),
-    ("joining", "a"),
-    ("joining", "the"),
-    ("teams", "of"),
-    ("including",),
-    ("such", "as"),
-    ("across",),
-    ("between",),
-    ("support", "our"),
-    ("support", "the"),
-    ("supporting", "our"),
-    ("supporting", "the"),
-    ("serve",),
-    ("embedded", "in"),
-    ("embedded", "with"),
+_COLLABORATION = tuple(
+    tuple(cue.split())
+    for cue in _bar(
+        "work with|working with|works with|partner with|partnering with|partners with|"
+        "collaborate with|collaborating with|collaborates with|together with|liaise with|"
+        "liaising with|interface with|alongside|closely with|supported by|report to|"
+        "reports to|reporting to|member of|join our|join a|join the|joining our|joining a|"
+        "joining the|teams of|including|such as|across|between|support our|support the|"
+        "supporting our|supporting the|serve|embedded in|embedded with"
+    )
 )
 # Nouns for people and teams: a role name followed by one of these is someone else.
 PEOPLE = frozenset(
-    [
-        "engineer",
-        "engineers",
-        "scientist",
-        "scientists",
-        "researcher",
-        "researchers",
-        "analyst",
-        "analysts",
-        "manager",
-        "managers",
-        "owner",
-        "owners",
-        "architect",
-        "architects",
-        "advocate",
-        "advocates",
-        "developer",
-        "developers",
-        "team",
-        "teams",
-        "colleague",
-        "colleagues",
-        "counterpart",
-        "counterparts",
-        "partner",
-        "partners",
-        "stakeholder",
-        "stakeholders",
-        "group",
-        "groups",
-        "function",
-        "functions",
-        "department",
-        "departments",
-        "org",
-        "orgs",
-        "organisation",
-        "organization",
-        "specialist",
-        "specialists",
-        "expert",
-        "experts",
-        "lead",
-        "leads",
-        "leader",
-        "leaders",
-        "practitioner",
-        "practitioners",
-        "folks",
-        "people",
-        "peers",
-    ]
+    _bar(
+        "engineer engineers scientist scientists researcher researchers analyst analysts "
+        "manager managers owner owners architect architects advocate advocates developer "
+        "developers team teams colleague colleagues counterpart counterparts partner partners "
+        "stakeholder stakeholders group groups function functions department departments "
+        "org orgs organisation organization specialist specialists expert experts lead leads "
+        "leader leaders practitioner practitioners folks people peers",
+        " ",
+    )
 )
 
 
@@ -374,8 +182,8 @@ class ReadAd(NamedTuple):
 
 
 # Words whose inflected forms mean something else in a job ad: kept as written.
-_KEEP = frozenset("clustering clusters cluster data analytics series news always".split())
-_DOUBLED = frozenset("bb dd ff gg mm nn pp rr tt".split())
+_KEEP = frozenset(_bar("clustering clusters cluster data analytics series news always", " "))
+_DOUBLED = frozenset(_bar("bb dd ff gg mm nn pp rr tt", " "))
 
 
 @lru_cache(maxsize=65536)
