@@ -35,11 +35,11 @@ from mlroles.models import EvidenceTerm, Role
 from mlroles.triage import (
     MODEL_FILE,
     Params,
-    _index,
     compile_term,
     confidences,
     decay_factors,
     find_term,
+    index_ad,
     params,
     params_from,
     title_roles,
@@ -62,7 +62,7 @@ class Example:
 
     def __init__(self, ad: Ad, roles: Sequence[Role], p: Params, catalogue: Catalogue) -> None:
         read = read_ad(ad.text)
-        index = _index(read)
+        index = index_ad(read)
         self.label = next(i for i, r in enumerate(roles) if r.id == ad.role)
         self.misleading = ad.misleading_title
         self.weight = 1.0

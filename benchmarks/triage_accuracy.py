@@ -43,6 +43,7 @@ def wilson(hits: int, n: int, z: float = 1.96) -> tuple[float, float]:
 
 def report(name: str, ads: list[Ad], results: list[Triage]) -> dict[str, float]:
     strict = lenient = top2 = caught = misleading = thin = 0
+    variants: list[bool] = []
     confusion: Counter[tuple[str, str]] = Counter()
     bins: dict[int, list[bool]] = {}
     for ad, result in zip(ads, results, strict=False):
@@ -57,6 +58,9 @@ def report(name: str, ads: list[Ad], results: list[Triage]) -> dict[str, float]:
         if ad.misleading_title:
             misleading += 1
             caught += bool(result.warning) and first == ad.role
+        if ad.variant and first == ad.role:
+            chosen = result.matches[0].variant
+            variants.append(chosen is not None and chosen.id == ad.variant)
         if result.matches:
             bins.setdefault(min(9, int(result.matches[0].confidence * 10)), []).append(
                 first == ad.role
@@ -72,6 +76,7 @@ def report(name: str, ads: list[Ad], results: list[Triage]) -> dict[str, float]:
     rate = caught / misleading if misleading else 1.0
     print(f"misleading caught   {rate:6.1%}  ({caught}/{misleading})")
     print(f"too little to decide {thin}")
+    print(f"data-scientist variant right when the role is: {sum(variants)}/{len(variants)}")
     print("calibration (stated confidence -> right):")
     for b in sorted(bins):
         right = bins[b]

@@ -10,12 +10,12 @@ import yaml
 
 from conftest import Invoke
 from mlroles.catalogue import Catalogue
+from mlroles.termmatch import term_found
 from mlroles.triage import (
     MAX_AD_BYTES,
     AdError,
     decode_ad,
     find_title,
-    term_found,
     title_role,
     triage,
 )

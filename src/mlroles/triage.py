@@ -29,20 +29,29 @@ from __future__ import annotations
 import json
 import math
 import re
-from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from .adreading import PEOPLE, ReadAd, Section, read_ad, stem, stems_of, words_of
+from .adreading import ReadAd, Section, read_ad, stems_of
 from .catalogue import Catalogue
 from .errors import MlrolesError
 from .models import EvidenceTerm, Interest, Role, Track, Variant
+from .termmatch import (
+    MAX_OCCURRENCES,
+    CompiledTerm,
+    TermIndex,
+    compile_term,
+    excerpt,
+    first_positions,
+    guarded,
+    index_ad,
+    match_at,
+    names_others,
+)
 
 MAX_AD_BYTES = 256 * 1024
-GAP = 2  # other words allowed between the words of a phrase
-MAX_OCCURRENCES = 64  # occurrences of a term's first word looked at, for bounded time
 SCOPING = (Interest.MODELLING, Interest.DATA, Interest.DEPLOYMENT, Interest.RESEARCH)
 SCOPING_QUESTIONS = {
     Interest.MODELLING: "How much of the week goes into building and training models?",
@@ -148,120 +157,6 @@ def params_from(data: dict[str, Any]) -> Params:
 # Terms
 
 
-class _Word(NamedTuple):
-    text: str  # a stem, or a lower-cased prefix when `prefix`
-    prefix: bool
-
-
-class CompiledTerm(NamedTuple):
-    words: tuple[_Word, ...]
-    unless: tuple[tuple[str, ...], ...]
-    ends_with_people: bool
-
-
-@lru_cache(maxsize=8192)
-def _compile(term: str, unless: tuple[str, ...] = ()) -> CompiledTerm:
-    words = []
-    for word, _, end in words_of(term):
-        prefix = term[end : end + 1] == "*"
-        words.append(_Word(word.lower() if prefix else stem(word), prefix))
-    guards = tuple(g for g in (stems_of(phrase) for phrase in unless) if g)
-    last = words[-1].text if words else ""
-    return CompiledTerm(tuple(words), guards, last in _people_stems())
-
-
-@lru_cache(maxsize=1)
-def _people_stems() -> frozenset[str]:
-    return frozenset(stem(word) for word in PEOPLE)
-
-
-def compile_term(term: EvidenceTerm) -> CompiledTerm:
-    return _compile(term.term, term.unless)
-
-
-def term_found(term: str, text: str, unless: tuple[str, ...] = ()) -> bool:
-    """Whether `term` occurs in `text` as triage matches it, wherever it stands."""
-    compiled = _compile(term, unless)
-    ad = read_ad(text, plain=True)
-    index = _index(ad)
-    return bool(compiled.words) and any(
-        _match_at(compiled, start, ad) is not None and not _guarded(compiled, start, ad)
-        for start in _first_positions(compiled.words[0], index)
-    )
-
-
-class _Index(NamedTuple):
-    """Where each stem and each lower-cased word stands among the ad's tokens."""
-
-    by_stem: dict[str, list[int]]
-    words: list[str]  # distinct words, sorted, for prefix look-ups
-    by_word: dict[str, list[int]]
-
-
-def _index(ad: ReadAd) -> _Index:
-    by_stem: dict[str, list[int]] = {}
-    by_word: dict[str, list[int]] = {}
-    for i, token in enumerate(ad.tokens):
-        by_stem.setdefault(token.stem, []).append(i)
-        by_word.setdefault(token.word, []).append(i)
-    return _Index(by_stem, sorted(by_word), by_word)
-
-
-def _word_matches(word: _Word, i: int, ad: ReadAd) -> bool:
-    token = ad.tokens[i]
-    return token.word.startswith(word.text) if word.prefix else token.stem == word.text
-
-
-def _first_positions(word: _Word, index: _Index) -> list[int]:
-    if not word.prefix:
-        return index.by_stem.get(word.text, [])
-    found: list[int] = []
-    at = bisect_left(index.words, word.text)
-    while at < len(index.words) and index.words[at].startswith(word.text):
-        found += index.by_word[index.words[at]]
-        at += 1
-        if len(found) > MAX_OCCURRENCES:
-            break
-    found.sort()
-    return found
-
-
-def _match_at(term: CompiledTerm, start: int, ad: ReadAd) -> int | None:
-    """The index of the term's last word if the term matches from `start`, else None."""
-    line = ad.tokens[start].line
-    at = start
-    for word in term.words[1:]:
-        limit = min(len(ad.tokens), at + 2 + GAP)
-        at += 1
-        while at < limit and ad.tokens[at].line == line and not _word_matches(word, at, ad):
-            at += 1
-        if at >= limit or ad.tokens[at].line != line:
-            return None
-    return at
-
-
-def _guarded(term: CompiledTerm, start: int, ad: ReadAd) -> bool:
-    """Whether an `unless` phrase covers the match starting at `start`."""
-    for phrase in term.unless:
-        for offset in range(len(phrase)):
-            first = start - offset
-            if first < 0 or first + len(phrase) > len(ad.tokens):
-                continue
-            if all(ad.tokens[first + k].stem == phrase[k] for k in range(len(phrase))):
-                return True
-    return False
-
-
-def _names_others(term: CompiledTerm, last: int, ad: ReadAd) -> bool:
-    """Whether the match names people the hire works with ("our data engineers")."""
-    if not ad.tokens[last].collaboration:
-        return False
-    if term.ends_with_people:
-        return True
-    following = ad.tokens[last + 1 : last + 3]
-    return any(t.stem in _people_stems() and t.line == ad.tokens[last].line for t in following)
-
-
 class _Found(NamedTuple):
     value: float  # sum of the section weights it was found in, capped
     line: int
@@ -269,17 +164,17 @@ class _Found(NamedTuple):
     position: int  # index of the token where the counted occurrence starts
 
 
-def find_term(term: CompiledTerm, ad: ReadAd, index: _Index, p: Params) -> _Found | None:
+def find_term(term: CompiledTerm, ad: ReadAd, index: TermIndex, p: Params) -> _Found | None:
     """Where a term counts in the ad: once per section, at its first good occurrence."""
     if not term.words:
         return None
     seen: dict[Section, int] = {}  # section -> token index of its first good occurrence
-    for start in _first_positions(term.words[0], index)[:MAX_OCCURRENCES]:
+    for start in first_positions(term.words[0], index)[:MAX_OCCURRENCES]:
         token = ad.tokens[start]
         if token.section in seen or token.negated or p.sections.get(token.section, 0.0) <= 0:
             continue
-        last = _match_at(term, start, ad)
-        if last is None or _guarded(term, start, ad) or _names_others(term, last, ad):
+        last = match_at(term, start, ad)
+        if last is None or guarded(term, start, ad) or names_others(term, last, ad):
             continue
         seen[token.section] = start
     if not seen:
@@ -362,24 +257,6 @@ def title_role(catalogue: Catalogue, title: str) -> Role | None:
 # Scoring
 
 
-def _excerpt(line: str, term: CompiledTerm, width: int = 80) -> str:
-    text = " ".join(line.strip().lstrip("#*->•").split())
-    if len(text) <= width:
-        return text
-    # Centre the excerpt on the term's first word.
-    first = term.words[0].text if term.words else ""
-    at = text.lower().find(first[:4]) if first else -1
-    start = max(0, min(max(at, 0) - width // 3, len(text) - width))
-    if start:
-        space = text.find(" ", start)
-        start = space + 1 if 0 <= space < start + 15 else start
-    end = min(len(text), start + width)
-    if end < len(text):
-        space = text.rfind(" ", start, end)
-        end = space if space > start + width // 2 else end
-    return ("…" if start else "") + text[start:end].strip() + ("…" if end < len(text) else "")
-
-
 NEAR = 4  # words between two terms' matches for them to be one mention
 
 
@@ -406,7 +283,7 @@ def decay_factors(positions: Sequence[int], values: Sequence[float], decay: floa
 
 
 def _score_terms(
-    terms: Iterable[EvidenceTerm], ad: ReadAd, index: _Index, p: Params
+    terms: Iterable[EvidenceTerm], ad: ReadAd, index: TermIndex, p: Params
 ) -> tuple[float, list[Evidence]]:
     hits: list[tuple[EvidenceTerm, CompiledTerm, _Found]] = []
     for term in terms:
@@ -418,9 +295,9 @@ def _score_terms(
     factors = decay_factors([where.position for _, _, where in hits], values, p.line_decay)
     found: list[Evidence] = []
     for (term, compiled, where), value, factor in zip(hits, values, factors, strict=True):
-        excerpt = _excerpt(ad.lines[where.line - 1], compiled)
+        quoted = excerpt(ad.lines[where.line - 1], compiled)
         added = round(value * factor, 2)
-        found.append(Evidence(term.term, where.line, excerpt, added, term.signals, where.section))
+        found.append(Evidence(term.term, where.line, quoted, added, term.signals, where.section))
     found.sort(key=lambda e: (-e.weight, e.line))
     return sum(v * f for v, f in zip(values, factors, strict=True)), found
 
@@ -437,7 +314,7 @@ def score_roles(
     catalogue: Catalogue, ad: ReadAd, roles: Sequence[Role], p: Params
 ) -> tuple[list[Scored], Role | None]:
     """Every role's score for the ad, and the role its title names."""
-    index = _index(ad)
+    index = index_ad(ad)
     named, base = title_roles(catalogue, ad.title) if ad.title else (None, None)
     scored = []
     for role in roles:

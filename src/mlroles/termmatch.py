@@ -1,0 +1,152 @@
+"""Finding a term's words in a job ad: the matcher that triage and requirements share.
+
+A term is a phrase (`deploy models`, `feature store`); its words match any inflection of the
+ad's words (`deployed models`), in order, on one line, with up to `GAP` other words between
+them. A `*` after a word means "any ending" (`automat*`). `unless` phrases guard a term's
+other senses (`vision` unless `computer vision`). Time is linear in the ad: each term looks at
+no more than `MAX_OCCURRENCES` places where its first word stands.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from functools import lru_cache
+from typing import NamedTuple
+
+from .adreading import PEOPLE, ReadAd, read_ad, stem, stems_of, words_of
+from .models import EvidenceTerm
+
+GAP = 2  # other words allowed between the words of a phrase
+MAX_OCCURRENCES = 64  # occurrences of a term's first word looked at, for bounded time
+
+
+class Word(NamedTuple):
+    text: str  # a stem, or a lower-cased prefix when `prefix`
+    prefix: bool
+
+
+class CompiledTerm(NamedTuple):
+    words: tuple[Word, ...]
+    unless: tuple[tuple[str, ...], ...]
+    ends_with_people: bool
+
+
+@lru_cache(maxsize=8192)
+def compile_phrase(term: str, unless: tuple[str, ...] = ()) -> CompiledTerm:
+    words = []
+    for word, _, end in words_of(term):
+        prefix = term[end : end + 1] == "*"
+        words.append(Word(word.lower() if prefix else stem(word), prefix))
+    guards = tuple(g for g in (stems_of(phrase) for phrase in unless) if g)
+    last = words[-1].text if words else ""
+    return CompiledTerm(tuple(words), guards, last in people_stems())
+
+
+@lru_cache(maxsize=1)
+def people_stems() -> frozenset[str]:
+    return frozenset(stem(word) for word in PEOPLE)
+
+
+def compile_term(term: EvidenceTerm) -> CompiledTerm:
+    return compile_phrase(term.term, term.unless)
+
+
+def term_found(term: str, text: str, unless: tuple[str, ...] = ()) -> bool:
+    """Whether `term` occurs in `text` as triage matches it, wherever it stands."""
+    compiled = compile_phrase(term, unless)
+    ad = read_ad(text, plain=True)
+    index = index_ad(ad)
+    return bool(compiled.words) and any(
+        match_at(compiled, start, ad) is not None and not guarded(compiled, start, ad)
+        for start in first_positions(compiled.words[0], index)
+    )
+
+
+class TermIndex(NamedTuple):
+    """Where each stem and each lower-cased word stands among the ad's tokens."""
+
+    by_stem: dict[str, list[int]]
+    words: list[str]  # distinct words, sorted, for prefix look-ups
+    by_word: dict[str, list[int]]
+
+
+def index_ad(ad: ReadAd) -> TermIndex:
+    by_stem: dict[str, list[int]] = {}
+    by_word: dict[str, list[int]] = {}
+    for i, token in enumerate(ad.tokens):
+        by_stem.setdefault(token.stem, []).append(i)
+        by_word.setdefault(token.word, []).append(i)
+    return TermIndex(by_stem, sorted(by_word), by_word)
+
+
+def word_matches(word: Word, i: int, ad: ReadAd) -> bool:
+    token = ad.tokens[i]
+    return token.word.startswith(word.text) if word.prefix else token.stem == word.text
+
+
+def first_positions(word: Word, index: TermIndex) -> list[int]:
+    if not word.prefix:
+        return index.by_stem.get(word.text, [])
+    found: list[int] = []
+    at = bisect_left(index.words, word.text)
+    while at < len(index.words) and index.words[at].startswith(word.text):
+        found += index.by_word[index.words[at]]
+        at += 1
+        if len(found) > MAX_OCCURRENCES:
+            break
+    found.sort()
+    return found
+
+
+def match_at(term: CompiledTerm, start: int, ad: ReadAd) -> int | None:
+    """The index of the term's last word if the term matches from `start`, else None."""
+    line = ad.tokens[start].line
+    at = start
+    for word in term.words[1:]:
+        limit = min(len(ad.tokens), at + 2 + GAP)
+        at += 1
+        while at < limit and ad.tokens[at].line == line and not word_matches(word, at, ad):
+            at += 1
+        if at >= limit or ad.tokens[at].line != line:
+            return None
+    return at
+
+
+def guarded(term: CompiledTerm, start: int, ad: ReadAd) -> bool:
+    """Whether an `unless` phrase covers the match starting at `start`."""
+    for phrase in term.unless:
+        for offset in range(len(phrase)):
+            first = start - offset
+            if first < 0 or first + len(phrase) > len(ad.tokens):
+                continue
+            if all(ad.tokens[first + k].stem == phrase[k] for k in range(len(phrase))):
+                return True
+    return False
+
+
+def names_others(term: CompiledTerm, last: int, ad: ReadAd) -> bool:
+    """Whether the match names people the hire works with ("our data engineers")."""
+    if not ad.tokens[last].collaboration:
+        return False
+    if term.ends_with_people:
+        return True
+    following = ad.tokens[last + 1 : last + 3]
+    return any(t.stem in people_stems() and t.line == ad.tokens[last].line for t in following)
+
+
+def excerpt(line: str, term: CompiledTerm, width: int = 80) -> str:
+    text = " ".join(line.strip().lstrip("#*->•").split())
+    if len(text) <= width:
+        return text
+    # Centre the excerpt on the term's first word.
+    first = term.words[0].text if term.words else ""
+    at = text.lower().find(first[:4]) if first else -1
+    start = max(0, min(max(at, 0) - width // 3, len(text) - width))
+    if start:
+        space = text.find(" ", start)
+        start = space + 1 if 0 <= space < start + 15 else start
+    end = min(len(text), start + width)
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        end = space if space > start + width // 2 else end
+    return ("…" if start else "") + text[start:end].strip() + ("…" if end < len(text) else "")
