@@ -1,0 +1,96 @@
+"""How well triage reads what a job ad asks for: skills and tools, against hand labels.
+
+    python benchmarks/requirements_accuracy.py            # the dev split
+    python benchmarks/requirements_accuracy.py --test     # and the test split (read once)
+
+The labels (corpus/requirements.yaml) were written by hand, before the extraction code
+existed, for ads of the corpus' dev and test splits: the catalogue skills and tools each ad
+asks for, required or nice to have, and the other tools it names. For each split this
+prints the precision and recall of the extracted catalogue items (a skill or tool counts
+once per ad), how often required / nice-to-have agrees on the items both found, the same
+for tools the catalogue does not know, and every miss and false find. Exits 1 when
+precision or recall of catalogue items is below 85 % on the last split reported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import ROOT, load
+
+from mlroles.adreading import read_ad
+from mlroles.catalogue import load_bundled
+from mlroles.requirements import extract
+
+TARGET = 0.85
+
+
+def _prf(hits: int, found: int, labelled: int) -> tuple[float, float]:
+    return hits / found if found else 1.0, hits / labelled if labelled else 1.0
+
+
+def report(split: str, verbose: bool) -> tuple[float, float]:
+    catalogue = load_bundled()
+    labels = yaml.safe_load((ROOT / "requirements.yaml").read_text(encoding="utf-8"))["ads"]
+    ads = [ad for ad in load(split) if ad.id in labels]
+    hits = found = labelled = agree = both = 0
+    t_hits = t_found = t_labelled = 0
+    missed: Counter[str] = Counter()
+    extra: Counter[str] = Counter()
+    for ad in ads:
+        label = labels[ad.id]
+        want = {str(k): True for k in label.get("required") or []}
+        want.update({str(k): False for k in label.get("nice") or [] if str(k) not in want})
+        result = extract(catalogue, read_ad(ad.text))
+        got = {item.key: item.required for item in result.items}
+        common = set(want) & set(got)
+        hits += len(common)
+        found += len(got)
+        labelled += len(want)
+        both += len(common)
+        agree += sum(want[k] == got[k] for k in common)
+        missed.update(set(want) - set(got))
+        extra.update(set(got) - set(want))
+        other = {str(t).lower() for t in label.get("other_tools") or []}
+        named = {t.name.lower() for t in result.unknown_tools}
+        t_hits += len(other & named)
+        t_found += len(named)
+        t_labelled += len(other)
+        if verbose and (set(want) ^ set(got)):
+            lost, added = sorted(set(want) - set(got)), sorted(set(got) - set(want))
+            print(f"  {ad.id}: missed {lost}, extra {added}")
+    precision, recall = _prf(hits, found, labelled)
+    print(f"\n== {split}: {len(ads)} ads, {labelled} labelled items, {found} found")
+    print(f"catalogue items   precision {precision:6.1%}   recall {recall:6.1%}")
+    print(f"required / nice   agree on {agree}/{both} items found by both")
+    t_precision, t_recall = _prf(t_hits, t_found, t_labelled)
+    print(f"other tools       precision {t_precision:6.1%}   recall {t_recall:6.1%}")
+    print("most missed:", ", ".join(f"{k} {n}" for k, n in missed.most_common(8)))
+    print(
+        "most often found but not labelled:", ", ".join(f"{k} {n}" for k, n in extra.most_common(8))
+    )
+    return precision, recall
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--test", action="store_true", help="also read the test split")
+    parser.add_argument("-v", "--verbose", action="store_true", help="every ad's misses")
+    args = parser.parse_args()
+    last = (0.0, 0.0)
+    for split in ["dev"] + (["test"] if args.test else []):
+        last = report(split, args.verbose)
+    ok = min(last) >= TARGET
+    print("targets met" if ok else "TARGET MISSED")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,184 @@
+"""What a job ad asks for: the catalogue's skills and tools it names, each with its line.
+
+The vocabulary is the catalogue's own: every skill by its name and aliases, every tool a
+role uses by its name (a user's catalogue extends both). An item counts where the ad asks
+it of the candidate: in the duties, the requirements or the nice-to-have list, not in the
+company blurb, the benefits, a negated clause or a mention of another team. An item found
+in a nice-to-have section or line is nice-to-have unless the ad also asks for it elsewhere.
+
+Tools the catalogue does not know are listed too, read from how ads write tool lists: a
+name in CamelCase or with digits (`PyTorch`, `MLflow`, `S3`), or a capitalised name in a
+list that also holds a known tool ("Python, Kubernetes, Terraform").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from .adreading import ReadAd, Section, words_of
+from .catalogue import Catalogue
+from .termmatch import (
+    MAX_OCCURRENCES,
+    CompiledTerm,
+    compile_phrase,
+    excerpt,
+    first_positions,
+    guarded,
+    index_ad,
+    match_at,
+    names_others,
+)
+
+COUNTED = frozenset(
+    {Section.INTRO, Section.ROLE, Section.DUTIES, Section.REQUIREMENTS, Section.NICE}
+)
+# Capitalised words that are not tools, however often they stand in a list of them.
+_NOT_TOOLS = frozenset(
+    re.findall(
+        r"\S+",
+        """
+        API APIs AI ML MLE NLP LLM LLMs GenAI GPU GPUs CPU CPUs ETL ELT KPI KPIs BI CI CD PhD
+        MSc BSc MS BS MBA US UK EU USA IT QA UX UI HR OKR OKRs SLA SLAs SaaS B2B B2C IoT AB
+        EDA ROI CV NLU ASR TTS RL SQL NoSQL REST Experience Strong Excellent Good Knowledge
+        Familiarity Proficiency Understanding Bachelor Bachelors Master Masters Degree Computer
+        Science Engineering Mathematics Statistics Physics Economics Data Machine Learning Deep
+        Artificial Intelligence Senior Junior Lead Staff Principal Team Teams Product Business
+        Cloud Platform Ability Hands Solid Proven Expert Advanced Working Basic English Fluent
+        Monday Friday January December Remote Hybrid Office The We You Our This Must Nice Plus
+        Bonus Preferred Required Including Such Other Similar Equivalent
+        """,
+    )
+)
+_LIST_SPLIT = re.compile(r"[,;/()\[\]]|\band\b|\bor\b|\be\.g\.|\bsuch as\b|\blike\b")
+_TOOLISH = re.compile(r"^(?:[A-Z][a-z]+[A-Z]\w*|[a-z]+[A-Z]\w*|[A-Za-z]+\d\w*|[A-Z]{2,}[a-z]+\w*)$")
+
+
+class VocabularyItem(NamedTuple):
+    kind: str  # "skill" or "tool"
+    key: str  # the skill's id, or the tool's name
+    name: str
+    term: CompiledTerm
+
+
+class Requirement(NamedTuple):
+    kind: str  # "skill" or "tool"
+    key: str
+    name: str
+    line: int
+    excerpt: str
+    required: bool  # False: the ad calls it nice to have
+    section: Section
+
+
+class UnknownTool(NamedTuple):
+    name: str
+    line: int
+    required: bool
+
+
+class AdRequirements(NamedTuple):
+    items: tuple[Requirement, ...]  # required first, then in the ad's order
+    unknown_tools: tuple[UnknownTool, ...]
+
+
+def tool_names(raw: str) -> list[str]:
+    """A catalogue tool entry as single tools: "AWS, Azure or GCP (basics)" -> 3 names."""
+    cleaned = re.sub(r"\s*\(.*?\)", "", raw)
+    return [part.strip() for part in re.split(r",\s*|\s+or\s+|\s+and\s+", cleaned) if part]
+
+
+@lru_cache(maxsize=16)
+def vocabulary(catalogue: Catalogue) -> tuple[VocabularyItem, ...]:
+    """Every phrase the catalogue knows a skill or a tool by."""
+    items: list[VocabularyItem] = []
+    for skill in catalogue.skills:
+        name = re.sub(r"\s*\(.*?\)", "", skill.name)
+        phrases = {name, skill.id.replace("-", " "), *skill.aliases}
+        for phrase in sorted(phrases):
+            # One- and two-letter aliases ("r", "ml") would match everywhere.
+            if len(phrase.replace(" ", "")) > 2:
+                items.append(VocabularyItem("skill", skill.id, skill.name, compile_phrase(phrase)))
+    seen: set[str] = set()
+    for role in catalogue.roles:
+        for tool in role.tools:
+            for name in tool_names(tool.name):
+                if name.lower() not in seen and len(name) > 1:
+                    seen.add(name.lower())
+                    items.append(VocabularyItem("tool", name, name, compile_phrase(name)))
+    return tuple(items)
+
+
+def _case_ok(item: VocabularyItem, ad: ReadAd, start: int) -> bool:
+    """Short tool names must be written as the catalogue writes them ("Go", not "go")."""
+    if item.kind != "tool" or len(item.name) > 3:
+        return True
+    token = ad.tokens[start]
+    line = ad.lines[token.line - 1]
+    at = line.lower().find(item.name.lower(), token.start)
+    return at >= 0 and line[at : at + len(item.name)] == item.name
+
+
+def extract(catalogue: Catalogue, ad: ReadAd) -> AdRequirements:
+    """The catalogue skills and tools the ad asks for, and the tools it names that the
+    catalogue does not know."""
+    index = index_ad(ad)
+    found: dict[tuple[str, str], Requirement] = {}
+    known_lines: set[int] = set()  # lines that name a catalogue tool
+    known_words: set[str] = set()
+    for item in vocabulary(catalogue):
+        term = item.term
+        if not term.words:
+            continue
+        for start in first_positions(term.words[0], index)[:MAX_OCCURRENCES]:
+            token = ad.tokens[start]
+            if token.section not in COUNTED or token.negated:
+                continue
+            last = match_at(term, start, ad)
+            if last is None or guarded(term, start, ad) or names_others(term, last, ad):
+                continue
+            if not _case_ok(item, ad, start):
+                continue
+            if item.kind == "tool":
+                known_lines.add(token.line)
+            known_words.update(t.word for t in ad.tokens[start : last + 1])
+            required = token.section is not Section.NICE
+            key = (item.kind, item.key)
+            previous = found.get(key)
+            if previous is None or (required and not previous.required):
+                quote = excerpt(ad.lines[token.line - 1], term)
+                found[key] = Requirement(
+                    item.kind, item.key, item.name, token.line, quote, required, token.section
+                )
+    items = sorted(found.values(), key=lambda r: (not r.required, r.line, r.kind, r.key))
+    return AdRequirements(tuple(items), _unknown_tools(ad, known_lines, known_words))
+
+
+def _unknown_tools(ad: ReadAd, tool_lines: set[int], known: set[str]) -> tuple[UnknownTool, ...]:
+    sections = {t.line: t.section for t in ad.tokens}
+    tools: dict[str, UnknownTool] = {}
+
+    def add(name: str, number: int, section: Section) -> None:
+        required = section is not Section.NICE
+        previous = tools.get(name.lower())
+        if previous is None or (required and not previous.required):
+            tools[name.lower()] = UnknownTool(name, number, required)
+
+    for number, line in enumerate(ad.lines, start=1):
+        section = sections.get(number)
+        if section not in COUNTED:
+            continue
+        for word, _, _ in words_of(line):
+            if _TOOLISH.match(word) and word.lower() not in known and word not in _NOT_TOOLS:
+                add(word, number, section)
+        if number not in tool_lines:  # a list of tools the catalogue partly knows
+            continue
+        for piece in _LIST_SPLIT.split(line):
+            words = [w for w, _, _ in words_of(piece)]
+            if not words or len(words) > 2 or any(w in _NOT_TOOLS for w in words):
+                continue
+            if " ".join(words).lower() in known or not all(w[:1].isupper() for w in words):
+                continue
+            add(" ".join(words), number, section)
+    return tuple(sorted(tools.values(), key=lambda t: (not t.required, t.line)))
