@@ -182,3 +182,16 @@ def _unknown_tools(ad: ReadAd, tool_lines: set[int], known: set[str]) -> tuple[U
                 continue
             add(" ".join(words), number, section)
     return tuple(sorted(tools.values(), key=lambda t: (not t.required, t.line)))
+
+
+def asked(asks: AdRequirements) -> list[tuple[str, list[str]]]:
+    """The requirements as a person reads them: (heading, names) for required skills and
+    tools, nice-to-haves, and tools the catalogue does not know."""
+    required = [r.name for r in asks.items if r.required]
+    nice = [r.name for r in asks.items if not r.required]
+    unknown = [t.name + ("" if t.required else " (nice to have)") for t in asks.unknown_tools]
+    return [
+        ("Required", required),
+        ("Nice to have", nice),
+        ("Not in the catalogue", unknown),
+    ]

@@ -38,6 +38,7 @@ from .adreading import ReadAd, Section, read_ad, stems_of
 from .catalogue import Catalogue
 from .errors import MlrolesError
 from .models import EvidenceTerm, Interest, Role, Track, Variant
+from .requirements import AdRequirements, extract
 from .termmatch import (
     MAX_OCCURRENCES,
     CompiledTerm,
@@ -89,6 +90,7 @@ class Triage(NamedTuple):
     terms_found: int
     decided: bool  # enough evidence to name a role
     verdict: str  # one sentence: what the ad reads as, or why it cannot tell
+    asks: AdRequirements  # the skills and tools the ad asks for
 
 
 class AdError(MlrolesError):
@@ -387,6 +389,7 @@ def triage(
         terms_found=len(terms),
         decided=decided,
         verdict=_verdict(matches, decided, len(terms)),
+        asks=extract(catalogue, ad),
     )
 
 

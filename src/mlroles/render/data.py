@@ -337,4 +337,22 @@ def _triage(view: Triage) -> dict[str, Any]:
             for m in view.matches
         ],
         "questions": list(view.questions),
+        "asks": {
+            "items": [
+                {
+                    "kind": r.kind,
+                    "id": r.key,
+                    "name": r.name,
+                    "required": r.required,
+                    "line": r.line,
+                    "excerpt": r.excerpt,
+                    "section": r.section.value,
+                }
+                for r in view.asks.items
+            ],
+            "unknown_tools": [
+                {"name": t.name, "required": t.required, "line": t.line}
+                for t in view.asks.unknown_tools
+            ],
+        },
     }

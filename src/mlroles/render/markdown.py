@@ -347,6 +347,13 @@ def _triage(view: Triage) -> str:
         for number, excerpt, terms, section in by_line((*m.evidence, *m.variant_evidence))[:6]:
             lines.append(f"- line {number} ({section}): _{md(excerpt)}_ ({md(', '.join(terms))})")
         lines.append("")
+    from ..requirements import asked
+
+    listed = [(label, names) for label, names in asked(view.asks) if names]
+    if listed:
+        lines += ["## What the ad asks for", ""]
+        lines += [f"- **{label}:** {md(', '.join(names))}" for label, names in listed]
+        lines.append("")
     if view.questions:
         lines += ["## Questions to ask the employer", ""]
         lines += [f"- {md(q)}" for q in view.questions]

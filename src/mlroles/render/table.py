@@ -611,7 +611,21 @@ def _triage(view: Triage) -> Block:
         ]
         number_column = Column(style="dim", justify="right", no_wrap=True)
         parts += [para(*head), _details(evidence, number_column), BLANK]
+    parts += _asks(view)
     if view.questions:
         questions = [((_span(q),), ()) for q in view.questions]
         parts += _section("Ask the employer", _bullets(questions, False), None)
     return stack(*parts)
+
+
+def _asks(view: Triage) -> list[Block]:
+    """What the ad asks for: required, then nice to have, then tools the catalogue lacks."""
+    from ..requirements import asked
+
+    lines: list[Block] = []
+    for label, names in asked(view.asks):
+        if names:
+            lines.append(_indented((f"{label}: ", "bold"), _span(", ".join(names))))
+    if not lines:
+        return []
+    return _section("What the ad asks for", lines, None)

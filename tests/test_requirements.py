@@ -1,0 +1,89 @@
+"""What a job ad asks for: catalogue skills and tools, required or nice, unknown tools."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import Invoke
+from mlroles.adreading import read_ad
+from mlroles.catalogue import Catalogue
+from mlroles.requirements import asked, extract, tool_names
+
+AD = """\
+Machine Learning Engineer
+
+About us
+We are a bank that loves Tableau dashboards.
+
+What you'll do
+- Train models in PyTorch and ship them behind APIs on AWS.
+- Partner with our data engineers on Airflow pipelines.
+- You will not write SQL reports.
+
+Requirements
+- Python, Docker, Kubernetes and Terraform.
+- Git and a go-getter attitude.
+
+Nice to have
+- Experience with Spark, MLflow or Go.
+"""
+
+
+def _asks(catalogue: Catalogue, text: str = AD) -> dict[str, bool]:
+    return {item.key: item.required for item in extract(catalogue, read_ad(text)).items}
+
+
+def test_required_and_nice_come_from_sections(catalogue: Catalogue) -> None:
+    asks = _asks(catalogue)
+    for required in ("PyTorch", "AWS", "Python", "Docker", "containers", "version-control"):
+        assert asks[required] is True, required
+    assert asks["Go"] is False and asks["big-data"] is False
+
+
+def test_blurb_negation_and_collaborators_do_not_count(catalogue: Catalogue) -> None:
+    asks = _asks(catalogue)
+    assert "Tableau" not in asks  # the company blurb
+    assert "SQL" not in asks and "sql" not in asks  # "you will not write SQL reports"
+    # "a go-getter" is not the Go language: short tool names keep their case.
+    assert "Go" in asks and asks["Go"] is False
+
+
+def test_an_item_asked_twice_is_required(catalogue: Catalogue) -> None:
+    text = AD.replace("- Experience with Spark, MLflow or Go.", "- Docker and Go.")
+    assert _asks(catalogue, text)["Docker"] is True
+
+
+def test_tools_the_catalogue_lacks_are_listed(catalogue: Catalogue) -> None:
+    unknown = {t.name: t.required for t in extract(catalogue, read_ad(AD)).unknown_tools}
+    assert unknown == {"Kubernetes": True, "Terraform": True, "MLflow": False}
+
+
+def test_tool_entries_split_into_tools() -> None:
+    assert tool_names("AWS, Azure or GCP (basics)") == ["AWS", "Azure", "GCP"]
+    assert tool_names("Docker and CI/CD") == ["Docker", "CI/CD"]
+
+
+def test_asked_groups_for_people(catalogue: Catalogue) -> None:
+    groups = dict(asked(extract(catalogue, read_ad(AD))))
+    assert "PyTorch" in groups["Required"] and "Go" in groups["Nice to have"]
+    assert groups["Not in the catalogue"] == ["Kubernetes", "Terraform", "MLflow (nice to have)"]
+
+
+def test_cli_triage_shows_and_exports_what_the_ad_asks(invoke: Invoke, tmp_path: Path) -> None:
+    ad = tmp_path / "ad.txt"
+    ad.write_text(AD)
+    table = invoke("triage", str(ad), width=100).stdout
+    assert "What the ad asks for\n" in table
+    assert "Not in the catalogue: Kubernetes, Terraform, MLflow (nice to have)" in table
+    data = json.loads(invoke("triage", str(ad), "-f", "json").stdout)
+    items = {i["id"]: i for i in data["asks"]["items"]}
+    assert items["PyTorch"]["required"] is True and items["PyTorch"]["kind"] == "tool"
+    assert items["PyTorch"]["section"] == "responsibilities" and items["PyTorch"]["line"] == 7
+    assert {t["name"] for t in data["asks"]["unknown_tools"]} == {
+        "Kubernetes",
+        "Terraform",
+        "MLflow",
+    }
+    markdown = invoke("triage", str(ad), "-f", "markdown").stdout
+    assert "## What the ad asks for\n" in markdown and "- **Required:** " in markdown
