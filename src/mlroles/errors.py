@@ -30,6 +30,10 @@ class UsageError(MlrolesError):
     exit_code = 2
 
 
+class PartialFailure(MlrolesError):
+    """Some of many inputs failed; the rest were processed and printed (exit 1)."""
+
+
 class UnknownRoleError(UsageError):
     """A role argument matched no id, name or alias."""
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -417,43 +418,95 @@ def map_roles(
     emit(chart, fmt)
 
 
+class TriageFormat(str, Enum):
+    TABLE = "table"
+    JSON = "json"
+    YAML = "yaml"
+    MARKDOWN = "markdown"
+    CSV = "csv"
+
+
+class BatchSort(str, Enum):
+    NAME = "name"
+    ROLE = "role"
+    CONFIDENCE = "confidence"
+
+
 def triage(
     ctx: typer.Context,
-    source: Annotated[
-        str,
+    sources: Annotated[
+        list[str],
         typer.Argument(
-            metavar="FILE",
-            help="The job ad (text or Markdown), or - for stdin.",
+            metavar="FILE...",
+            help="Job ads (text or Markdown), directories of them, or - for stdin.",
             show_default=False,
         ),
     ],
     top: Annotated[int, typer.Option("--top", "-n", min=1, help="How many roles to show.")] = 3,
-    fmt: FormatOption = Format.TABLE,
+    sort: Annotated[
+        BatchSort,
+        typer.Option("--sort", case_sensitive=False, help="Order of the rows for many ads."),
+    ] = BatchSort.NAME,
+    fmt: Annotated[
+        TriageFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            case_sensitive=False,
+            help="table for people; json, yaml or csv (many ads) for scripts; markdown.",
+        ),
+    ] = TriageFormat.TABLE,
 ) -> None:
-    """What role does this job ad really describe? Ranked, with the evidence quoted."""
+    """What role does this job ad really describe? Ranked, with the evidence quoted.
+
+    Given several ads or a directory, one row per ad: its title, the role it reads as,
+    how sure, and whether the title misleads.
+    """
+    from ..triage import triage as run_triage
+    from .adfiles import expand, read_ad
+
+    paths = expand(sources)
+    catalogue = load_catalogue(ctx)
+    if len(paths) == 1 and not Path(sources[0]).is_dir():
+        if fmt is TriageFormat.CSV:
+            raise UsageError("--format csv is for many ads: give several files or a directory.")
+        result = run_triage(catalogue, read_ad(paths[0]))
+        emit(result._replace(matches=result.matches[:top]), Format(fmt.value))
+        return
+    from ..adbatch import triage_many
+
+    batch = triage_many(catalogue, paths, read_ad, sort.value, progress=_progress(len(paths)))
+    if fmt is TriageFormat.CSV:
+        from ..render.machine import render_batch_csv
+
+        emit_text(render_batch_csv(batch))
+    else:
+        emit(batch, Format(fmt.value))
+    if batch.failed:
+        import sys
+
+        from ..errors import PartialFailure
+
+        for _, why in batch.failed:
+            print(f"mlroles: error: {why}", file=sys.stderr)
+        raise PartialFailure(f"{len(batch.failed)} of {len(paths)} ads could not be read.")
+
+
+def _progress(total: int) -> Callable[[int], None] | None:
+    """A progress bar on stderr for a person waiting at a terminal, for more than a few ads."""
     import sys
 
-    from ..triage import MAX_AD_BYTES, AdError, decode_ad
-    from ..triage import triage as run_triage
+    if total <= 5 or not sys.stderr.isatty():
+        return None
+    from rich.progress import Progress
 
-    if source == "-":
-        raw = (
-            sys.stdin.buffer.read(MAX_AD_BYTES + 1)
-            if hasattr(sys.stdin, "buffer")
-            else (sys.stdin.read(MAX_AD_BYTES + 1).encode("utf-8"))
-        )
-        name = "stdin"
-    else:
-        path = Path(source)
-        name = source
-        if path.is_dir():
-            raise AdError(f"{source}: is a directory, not a job ad.")
-        try:
-            with path.open("rb") as handle:
-                raw = handle.read(MAX_AD_BYTES + 1)
-        except FileNotFoundError:
-            raise AdError(f"{source}: no such file.") from None
-        except OSError as exc:
-            raise AdError(f"{source}: cannot read: {exc.strerror or exc}.") from None
-    result = run_triage(load_catalogue(ctx), decode_ad(raw, name))
-    emit(result._replace(matches=result.matches[:top]), fmt)
+    bar = Progress(transient=True, console=None)
+    task = bar.add_task("Reading ads", total=total)
+    bar.start()
+
+    def advance(done: int) -> None:
+        bar.update(task, completed=done)
+        if done >= total:
+            bar.stop()
+
+    return advance

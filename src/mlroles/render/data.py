@@ -11,6 +11,7 @@ from ..skillmap import HIGH, quadrant
 from . import Registry
 
 if TYPE_CHECKING:
+    from ..adbatch import BatchRow, TriageBatch
     from ..chart import SkillChart
     from ..compare import RoleComparison, SkillLevels
     from ..fit import FitResult, Gap
@@ -311,6 +312,31 @@ def _evidence(items: tuple[Evidence, ...]) -> list[dict[str, Any]]:
         }
         for e in items
     ]
+
+
+@to_data.renders("TriageBatch")
+def _batch(view: TriageBatch) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "ads": [batch_row(row) for row in view.rows],
+        "failed": [{"file": name, "error": why} for name, why in view.failed],
+    }
+
+
+def batch_row(row: BatchRow) -> dict[str, Any]:
+    """One ad of many, flat: the columns of the table and the CSV."""
+    result = row.result
+    top = result.matches[0] if result.matches else None
+    return {
+        "file": row.source,
+        "title": result.title,
+        "role": top.role.id if top and result.decided else None,
+        "role_name": top.role.name if top and result.decided else None,
+        "confidence": top.confidence if top and result.decided else None,
+        "title_role": result.title_role.id if result.title_role else None,
+        "title_misleads": result.warning is not None,
+        "verdict": result.verdict,
+    }
 
 
 @to_data.renders("Triage")

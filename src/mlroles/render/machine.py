@@ -37,6 +37,23 @@ def render_csv(view: object) -> str:
     return out.getvalue()
 
 
+def render_batch_csv(view: object) -> str:
+    """One row per ad, for a spreadsheet (RFC 4180, a header row, CRLF line ends)."""
+    import csv
+    import io
+
+    from .data import batch_row
+
+    out = io.StringIO()
+    writer = csv.writer(out)
+    columns = ["file", "title", "role", "confidence", "title_role", "title_misleads", "verdict"]
+    writer.writerow(columns)
+    for row in view.rows:  # type: ignore[attr-defined]
+        data = batch_row(row)
+        writer.writerow([_inert(data[c]) for c in columns])
+    return out.getvalue()
+
+
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from . import Registry
 
 if TYPE_CHECKING:
+    from ..adbatch import TriageBatch
     from ..chart import SkillChart
     from ..compare import RoleComparison, SkillLevels
     from ..fit import FitResult, Gap
@@ -327,6 +328,28 @@ def _chart(view: SkillChart) -> str:
     if view.you is not None:
         near = ", ".join(f"{md(role.name)} ({dist:g})" for role, dist in view.nearest)
         lines += ["", f"You: SWE {view.you.swe}, ML {view.you.ml}. Nearest: {near}."]
+    return "\n".join(lines) + "\n"
+
+
+@render_markdown.renders("TriageBatch")
+def _batch(view: TriageBatch) -> str:
+    lines = ["# What these job ads describe", ""]
+    rows = []
+    for row in view.rows:
+        result = row.result
+        top = result.matches[0] if result.matches and result.decided else None
+        rows.append(
+            [
+                md(row.source),
+                md(result.title or ""),
+                md(top.role.name) if top else "cannot tell",
+                f"{top.confidence:.0%}" if top else "-",
+                "yes" if result.warning else "",
+            ]
+        )
+    lines += _table(["Ad", "Title", "Reads as", "Sure", "Title misleads"], rows)
+    for name, why in view.failed:
+        lines.append(f"- could not read: {md(why)}")
     return "\n".join(lines) + "\n"
 
 

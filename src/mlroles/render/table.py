@@ -26,6 +26,7 @@ from .blocks import (
 )
 
 if TYPE_CHECKING:
+    from ..adbatch import TriageBatch
     from ..chart import MapPoint, SkillChart
     from ..compare import RoleComparison, SkillLevels
     from ..fit import FitResult, Gap
@@ -580,6 +581,43 @@ def _legend_entry(point: MapPoint, glyphs: Glyphs) -> Para:
         _span(point.role.name),
         (f" {point.swe}/{point.ml}/{point.comm}", "dim"),
     )
+
+
+@render_table.renders("TriageBatch")
+def _batch(view: TriageBatch) -> Block:
+    if not view.rows:
+        return para("No ad could be read.")
+    columns = [
+        Column("Ad", style="bold", max_width=40),
+        Column("Title"),
+        Column("Reads as", no_wrap=True),
+        Column("Sure", justify="right", no_wrap=True),
+        Column("Title misleads", no_wrap=True),
+    ]
+    rows: list[Row] = []
+    records: list[Block] = []
+    for row in view.rows:
+        result = row.result
+        top = result.matches[0] if result.matches and result.decided else None
+        reads = top.role.name if top else "cannot tell"
+        sure = f"{top.confidence:.0%}" if top else "-"
+        misleads = "yes" if result.warning else ""
+        title = result.title or ""
+        rows.append(
+            Row(
+                (
+                    _cell(_span(row.source)),
+                    _cell(_span(title)),
+                    _cell(_span(reads, "cyan" if top else "dim")),
+                    _cell(sure),
+                    _cell(_span(misleads, "bold red")),
+                )
+            )
+        )
+        head = f"{reads} ({sure})" + ("  title misleads" if misleads else "")
+        records += [para((row.source, "bold")), para(_span(title), indent=INDENT)]
+        records.append(para(_span(head, "cyan" if top else "dim"), indent=INDENT))
+    return Responsive(_ruled(columns, rows), stack(*records), min_width=100)
 
 
 @render_table.renders("Triage")
