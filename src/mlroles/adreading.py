@@ -35,6 +35,7 @@ class Section(str, Enum):
     REQUIREMENTS = "requirements"
     NICE = "nice to have"
     BENEFITS = "benefits and legal"
+    DETAILS = "page details"  # "Location: …", "Category: …": the job board's fields
 
 
 # Heading cues, tried in order: the first kind whose cue a heading contains wins, so the
@@ -113,6 +114,16 @@ _NICE_LINE = re.compile(
     re.IGNORECASE,
 )
 
+# A job board's fields ("Job Title: …", "Category: …", "Reports to: …") or a run of
+# short facts joined by middots: about the posting, not the work.
+_DETAILS_LINE = re.compile(
+    r"^\W*(job title|title|category|department|location|type|employment type|level|"
+    r"seniority|role|reports to|posted|date posted|salary|industry|function|job id|req id|"
+    r"requisition|team|company|work mode|workplace|experience level|job type|schedule)"
+    r"\s*[:|]"
+    r"|^[^.]{0,80}\u00b7[^.]{0,80}\u00b7",
+    re.IGNORECASE,
+)
 # Inline legal and culture boilerplate, wherever it stands: it never describes the work.
 _LEGAL_LINE = re.compile(
     r"\b(equal (employment )?opportunit|without regard to|sexual orientation|veteran status|"
@@ -287,7 +298,9 @@ def read_ad(text: str, *, plain: bool = False) -> ReadAd:
             sections.append((number, kind))
             continue
         line_section = section
-        if _LEGAL_LINE.search(line):
+        if _DETAILS_LINE.search(line):
+            line_section = Section.DETAILS
+        elif _LEGAL_LINE.search(line):
             line_section = Section.BENEFITS
         elif section in (Section.REQUIREMENTS, Section.DUTIES, Section.ROLE, Section.INTRO) and (
             _NICE_LINE.search(line)

@@ -189,12 +189,32 @@ class Source(Model):
     contributes: LongText = Field(description="What the catalogue takes from this source.")
 
 
+_Phrase = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=60),
+    AfterValidator(_printable),
+]
+
+
+class AdPhrases(Model):
+    """How job ads ask for a skill: what `triage` looks for when it lists an ad's
+    requirements. Matched as evidence terms are (any inflection, `*` for any ending)."""
+
+    terms: tuple[_Phrase, ...] = Field(min_length=1, max_length=40)
+    sources: Sources
+
+
 class Skill(Model):
     id: Id
     name: ShortText
     category: SkillCategory
     description: LongText
     aliases: tuple[ShortText, ...] = ()
+    in_ads: AdPhrases | None = Field(
+        default=None,
+        description="The phrases job ads ask for this skill with; without them, its name "
+        "and aliases are used.",
+    )
     sources: Sources
 
 

@@ -95,7 +95,10 @@ def vocabulary(catalogue: Catalogue) -> tuple[VocabularyItem, ...]:
     items: list[VocabularyItem] = []
     for skill in catalogue.skills:
         name = re.sub(r"\s*\(.*?\)", "", skill.name)
-        phrases = {name, skill.id.replace("-", " "), *skill.aliases}
+        if skill.in_ads is not None:  # the catalogue says how ads ask for it
+            phrases = {name, *skill.in_ads.terms}
+        else:
+            phrases = {name, skill.id.replace("-", " "), *skill.aliases}
         for phrase in sorted(phrases):
             # One- and two-letter aliases ("r", "ml") would match everywhere.
             if len(phrase.replace(" ", "")) > 2:
@@ -104,7 +107,7 @@ def vocabulary(catalogue: Catalogue) -> tuple[VocabularyItem, ...]:
     for role in catalogue.roles:
         for tool in role.tools:
             for name in tool_names(tool.name):
-                if name.lower() not in seen and len(name) > 1:
+                if name.lower() not in seen:
                     seen.add(name.lower())
                     items.append(VocabularyItem("tool", name, name, compile_phrase(name)))
     return tuple(items)
@@ -117,7 +120,9 @@ def _case_ok(item: VocabularyItem, ad: ReadAd, start: int) -> bool:
     token = ad.tokens[start]
     line = ad.lines[token.line - 1]
     at = line.lower().find(item.name.lower(), token.start)
-    return at >= 0 and line[at : at + len(item.name)] == item.name
+    end = at + len(item.name)
+    # "R&D" and "R/D" are not the R language.
+    return at >= 0 and line[at:end] == item.name and line[end : end + 1] not in {"&", "/"}
 
 
 def extract(catalogue: Catalogue, ad: ReadAd) -> AdRequirements:
@@ -151,8 +156,25 @@ def extract(catalogue: Catalogue, ad: ReadAd) -> AdRequirements:
                 found[key] = Requirement(
                     item.kind, item.key, item.name, token.line, quote, required, token.section
                 )
+    _implied_skills(catalogue, found)
     items = sorted(found.values(), key=lambda r: (not r.required, r.line, r.kind, r.key))
     return AdRequirements(tuple(items), _unknown_tools(ad, known_lines, known_words))
+
+
+def _implied_skills(catalogue: Catalogue, found: dict[tuple[str, str], Requirement]) -> None:
+    """A tool asked for asks for the skill it belongs to: R for other languages."""
+    by_name: dict[str, str] = {}
+    for skill in catalogue.skills:
+        for phrase in (*skill.aliases, *(skill.in_ads.terms if skill.in_ads else ())):
+            by_name.setdefault(phrase.lower(), skill.id)
+    for (kind, key), tool in list(found.items()):
+        skill_id = by_name.get(key.lower()) if kind == "tool" else None
+        if skill_id is None:
+            continue
+        skill = catalogue.skill(skill_id)
+        previous = found.get(("skill", skill_id))
+        if previous is None or (tool.required and not previous.required):
+            found[("skill", skill_id)] = tool._replace(kind="skill", key=skill_id, name=skill.name)
 
 
 def _unknown_tools(ad: ReadAd, tool_lines: set[int], known: set[str]) -> tuple[UnknownTool, ...]:
