@@ -47,3 +47,67 @@ def test_the_corpus_is_large_and_varied_enough() -> None:
         splits = Counter(label["split"] for label in LABELS.values() if label["role"] == role)
         assert splits["test"] >= 1 and splits["dev"] >= 1, role
         assert count >= 5, role
+
+
+SEEDS = [
+    Path(__file__).resolve().parents[2] / "shared" / "seeds",
+    Path("/work/shared/seeds"),
+]
+
+
+def _seed_texts() -> dict[str, str]:
+    for folder in SEEDS:
+        if folder.is_dir():
+            return {p.stem: p.read_text(encoding="utf-8") for p in folder.glob("*.txt")}
+    return {}
+
+
+def _train_ads() -> list[tuple[dict[str, object], str]]:
+    return [
+        (label, (CORPUS / "ads" / f"{ad_id}.txt").read_text(encoding="utf-8"))
+        for ad_id, label in LABELS.items()
+        if label["split"] == "train"
+    ]
+
+
+def test_evidence_terms_occur_where_they_are_cited(catalogue: Catalogue) -> None:
+    """A term cited to a seed is in that seed; one cited to the corpus is in a train ad of
+    its role (or variant). Nothing is read from the dev or test splits."""
+    from mlroles.termmatch import term_found
+
+    seeds = _seed_texts()
+    if not seeds:
+        pytest.skip("the seed documents (../shared/seeds) are not beside this checkout")
+    train = _train_ads()
+    wrong = []
+    for role in catalogue.roles:
+        lists = [(None, role.evidence)] + [(v.id, v.evidence) for v in role.variants]
+        for variant, terms in lists:
+            ads = [
+                text
+                for label, text in train
+                if label["role"] == role.id and (variant is None or label.get("variant") == variant)
+            ]
+            for term in terms:
+                for source in term.sources:
+                    if source == "job-ad-corpus":
+                        ok = any(term_found(term.term, text, term.unless) for text in ads)
+                    else:
+                        ok = term_found(term.term, seeds[source], term.unless)
+                    if not ok:
+                        wrong.append(f"{role.id} {variant or ''} {term.term!r} not in {source}")
+    assert wrong == []
+
+
+def test_skill_phrases_for_ads_occur_in_the_corpus(catalogue: Catalogue) -> None:
+    from mlroles.termmatch import term_found
+
+    texts = [text for _, text in _train_ads()]
+    missing = [
+        f"{skill.id}: {phrase!r}"
+        for skill in catalogue.skills
+        if skill.in_ads is not None
+        for phrase in skill.in_ads.terms
+        if not any(term_found(phrase, text) for text in texts)
+    ]
+    assert missing == []
