@@ -132,8 +132,8 @@ def export_html(catalogue: Catalogue, chart_svg: str | None = None) -> str:
             f"<th>Sources</th></tr>{rows}</table>"
         )
     sources = "".join(
-        f'<li id="source-{escape(s.id)}"><code>{escape(s.id)}</code> — <strong>{_e(s.title)}'
-        f"</strong>, {_e(s.author)} ({_e(s.kind)}). {_e(s.contributes)}</li>"
+        f'<li id="source-{escape(s.id)}"><code>{escape(s.id)}</code> — <strong>{_e(s.label)}'
+        f"</strong> ({_e(', '.join(s.credits))}). {_e(s.contributes)}</li>"
         for s in catalogue.sources
     )
     chart = f'<figure class="chart">{chart_svg}</figure>' if chart_svg else ""

@@ -135,7 +135,7 @@ def _profile(view: RoleProfile) -> str:
         ]
         lines.append("")
     lines += ["## Sources", ""]
-    lines += [f"- `{s.id}`: {md(s.title)} ({md(s.author)})" for s in view.sources]
+    lines += [f"- `{s.id}`: {md(s.label)} ({md(', '.join(s.credits))})" for s in view.sources]
     return "\n".join(lines) + "\n"
 
 
@@ -213,10 +213,10 @@ def _bibliography(view: Bibliography) -> str:
         lines += [
             f"## `{s.id}`",
             "",
-            f"**{md(s.title)}**, {md(s.author)} ({md(s.kind)}"
-            + (f", {md(s.published)}" if s.published else "")
-            + ")",
+            f"**{md(s.label)}** ({md(', '.join(s.credits))})",
             "",
+            *([f"URL: {md(s.url)}", ""] if s.url else []),
+            *(["Also cited as: " + ", ".join(f"`{a}`" for a in s.aliases), ""] if s.aliases else []),
             md(s.contributes),
             "",
             "Cited by: " + (", ".join(f"`{r.id}`" for r in entry.roles) or "no role"),

@@ -234,7 +234,7 @@ def _profile(view: RoleProfile) -> Block:
         ],
     )
     source_lines = [
-        _indented((s.id, "cyan"), " ", _span(s.title), (f" — {s.author}", "dim"))
+        _indented((s.id, "cyan"), " ", _span(s.label), _span(" — " + ", ".join(s.credits), "dim"))
         for s in view.sources
     ]
     parts += _section("Sources", source_lines, None)
@@ -382,11 +382,16 @@ def _bibliography(view: Bibliography) -> Block:
     parts: list[Block] = []
     for entry in view.entries:
         s = entry.source
-        meta = f"{s.author} · {s.kind}" + (f" · {s.published}" if s.published else "")
         cited = ", ".join(role.id for role in entry.roles) or "no role"
         parts += [
-            para((s.id, "bold cyan"), "  ", (s.title, "bold")),
-            _indented(_span(meta, "dim")),
+            para((s.id, "bold cyan"), "  ", _span(s.label, "bold")),
+            _indented(_span(" · ".join(s.credits), "dim")),
+        ]
+        if s.url:
+            parts.append(_indented(*_labelled("URL", s.url)))
+        if s.aliases:
+            parts.append(_indented(*_labelled("Also cited as", ", ".join(s.aliases))))
+        parts += [
             _indented(_span(s.contributes)),
             _indented(*_labelled("Cited by", cited)),
             BLANK,
