@@ -33,7 +33,9 @@ def test_markdown_export_covers_everything(invoke: Invoke, catalogue: Catalogue)
     for role in catalogue.roles:
         assert f"\n### {role.name}\n" in out
     assert out.count("## What the sources say:") == len(catalogue.contrasts)
-    assert "### `004_8e03d3091c28da6a`" in out
+    assert "### `ml-roles-blog`" in out
+    assert "The sources disagree: Who builds the model that the ML engineer ships" in out
+    assert "Getting started (the sources' advice)" in out
 
 
 def test_export_does_not_overwrite(invoke: Invoke, tmp_path: Path) -> None:

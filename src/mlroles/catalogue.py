@@ -241,7 +241,9 @@ class Catalogue:
                 return contrast, True
         return None
 
-    def disagreements_about(self, role_ids: Sequence[str], least: int = 1) -> tuple[Disagreement, ...]:
+    def disagreements_about(
+        self, role_ids: Sequence[str], least: int = 1
+    ) -> tuple[Disagreement, ...]:
         """The disagreements that concern at least `least` of the roles."""
         wanted = set(role_ids)
         return tuple(d for d in self.disagreements if len(wanted.intersection(d.roles)) >= least)

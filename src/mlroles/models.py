@@ -11,7 +11,14 @@ import re
 from enum import Enum
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
 """A kebab-case identifier such as `ml-engineer`."""
@@ -273,6 +280,11 @@ class Position(Model):
         if self.basis is None:
             return AXES
         return tuple(axis for axis in AXES if getattr(self.basis, axis).reading)
+
+    def marked(self, axis: str) -> str:
+        """The value on `axis`, with a `*` when it is the catalogue's own reading."""
+        value = str(getattr(self, axis))
+        return value + "*" if axis in self.readings() else value
 
 
 class RelatedRole(Model):

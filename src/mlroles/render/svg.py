@@ -196,8 +196,8 @@ def render_svg(chart: SkillChart, title: str = "ML roles: software engineering v
         out.append(f'<text x="{x + 2 * r + 6:.1f}" y="{legend_y + 4:.1f}">{comm} of 5</text>')
         x += 2 * r + 60
     for offset, line in (
-        (26, "Positions are mlroles's reading of the sources: the Full Stack 2x2"),
-        (12, "(001_e53fc3eac9b3ddff) and the skill-map table (004_8e03d3091c28da6a)."),
+        (26, "Positions are mlroles's reading of the Full Stack 2x2 (full-stack-which-ml-role)"),
+        (12, "and the skill table (ml-roles-blog); 'mlroles show ROLE' gives each value's basis."),
     ):
         out.append(
             f'<text class="note" x="{LEFT}" y="{HEIGHT - offset}" fill="#666" '
