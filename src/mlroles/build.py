@@ -322,8 +322,12 @@ def _drop_roles(disagreement: Disagreement, removed: set[str]) -> Disagreement |
 
 
 def source_aliases(sources: Iterable[Source]) -> dict[str, str]:
-    """Every alias of a source -> the source's id."""
-    return {alias: source.id for source in sources for alias in source.aliases}
+    """Every alias of a source -> the source's id (the first source to claim it wins)."""
+    found: dict[str, str] = {}
+    for source in sources:
+        for alias in source.aliases:
+            found.setdefault(alias, source.id)
+    return found
 
 
 def canonical_sources(model: M, aliases: dict[str, str]) -> M:
@@ -356,16 +360,16 @@ def check_references(merged: Merged) -> list[Problem]:
     """Checks across the merged catalogue: aliases unique, every reference resolves."""
     problems: list[Problem] = []
     source_ids = set(merged.entities["sources"])
+    aliases: dict[str, str] = {}
     for placed in merged.entities["sources"].values():
         for i, alias in enumerate(placed.entity.aliases):
+            owner = aliases.setdefault(alias, placed.entity.id)
+            message = None
             if alias in source_ids:
                 message = f"alias {alias!r} is already a source id"
-                problems.append(placed.file.problem((*placed.loc, "aliases", i), message))
-    aliases = source_aliases(p.entity for p in merged.entities["sources"].values())
-    for placed in merged.entities["sources"].values():
-        for i, alias in enumerate(placed.entity.aliases):
-            if aliases[alias] != placed.entity.id:
-                message = f"alias {alias!r} already names source {aliases[alias]}"
+            elif owner != placed.entity.id:
+                message = f"alias {alias!r} already names source {owner}"
+            if message:
                 problems.append(placed.file.problem((*placed.loc, "aliases", i), message))
     source_ids |= set(aliases)
     skill_ids = set(merged.entities["skills"])
