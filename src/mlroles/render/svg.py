@@ -156,11 +156,14 @@ def render_svg(chart: SkillChart, title: str = "ML roles: software engineering v
         cx, cy = centres[point.marker]
         r = radius(point.comm)
         colour = "#e0a100" if point.highlighted else "#3b7dd8"
+        position = point.role.position
+        reading = " (* mlroles's own reading)" if position.readings() else ""
         out.append(
             f'<circle class="role" data-role="{escape(point.role.id)}" data-comm="{point.comm}" '
             f'cx="{cx:.1f}" cy="{cy:.1f}" r="{r:.1f}" fill="{colour}" fill-opacity="0.35" '
-            f'stroke="{colour}"><title>{escape(point.role.name)}: SWE {point.swe}, '
-            f"ML {point.ml}, communication {point.comm}</title></circle>"
+            f'stroke="{colour}"><title>{escape(point.role.name)}: SWE {position.marked("swe")}, '
+            f"ML {position.marked('ml')}, communication {position.marked('comm')}"
+            f"{escape(reading)}</title></circle>"
         )
     labels = _place_labels(chart.points, centres)
     for point in chart.points:
