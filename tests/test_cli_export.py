@@ -111,3 +111,16 @@ def test_html_renders_in_chromium(invoke: Invoke, catalogue: Catalogue, tmp_path
     body = dom.split("<body>", 1)[1]
     for role in catalogue.roles:
         assert f">{role.name}<" in body, role.name
+
+
+def test_exports_carry_disagreements_advice_and_value_bases(invoke: Invoke) -> None:
+    document = json.loads(invoke("export", "-f", "json").stdout)
+    assert len(document["disagreements"]) == 16
+    assert {"id": "ml-roles-blog"}.items() <= document["sources"][3].items()
+    rs = next(r for r in document["roles"] if r["id"] == "research-scientist")
+    assert rs["position"]["basis"]["comm"]["reading"] is True
+    assert rs["getting_started"]
+    page = invoke("export", "-f", "html").stdout
+    assert "<h4>The sources disagree: Whether a research scientist needs a PhD</h4>" in page
+    assert "<h4>Getting started (the sources' advice)</h4>" in page
+    assert "comm 4 (mlroles's reading):" in page
