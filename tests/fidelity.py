@@ -32,12 +32,13 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 def find_seeds() -> Path | None:
-    """The seed documents: `$MLROLES_SEEDS`, else `<repo>/../shared/seeds` (where CI
-    keeps them), else `/work/shared/seeds`; None when none of them holds any."""
-    candidates = [os.environ.get("MLROLES_SEEDS"), REPO.parent / "shared" / "seeds"]
-    candidates.append("/work/shared/seeds")
+    """The seed documents: `$MLROLES_SEEDS` when it is set (and only there), else
+    `<repo>/../shared/seeds` (where CI keeps them), else `/work/shared/seeds`; None when
+    the place looked in holds none."""
+    chosen = os.environ.get("MLROLES_SEEDS")
+    candidates = [chosen] if chosen else [REPO.parent / "shared" / "seeds", "/work/shared/seeds"]
     for candidate in candidates:
-        if candidate and any(Path(candidate).glob("*.txt")):
+        if any(Path(candidate).glob("*.txt")):
             return Path(candidate)
     return None
 

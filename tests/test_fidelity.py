@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -117,3 +119,30 @@ def test_a_cited_source_must_be_a_seed_old_ids_included(copy: Path, seeds: Path)
         "roles/ai-engineer.yaml: roles[0].notes[0].sources: cites 'no-such-source', "
         "which is no seed document"
     ]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("ci", "outcome", "code"), [("true", "1 error", 1), ("", "1 skipped", 0)])
+def test_without_seeds_ci_fails_and_elsewhere_skips(
+    tmp_path: Path, ci: str, outcome: str, code: int
+) -> None:
+    env = {**os.environ, "MLROLES_SEEDS": str(tmp_path), "CI": ci}
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "-k",
+            "bundled",
+            str(Path(__file__)),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert result.returncode == code and outcome in result.stdout, result.stdout
+    assert "no seed documents: set MLROLES_SEEDS" in result.stdout
