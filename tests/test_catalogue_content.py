@@ -177,3 +177,42 @@ def test_specialisms_and_outlook(catalogue: Catalogue) -> None:
     assert "LinkedIn" in figures["+74% a year"].origin
     rs = catalogue.role("research-scientist")
     assert rs.outlook[0].figure == "+15%"
+
+
+# The review's D1-D16, in order: where the sources disagree, each kept with who holds it.
+DISAGREEMENTS = [
+    "what-a-data-scientist-does",
+    "ml-engineer-subset-of-data-science",
+    "who-builds-the-model",
+    "who-deploys-and-monitors",
+    "devops-or-mlops",
+    "research-scientist-vs-engineer",
+    "research-scientist-phd",
+    "where-research-scientists-work",
+    "research-scientist-engineering",
+    "ml-engineer-backgrounds",
+    "data-scientist-backgrounds",
+    "one-person-both-jobs",
+    "ml-engineer-hiring",
+    "where-ml-engineers-work",
+    "data-scientist-ml-need",
+    "ai-engineer-vs-ml-engineer",
+]
+
+
+def test_the_reviews_sixteen_disagreements_are_data(catalogue: Catalogue) -> None:
+    assert [d.id for d in catalogue.disagreements] == DISAGREEMENTS
+    for item in catalogue.disagreements:
+        assert len(item.views) >= 2 and all(view.holder for view in item.views)
+    phd = next(d for d in catalogue.disagreements if d.id == "research-scientist-phd")
+    assert [v.sources for v in phd.views][-1] == ("ml-roles-blog",)
+
+
+def test_the_pandemic_figures_and_the_advice_are_carried(catalogue: Catalogue) -> None:
+    ds = catalogue.role("data-scientist")
+    figures = {o.figure for o in ds.outlook}
+    assert {"56% then 40%", "38%", "21,000 to 17,000, then 18,000"} <= figures
+    assert any("optimism" in note.text for note in ds.notes)
+    advice = " ".join(g.text for g in catalogue.role("ml-engineer").getting_started)
+    for idea in ("internships", "conferences", "pivot", "courses", "open-source", "hiring"):
+        assert idea in advice, idea
