@@ -69,4 +69,32 @@ def test_compare_needs_two_distinct_roles(invoke: Invoke) -> None:
 def test_compare_markdown(invoke: Invoke) -> None:
     out = invoke("compare", "rs", "re", "--format", "markdown").stdout
     assert out.startswith("# Research scientist vs Research engineer\n")
-    assert "| PhD | Usually required | Not necessarily required |" in out
+    assert "| PhD | Needed (Howell); a PhD and/or first-author papers" in out
+    assert "## The sources disagree: Whether a research scientist needs a PhD" in out
+
+
+def test_compare_prints_where_the_sources_disagree(invoke: Invoke) -> None:
+    out = invoke("compare", "ds", "mle", width=100).stdout
+    assert "The sources disagree: Who builds the model that the ML engineer ships" in out
+    assert "The sources disagree: Whether one person should do both" in out
+    assert "• TechTarget (Richie): It happens at small and mid-size companies" in out
+    # Only disagreements that concern two or more of the compared roles.
+    assert "Where research scientists work" not in out
+    data = json.loads(
+        invoke("compare", "research-scientist", "research-engineer", "-f", "json").stdout
+    )
+    ids = [d["id"] for d in data["disagreements"]]
+    assert ids == [
+        "research-scientist-vs-engineer",
+        "research-scientist-phd",
+        "research-scientist-engineering",
+    ]
+    views = data["disagreements"][1]["views"]
+    assert [v["sources"] for v in views] == [
+        ["howell-top-ml-roles"],
+        ["howell-top-ml-roles"],
+        ["jobboard-mle-vs-rs"],
+        ["ml-roles-blog"],
+    ]
+    table = invoke("compare", "research-scientist", "research-engineer", width=100).stdout
+    assert "The sources disagree: Whether research scientist and research engineer" in table

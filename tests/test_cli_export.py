@@ -33,7 +33,9 @@ def test_markdown_export_covers_everything(invoke: Invoke, catalogue: Catalogue)
     for role in catalogue.roles:
         assert f"\n### {role.name}\n" in out
     assert out.count("## What the sources say:") == len(catalogue.contrasts)
-    assert "### `004_8e03d3091c28da6a`" in out
+    assert "### `ml-roles-blog`" in out
+    assert "The sources disagree: Who builds the model that the ML engineer ships" in out
+    assert "Getting started (the sources' advice)" in out
 
 
 def test_export_does_not_overwrite(invoke: Invoke, tmp_path: Path) -> None:
@@ -109,3 +111,16 @@ def test_html_renders_in_chromium(invoke: Invoke, catalogue: Catalogue, tmp_path
     body = dom.split("<body>", 1)[1]
     for role in catalogue.roles:
         assert f">{role.name}<" in body, role.name
+
+
+def test_exports_carry_disagreements_advice_and_value_bases(invoke: Invoke) -> None:
+    document = json.loads(invoke("export", "-f", "json").stdout)
+    assert len(document["disagreements"]) == 16
+    assert "ml-roles-blog" in [s["id"] for s in document["sources"]]
+    rs = next(r for r in document["roles"] if r["id"] == "research-scientist")
+    assert rs["position"]["basis"]["comm"]["reading"] is True
+    assert rs["getting_started"]
+    page = invoke("export", "-f", "html").stdout
+    assert "<h4>The sources disagree: Whether a research scientist needs a PhD</h4>" in page
+    assert "<h4>Getting started (the sources' advice)</h4>" in page
+    assert "comm 4 (mlroles's reading):" in page

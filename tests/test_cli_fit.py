@@ -128,8 +128,12 @@ def test_path_between_roles(invoke: Invoke) -> None:
     first = data["skills_to_build"][0]
     assert (first["skill"], first["have"], first["need"]) == ("ml-fundamentals", None, "expert")
     assert "software-engineering" in [c["skill"] for c in data["carries_over"]]
-    assert "TensorFlow" in data["tools_to_learn"] and "Git and GitHub" in data["tools_carried"]
+    # The sources name no tools for software engineers (issue 16, U17): nothing carries.
+    assert "TensorFlow" in data["tools_to_learn"] and data["tools_carried"] == []
     assert any("self-teach" in note["text"] for note in data["sources_say"])
+    advice = [n for n in data["sources_say"] if n["where"] == "getting started"]
+    assert any("internships" in n["text"] for n in advice)
+    assert advice[0]["sources"] == ["jobboard-mle-vs-rs"]
     assert data["skill_map"] == {
         "from": {"swe": 5, "ml": 0, "comm": 2},
         "to": {"swe": 4, "ml": 4, "comm": 3},

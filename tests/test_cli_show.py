@@ -49,7 +49,27 @@ def test_show_sources_cites_every_section(invoke: Invoke) -> None:
     cited = invoke("show", "mlops", "--sources").stdout
     assert "sources: " not in plain
     assert cited.count("sources: ") >= 8
-    assert "sources: 001_e53fc3eac9b3ddff" in cited
+    assert "sources: full-stack-which-ml-role" in cited
+
+
+def test_show_prints_the_sources_disagreements(invoke: Invoke) -> None:
+    out = invoke("show", "research-scientist", width=100).stdout
+    assert "The sources disagree: Whether a research scientist needs a PhD" in out
+    assert "• Howell (on the roles): A research scientist will need a PhD" in out
+    assert "• CS 329S-style post: A PhD and/or first-author papers" in out
+    assert "The sources disagree: How much software engineering a research scientist" in out
+    cited = invoke("show", "research-scientist", "--sources", width=100).stdout
+    assert "sources: jobboard-mle-vs-rs" in cited
+
+
+def test_show_getting_started_and_the_basis_of_each_value(invoke: Invoke) -> None:
+    out = invoke("show", "mle", width=100).stdout
+    start = out.index("Getting started (the sources' advice)")
+    assert "internships" in out[start:] and "pivot" in out[start:]
+    assert "• SWE 4: Full Stack says it demands strong engineering" in out
+    assert "• comm 3 (mlroles's reading): No source weighs it" in out
+    # An adjacent role says how little the sources say about it.
+    assert "this profile is thin" in invoke("show", "business-analyst").stdout
 
 
 def test_show_json_is_the_full_profile(invoke: Invoke) -> None:
@@ -57,7 +77,20 @@ def test_show_json_is_the_full_profile(invoke: Invoke) -> None:
     assert data["role"]["id"] == "ml-engineer"
     assert data["quadrant"] == "high SWE / high ML"
     assert data["role"]["goal"]["text"].startswith("Turn data into products")
-    assert {s["id"] for s in data["sources"]} >= {"004_8e03d3091c28da6a"}
+    assert {s["id"] for s in data["sources"]} >= {"ml-roles-blog"}
+    blog = next(s for s in data["sources"] if s["id"] == "ml-roles-blog")
+    assert blog["aliases"] == ["004_8e03d3091c28da6a"]
+    assert data["readings"] == ["comm"]
+    assert data["role"]["position"]["basis"]["comm"]["reading"] is True
+    assert data["role"]["getting_started"][0]["sources"] == ["jobboard-mle-vs-rs"]
+    topics = {d["id"]: d for d in data["disagreements"]}
+    assert "who-builds-the-model" in topics and "ml-engineer-hiring" in topics
+    holders = [v["holder"] for v in topics["who-builds-the-model"]["views"]]
+    assert holders == [
+        "Howell, the job-board article, the CS 329S-style post",
+        "TechTarget",
+        "Full Stack",
+    ]
 
 
 def test_show_markdown(invoke: Invoke) -> None:

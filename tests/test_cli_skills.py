@@ -17,7 +17,9 @@ def test_skills_json(invoke: Invoke) -> None:
     rows = {row["id"]: row for row in data["roles"]}
     assert len(rows) == 15 and data["focus"] is None
     assert rows["mlops-engineer"]["quadrant"] == "high SWE / low ML"
-    assert rows["research-scientist"]["quadrant"] == "low SWE / high ML"
+    assert rows["applied-research-scientist"]["quadrant"] == "low SWE / high ML"
+    # The sources disagree on the research scientist's engineering; 3 sits between them.
+    assert rows["research-scientist"]["readings"] == ["swe", "comm"]
     assert rows["ml-engineer"]["quadrant"] == "high SWE / high ML"
     assert rows["product-owner"]["quadrant"] == "low SWE / low ML"
     assert rows["data-engineer"]["responsibility"].startswith("Build data pipelines")
@@ -49,3 +51,10 @@ def test_skills_unknown_role(invoke: Invoke) -> None:
     result = invoke("skills", "--role", "mlopz")
     assert result.exit_code == 2
     assert "Did you mean mlops-engineer" in result.stderr
+
+
+def test_skills_table_marks_the_readings(invoke: Invoke) -> None:
+    out = invoke("skills", width=140).stdout
+    assert "* mlroles's own reading: no source gives this value" in out
+    line = next(row for row in out.splitlines() if row.strip().startswith("Research scientist"))
+    assert line.split()[-8:] == ["3*", "5", "4*", "high", "SWE", "/", "high", "ML"]

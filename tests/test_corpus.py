@@ -93,7 +93,8 @@ def test_evidence_terms_occur_where_they_are_cited(catalogue: Catalogue) -> None
                     if source == "job-ad-corpus":
                         ok = any(term_found(term.term, text, term.unless) for text in ads)
                     else:
-                        ok = term_found(term.term, seeds[source], term.unless)
+                        seed = catalogue.source(source).aliases[0]  # the seed's file name
+                        ok = term_found(term.term, seeds[seed], term.unless)
                     if not ok:
                         wrong.append(f"{role.id} {variant or ''} {term.term!r} not in {source}")
     assert wrong == []
@@ -111,3 +112,23 @@ def test_skill_phrases_for_ads_occur_in_the_corpus(catalogue: Catalogue) -> None
         if not any(term_found(phrase, text) for text in texts)
     ]
     assert missing == []
+
+
+def test_the_notes_on_product_titles_give_the_corpus_counts(catalogue: Catalogue) -> None:
+    """The product manager and owner notes quote counts of the corpus: they must match it."""
+    from mlroles.termmatch import term_found
+
+    texts = [(CORPUS / "ads" / f"{i}.txt").read_text(encoding="utf-8") for i in sorted(LABELS)]
+    titled_pm = [t for t in texts if "product manager" in t.splitlines()[0].lower()]
+    titled_po = [t for t in texts if "product owner" in t.splitlines()[0].lower()]
+    roadmap = sum(term_found("roadmap*", t) for t in titled_pm)
+    strategy = sum(term_found("strateg*", t) for t in titled_pm)
+    timelines = sum(term_found("timeline*", t) for t in titled_pm)
+    backlog = sum(term_found("backlog", t) for t in titled_po)
+    pm_note = " ".join(n.text for n in catalogue.role("product-manager").notes).split()
+    po_note = " ".join(n.text for n in catalogue.role("product-owner").notes).split()
+    pm_text, po_text = " ".join(pm_note), " ".join(po_note)
+    assert f"Of the {len(titled_pm)} ads titled product manager" in pm_text
+    assert f"{roadmap} ask for a roadmap and {strategy} for product strategy" in pm_text
+    assert timelines == 0 and "none speaks of timelines" in pm_text
+    assert backlog == len(titled_po) and f"all {len(titled_po)} ads titled product owner" in po_text

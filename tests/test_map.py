@@ -65,7 +65,14 @@ def test_map_command_at_80x24(invoke: Invoke) -> None:
     for name in ("Research scientist", "MLOps engineer", "Data engineer", "AI engineer"):
         assert name in result.stdout
     assert ">o12" in result.stdout or ">o" in result.stdout  # the highlighted role
-    assert lines[-1].startswith("*you (4/1): nearest Data engineer 0, MLOps engineer 1.41")
+    you = result.stdout[result.stdout.index("*you (") :]
+    assert " ".join(you.split()).startswith(
+        "*you (4/1): nearest Data engineer 0, Developer advocate 1.41, ML accelerator"
+    )
+    # The legend marks the values that are the catalogue's own reading.
+    assert lines[0].endswith("; * reading")
+    assert "Research scientist 3*/5/4*" in result.stdout
+    assert "ML accelerator / hardwa~ 3*/2*/1*" in result.stdout  # shortened to fit
 
 
 def test_map_unicode_with_colour(invoke: Invoke) -> None:
@@ -80,9 +87,10 @@ def test_map_json(invoke: Invoke) -> None:
     assert data["axes"] == {"x": "swe", "y": "ml", "size": "comm", "range": [0, 5], "high_from": 3}
     assert len(data["roles"]) == 15
     rs = next(r for r in data["roles"] if r["id"] == "research-scientist")
-    assert (rs["swe"], rs["ml"], rs["comm"], rs["quadrant"]) == (2, 5, 4, "low SWE / high ML")
+    assert (rs["swe"], rs["ml"], rs["comm"], rs["quadrant"]) == (3, 5, 4, "high SWE / high ML")
+    assert rs["readings"] == ["swe", "comm"]
     assert data["you"] == {"swe": 1, "ml": 5, "comm": 4}
-    assert data["nearest"][0]["id"] == "research-scientist"
+    assert data["nearest"][0]["id"] == "applied-research-scientist"  # 2/5; RS is now 3/5
 
 
 def test_map_track_and_profile(invoke: Invoke, tmp_path: Path) -> None:

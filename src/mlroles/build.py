@@ -12,25 +12,26 @@ imports it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from pydantic import BaseModel
 
 from .catalogue import Catalogue, _bulk, _role_keys
 from .errors import CatalogueError, Problem
 from .layers import BUNDLED, Layer
-from .models import CatalogueFile, Role, Source
+from .models import CatalogueFile, Disagreement, Role, Source
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
 
     from .yamlio import YamlDocument
 
-_COLLECTIONS = ("sources", "skills", "roles", "contrasts")
-_ENTITIES = ("sources", "skills", "roles")
+_COLLECTIONS = ("sources", "skills", "roles", "contrasts", "disagreements")
+_ENTITIES = ("sources", "skills", "roles", "disagreements")
 LocPath = tuple[str | int, ...]
+M = TypeVar("M", bound=BaseModel)
 
 
 class LoadedFile(NamedTuple):
@@ -235,13 +236,27 @@ class Merged:
         self.removed: set[str] = set()
         self.problems: list[Problem] = []
 
+    def placed(self, collection: str) -> Iterator[Placed]:
+        return iter(self.entities[collection].values())
+
     def catalogue(self) -> Catalogue:
+        aliases = source_aliases(p.entity for p in self.entities["sources"].values())
         roles = [_drop_links(p.entity, self.removed) for p in self.entities["roles"].values()]
+        disagreements = [
+            d
+            for d in (_drop_roles(p.entity, self.removed) for p in self.placed("disagreements"))
+            if d is not None
+        ]
+
+        def canonical(entities: Iterable[M]) -> list[M]:
+            return [canonical_sources(entity, aliases) for entity in entities]
+
         return Catalogue(
             sources=(p.entity for p in self.entities["sources"].values()),
-            skills=(p.entity for p in self.entities["skills"].values()),
-            roles=roles,
-            contrasts=(p.entity for p in self.contrasts.values()),
+            skills=canonical(p.entity for p in self.entities["skills"].values()),
+            roles=canonical(roles),
+            contrasts=canonical(p.entity for p in self.contrasts.values()),
+            disagreements=canonical(disagreements),
             origins={
                 role_id: p.file.layer if p.file.layer == BUNDLED else p.file.document.name
                 for role_id, p in self.entities["roles"].items()
@@ -296,10 +311,67 @@ def _drop_links(role: Role, removed: set[str]) -> Role:
     return role.model_copy(update={"related": related, "specialisms": specialisms})
 
 
+def _drop_roles(disagreement: Disagreement, removed: set[str]) -> Disagreement | None:
+    """A disagreement without the roles an overlay removed; None when none is left."""
+    roles = tuple(role_id for role_id in disagreement.roles if role_id not in removed)
+    if not roles:
+        return None
+    if roles == disagreement.roles:
+        return disagreement
+    return disagreement.model_copy(update={"roles": roles})
+
+
+def source_aliases(sources: Iterable[Source]) -> dict[str, str]:
+    """Every alias of a source -> the source's id (the first source to claim it wins)."""
+    found: dict[str, str] = {}
+    for source in sources:
+        for alias in source.aliases:
+            found.setdefault(alias, source.id)
+    return found
+
+
+def canonical_sources(model: M, aliases: dict[str, str]) -> M:
+    """`model` with every cited source alias replaced by the source's id (the same
+    object when it cites no alias), so that one source is always named one way."""
+    if not aliases:
+        return model
+    update: dict[str, Any] = {}
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        if name == "sources" and isinstance(value, tuple) and not isinstance(model, Source):
+            renamed = tuple(dict.fromkeys(aliases.get(source_id, source_id) for source_id in value))
+            if renamed != value:
+                update[name] = renamed
+        elif isinstance(value, BaseModel):
+            new = canonical_sources(value, aliases)
+            if new is not value:
+                update[name] = new
+        elif isinstance(value, tuple) and any(isinstance(item, BaseModel) for item in value):
+            items = tuple(
+                canonical_sources(item, aliases) if isinstance(item, BaseModel) else item
+                for item in value
+            )
+            if any(new is not old for new, old in zip(items, value, strict=True)):
+                update[name] = items
+    return model.model_copy(update=update) if update else model
+
+
 def check_references(merged: Merged) -> list[Problem]:
     """Checks across the merged catalogue: aliases unique, every reference resolves."""
     problems: list[Problem] = []
     source_ids = set(merged.entities["sources"])
+    aliases: dict[str, str] = {}
+    for placed in merged.entities["sources"].values():
+        for i, alias in enumerate(placed.entity.aliases):
+            owner = aliases.setdefault(alias, placed.entity.id)
+            message = None
+            if alias in source_ids:
+                message = f"alias {alias!r} is already a source id"
+            elif owner != placed.entity.id:
+                message = f"alias {alias!r} already names source {owner}"
+            if message:
+                problems.append(placed.file.problem((*placed.loc, "aliases", i), message))
+    source_ids |= set(aliases)
     skill_ids = set(merged.entities["skills"])
     role_ids = set(merged.entities["roles"])
     role_keys: dict[str, str] = {}
@@ -329,6 +401,12 @@ def check_references(merged: Merged) -> list[Problem]:
             if link is not None and link not in role_ids and link not in merged.removed:
                 loc = (*base, "specialisms", i, "role")
                 problems.append(item.problem(loc, f"unknown role {link!r}"))
+
+    for placed in merged.entities["disagreements"].values():
+        for i, role_id in enumerate(placed.entity.roles):
+            if role_id not in role_ids and role_id not in merged.removed:
+                loc = (*placed.loc, "roles", i)
+                problems.append(placed.file.problem(loc, f"unknown role {role_id!r}"))
 
     for placed in merged.contrasts.values():
         contrast, item, base = placed.entity, placed.file, placed.loc

@@ -18,7 +18,7 @@ from .layers import (
     bundled_layer,
     normalise,
 )
-from .models import Contrast, Role, Skill, Source, Track
+from .models import Contrast, Disagreement, Role, Skill, Source, Track
 
 TRACK_ORDER = (Track.RESEARCH, Track.PRODUCTION, Track.ADJACENT)
 
@@ -106,11 +106,14 @@ class Catalogue:
         roles: Iterable[Role],
         contrasts: Iterable[Contrast],
         origins: dict[str, str] | None = None,
+        disagreements: Iterable[Disagreement] = (),
     ) -> None:
         ordered = sorted(roles, key=lambda r: (TRACK_ORDER.index(r.track), r.name.casefold()))
         skill_list = list(skills)
         self.sources: tuple[Source, ...] = tuple(sources)
         self.contrasts: tuple[Contrast, ...] = tuple(contrasts)
+        self.disagreements: tuple[Disagreement, ...] = tuple(disagreements)
+        """Where the sources disagree, each with the roles it concerns."""
         self.origins: dict[str, str] = origins or {}
         """Role id -> where it was defined: "bundled", or the overlay file's path."""
         self._role_order = tuple(role.id for role in ordered)
@@ -237,6 +240,13 @@ class Catalogue:
             if contrast.roles == (b, a):
                 return contrast, True
         return None
+
+    def disagreements_about(
+        self, role_ids: Sequence[str], least: int = 1
+    ) -> tuple[Disagreement, ...]:
+        """The disagreements that concern at least `least` of the roles."""
+        wanted = set(role_ids)
+        return tuple(d for d in self.disagreements if len(wanted.intersection(d.roles)) >= least)
 
     def citing_roles(self, source_id: str) -> tuple[Role, ...]:
         return tuple(role for role in self.roles if source_id in role.cited_sources())

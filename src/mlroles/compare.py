@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from .catalogue import Catalogue
 from .errors import UsageError
-from .models import ContrastRow, Level, Role, Skill
+from .models import ContrastRow, Disagreement, Level, Role, Skill
 
 
 class CuratedContrast(NamedTuple):
@@ -52,6 +52,8 @@ class RoleComparison(NamedTuple):
     shared_tools: tuple[str, ...]
     tools_only: tuple[tuple[str, ...], ...]
     """Per role, in order: tools no other compared role lists."""
+    disagreements: tuple[Disagreement, ...] = ()
+    """Where the sources disagree about two or more of the compared roles."""
 
     def skills_only_in(self, index: int) -> tuple[SkillLevels, ...]:
         """Skills that only the role at `index` lists."""
@@ -83,6 +85,7 @@ def compare_roles(catalogue: Catalogue, roles: Sequence[Role]) -> RoleComparison
         partial_skills=_skill_levels(catalogue, roles, shared=False),
         shared_tools=_shared_tools(roles),
         tools_only=_tools_only(roles),
+        disagreements=catalogue.disagreements_about(ids, least=2),
     )
 
 

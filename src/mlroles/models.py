@@ -11,7 +11,14 @@ import re
 from enum import Enum
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
 """A kebab-case identifier such as `ml-engineer`."""
@@ -19,7 +26,8 @@ Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_l
 SourceId = Annotated[
     str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", max_length=120)
 ]
-"""A source's id: the seed document's file name without extension, e.g. `004_8e03d3091c28da6a`."""
+"""A source's id, e.g. `howell-top-ml-roles`; older catalogues cite a source by the seed
+document's file name (`000_2d9966c018cdad27`), which the source keeps as an alias."""
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -179,14 +187,34 @@ class EvidenceTerm(Model):
 
 
 class Source(Model):
-    """One of the documents the catalogue is built from."""
+    """One of the documents the catalogue is built from.
+
+    Title, author, publisher, date and URL are given only where the document itself gives
+    them: a missing one stays empty rather than being made up.
+    """
 
     id: SourceId
-    title: ShortText
-    author: ShortText = Field(description="Author or publisher, as the document names it.")
+    aliases: tuple[SourceId, ...] = Field(
+        default=(), description="Other ids that cite this source (e.g. its seed file name)."
+    )
+    title: ShortText | None = None
+    author: ShortText | None = None
+    publisher: ShortText | None = None
     kind: ShortText = Field(description="What the document is: article, blog post, video summary…")
     published: ShortText | None = None
+    url: ShortText | None = None
     contributes: LongText = Field(description="What the catalogue takes from this source.")
+
+    @property
+    def label(self) -> str:
+        """The title, or what the document is when it has none."""
+        return self.title or f"(untitled {self.kind})"
+
+    @property
+    def credits(self) -> tuple[str, ...]:
+        """Author, publisher, kind and date: each that the document gives, once."""
+        parts = (self.author, self.publisher, self.kind, self.published)
+        return tuple(dict.fromkeys(part for part in parts if part))
 
 
 _Phrase = Annotated[
@@ -239,6 +267,34 @@ class ToolUse(Model):
     sources: Sources
 
 
+class AxisBasis(Model):
+    """What one skill-map value rests on: sources that say it, or the catalogue's own reading.
+
+    No source gives numbers for the map, so a value is either an ordinal reading of what
+    the cited sources say, or (`reading: true`) mlroles's own judgement, which may still
+    cite the text it interprets.
+    """
+
+    text: LongText
+    sources: tuple[SourceId, ...] = ()
+    reading: bool = Field(default=False, description="True: the catalogue's own reading.")
+
+    @model_validator(mode="after")
+    def _cited_unless_reading(self) -> "AxisBasis":
+        if not self.reading and not self.sources:
+            raise ValueError("cite the sources this value rests on, or mark it `reading: true`")
+        return self
+
+
+class PositionBasis(Model):
+    swe: AxisBasis
+    ml: AxisBasis
+    comm: AxisBasis
+
+
+AXES = ("swe", "ml", "comm")
+
+
 class Position(Model):
     """Where a role sits on the skill map (the Full Stack 2x2), each axis 0-5."""
 
@@ -247,6 +303,21 @@ class Position(Model):
     comm: int = Field(ge=0, le=5, description="Weight of communication and technical writing.")
     rationale: LongText
     sources: Sources
+    basis: PositionBasis | None = Field(
+        default=None, description="Per axis: what the value rests on, or that it is a reading."
+    )
+
+    def readings(self) -> tuple[str, ...]:
+        """The axes whose value is the catalogue's own reading (all of them when no basis
+        is given: nothing then says what they rest on)."""
+        if self.basis is None:
+            return AXES
+        return tuple(axis for axis in AXES if getattr(self.basis, axis).reading)
+
+    def marked(self, axis: str) -> str:
+        """The value on `axis`, with a `*` when it is the catalogue's own reading."""
+        value = str(getattr(self, axis))
+        return value + "*" if axis in self.readings() else value
 
 
 class RelatedRole(Model):
@@ -284,6 +355,23 @@ class OutlookFigure(Model):
     sources: Sources
 
 
+class View(Model):
+    """One side of a disagreement, and who holds it."""
+
+    holder: ShortText = Field(description="Who holds this view, e.g. a source's author.")
+    text: LongText
+    sources: Sources
+
+
+class Disagreement(Model):
+    """A question the sources answer differently: each view, with who holds it."""
+
+    id: Id
+    topic: ShortText
+    roles: Annotated[tuple[Id, ...], Field(min_length=1, description="The roles it concerns.")]
+    views: Annotated[tuple[View, ...], Field(min_length=2)]
+
+
 class Role(Model):
     id: Id
     name: ShortText
@@ -304,6 +392,9 @@ class Role(Model):
     specialisms: tuple[Specialism, ...] = ()
     notes: tuple[Cited, ...] = ()
     outlook: tuple[OutlookFigure, ...] = ()
+    getting_started: tuple[Cited, ...] = Field(
+        default=(), description="The sources' advice for getting into the role."
+    )
     evidence: tuple[EvidenceTerm, ...] = ()
 
     def cited_sources(self) -> tuple[str, ...]:
@@ -337,6 +428,7 @@ class CatalogueFile(Model):
     skills: tuple[Skill, ...] = ()
     roles: tuple[Role, ...] = ()
     contrasts: tuple[Contrast, ...] = ()
+    disagreements: tuple[Disagreement, ...] = ()
     remove_roles: tuple[Id, ...] = Field(
         default=(), description="Ids of roles from earlier catalogues (e.g. bundled) to drop."
     )

@@ -102,7 +102,7 @@ def _plan(
 
 def _source_notes(origin: Role | None, target: Role) -> tuple[SourceSays, ...]:
     """What the sources say about moving: links between the two roles, then how people
-    come to the target role (its backgrounds and education)."""
+    come to the target role (its backgrounds and education) and their advice for it."""
     notes: list[SourceSays] = []
     if origin is not None:
         for related in target.related:
@@ -117,5 +117,7 @@ def _source_notes(origin: Role | None, target: Role) -> tuple[SourceSays, ...]:
                 )
     items: list[tuple[str, Cited]] = [("how people come to it", b) for b in target.backgrounds]
     items += [("education", e) for e in target.education]
+    # The sources' own advice for getting into the role (issue 16): where people decide.
+    items += [("getting started", g) for g in target.getting_started]
     notes += [SourceSays(where, item.text, item.sources) for where, item in items]
     return tuple(notes)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from .catalogue import Catalogue
-from .models import Role, Source, Track
+from .models import Disagreement, Role, Source, Track
 from .skillmap import SkillGroup, quadrant, skills_by_category
 
 
@@ -28,6 +28,8 @@ class RoleProfile(NamedTuple):
     show_citations: bool
     origin: str
     """Where the role was defined: "bundled", or an overlay file's path."""
+    disagreements: tuple[Disagreement, ...] = ()
+    """Where the sources disagree about this role."""
 
 
 class SourceEntry(NamedTuple):
@@ -53,6 +55,7 @@ def role_profile(catalogue: Catalogue, role: Role, *, show_citations: bool = Fal
         sources=tuple(catalogue.source(source_id) for source_id in sorted(role.cited_sources())),
         show_citations=show_citations,
         origin=catalogue.origins.get(role.id, "bundled"),
+        disagreements=catalogue.disagreements_about([role.id]),
     )
 
 

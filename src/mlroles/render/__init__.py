@@ -13,6 +13,12 @@ from typing import Any, Generic, TypeVar
 
 Output = TypeVar("Output")
 
+READING_NOTE = (
+    "* mlroles's own reading: no source gives this value "
+    "('mlroles show ROLE' says what each value rests on)."
+)
+"""The skill-map legend's note on values marked `*` (see `Position.marked`)."""
+
 
 class Format(str, Enum):
     TABLE = "table"

@@ -75,6 +75,8 @@ def _profile(view: RoleProfile) -> dict[str, Any]:
         "role": plain(view.role),
         "origin": view.origin,
         "quadrant": view.quadrant,
+        "readings": list(view.role.position.readings()),
+        "disagreements": [plain(item) for item in view.disagreements],
         "sources": [plain(source, drop_none=True) for source in view.sources],
     }
 
@@ -108,6 +110,7 @@ def _comparison(view: RoleComparison) -> dict[str, Any]:
             }
             for contrast in view.curated
         ],
+        "disagreements": [plain(item) for item in view.disagreements],
         "fields": [
             {"key": row.key, "label": row.label, "values": [list(v) for v in row.values]}
             for row in view.fields
@@ -155,6 +158,7 @@ def _skill_map(view: SkillMap) -> dict[str, Any]:
                 "swe": row.role.position.swe,
                 "ml": row.role.position.ml,
                 "comm": row.role.position.comm,
+                "readings": list(row.role.position.readings()),
                 "quadrant": row.quadrant,
                 "focused": row.focused,
             }
@@ -290,6 +294,7 @@ def _chart(view: SkillChart) -> dict[str, Any]:
                 "swe": point.swe,
                 "ml": point.ml,
                 "comm": point.comm,
+                "readings": list(point.role.position.readings()),
                 "quadrant": quadrant(point.role.position),
                 "highlighted": point.highlighted,
             }

@@ -22,6 +22,7 @@ def catalogue_document(catalogue: Catalogue) -> dict[str, Any]:
         skills=catalogue.skills,
         roles=catalogue.roles,
         contrasts=catalogue.contrasts,
+        disagreements=catalogue.disagreements,
     )
     return content.model_dump(mode="json", exclude_defaults=True)
 

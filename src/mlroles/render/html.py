@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from html import escape
 
 from ..catalogue import Catalogue
-from ..models import Cited, Role
+from ..models import AXES, Cited, Role
 from ..skillmap import build_skill_map, quadrant, skills_by_category
 
 _CSS = """
@@ -71,6 +71,16 @@ def _role_section(catalogue: Catalogue, role: Role) -> str:
         f"communication {p.comm}/5 ({escape(quadrant(p))}). {_e(p.rationale)}"
         f"{_cite(p.sources)}</p>"
     )
+    if p.basis is not None:
+        items = "".join(
+            f"<li><strong>{axis} {getattr(p, axis)}"
+            + (" (mlroles's reading)" if getattr(p.basis, axis).reading else "")
+            + f":</strong> {_e(getattr(p.basis, axis).text)}"
+            + (_cite(getattr(p.basis, axis).sources) if getattr(p.basis, axis).sources else "")
+            + "</li>"
+            for axis in AXES
+        )
+        out.append(f"<ul>{items}</ul>")
     if role.variants:
         items = "".join(
             f"<li><strong>{_e(v.name)}:</strong> {_e(v.text)}{_cite(v.sources)}</li>"
@@ -94,6 +104,15 @@ def _role_section(catalogue: Catalogue, role: Role) -> str:
             for o in role.outlook
         )
         out.append(f"<h4>Outlook (quoted figures, not forecasts)</h4><ul>{items}</ul>")
+    if role.getting_started:
+        out.append("<h4>Getting started (the sources' advice)</h4>")
+        out.append(_cited_list(role.getting_started))
+    for item in catalogue.disagreements_about([role.id]):
+        views = "".join(
+            f"<li><strong>{_e(v.holder)}:</strong> {_e(v.text)}{_cite(v.sources)}</li>"
+            for v in item.views
+        )
+        out.append(f"<h4>The sources disagree: {_e(item.topic)}</h4><ul>{views}</ul>")
     if role.related:
         items = "".join(
             f"<li>{_role_link(catalogue, r.role)}: {_e(r.relation)}{_cite(r.sources)}</li>"
@@ -132,8 +151,8 @@ def export_html(catalogue: Catalogue, chart_svg: str | None = None) -> str:
             f"<th>Sources</th></tr>{rows}</table>"
         )
     sources = "".join(
-        f'<li id="source-{escape(s.id)}"><code>{escape(s.id)}</code> — <strong>{_e(s.title)}'
-        f"</strong>, {_e(s.author)} ({_e(s.kind)}). {_e(s.contributes)}</li>"
+        f'<li id="source-{escape(s.id)}"><code>{escape(s.id)}</code> — <strong>{_e(s.label)}'
+        f"</strong> ({_e(', '.join(s.credits))}). {_e(s.contributes)}</li>"
         for s in catalogue.sources
     )
     chart = f'<figure class="chart">{chart_svg}</figure>' if chart_svg else ""

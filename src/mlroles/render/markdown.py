@@ -6,14 +6,15 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from . import Registry
+from ..models import AXES
+from . import READING_NOTE, Registry
 
 if TYPE_CHECKING:
     from ..adbatch import TriageBatch
     from ..chart import SkillChart
     from ..compare import RoleComparison, SkillLevels
     from ..fit import FitResult, Gap
-    from ..models import Cited
+    from ..models import Cited, Disagreement, Position
     from ..search import SearchResult
     from ..skillmap import SkillMap
     from ..transition import TransitionPlan
@@ -37,6 +38,28 @@ def _table(header: Iterable[str], rows: Iterable[Iterable[str]]) -> list[str]:
 
 def _cite(sources: Iterable[str], show: bool) -> str:
     return f" _(sources: {', '.join(sources)})_" if show else ""
+
+
+def _disagreements(items: Iterable[Disagreement], show: bool) -> list[str]:
+    """Each disagreement as "The sources disagree: <topic>", then every view and its holder."""
+    lines: list[str] = []
+    for item in items:
+        lines += [f"## The sources disagree: {md(item.topic)}", ""]
+        lines += [f"- **{md(v.holder)}:** {md(v.text)}{_cite(v.sources, show)}" for v in item.views]
+        lines.append("")
+    return lines
+
+
+def _position_basis(p: Position, show: bool) -> list[str]:
+    if p.basis is None:
+        return ["- No basis is given for these values: each is mlroles's reading."]
+    lines = []
+    for axis in AXES:
+        basis = getattr(p.basis, axis)
+        reading = " (mlroles's reading)" if basis.reading else ""
+        cite = _cite(basis.sources, show) if basis.sources else ""
+        lines.append(f"- **{axis} {getattr(p, axis)}{reading}:** {md(basis.text)}{cite}")
+    return lines
 
 
 render_markdown: Registry[str] = Registry("markdown form")
@@ -106,6 +129,8 @@ def _profile(view: RoleProfile) -> str:
         f"Software engineering {p.swe}/5, ML knowledge {p.ml}/5, communication {p.comm}/5 "
         f"({view.quadrant}). {md(p.rationale)}{_cite(p.sources, show)}",
         "",
+        *_position_basis(p, show),
+        "",
     ]
     if role.variants:
         lines += ["## Variants", ""]
@@ -128,6 +153,8 @@ def _profile(view: RoleProfile) -> str:
             for o in role.outlook
         ]
         lines.append("")
+    bullets("Getting started (the sources' advice)", role.getting_started)
+    lines += _disagreements(view.disagreements, show)
     if role.related:
         lines += ["## Related roles", ""]
         lines += [
@@ -136,7 +163,7 @@ def _profile(view: RoleProfile) -> str:
         ]
         lines.append("")
     lines += ["## Sources", ""]
-    lines += [f"- `{s.id}`: {md(s.title)} ({md(s.author)})" for s in view.sources]
+    lines += [f"- `{s.id}`: {md(s.label)} ({md(', '.join(s.credits))})" for s in view.sources]
     return "\n".join(lines) + "\n"
 
 
@@ -159,6 +186,7 @@ def _comparison(view: RoleComparison) -> str:
             ([md(r.dimension), md(r.a), md(r.b), ", ".join(r.sources)] for r in contrast.rows),
         )
         lines.append("")
+    lines += _disagreements(view.disagreements, show=True)
     lines += ["## Profiles side by side", ""]
     lines += _table(
         ["", *names],
@@ -190,14 +218,16 @@ def _skill_map(view: SkillMap) -> str:
                 ("**" + md(row.role.name) + "**") if row.focused else md(row.role.name),
                 md(row.responsibility),
                 ", ".join(md(skill.name) for skill in row.key_skills),
-                str(row.role.position.swe),
-                str(row.role.position.ml),
-                str(row.role.position.comm),
+                md(row.role.position.marked("swe")),
+                md(row.role.position.marked("ml")),
+                md(row.role.position.marked("comm")),
                 row.quadrant,
             ]
             for row in view.rows
         ),
     )
+    if any(row.role.position.readings() for row in view.rows):
+        lines += ["", md(READING_NOTE)]
     if view.focus is not None:
         lines += ["", f"## Skills of {md(view.focus.name)}", ""]
         for group in view.focus_skills:
@@ -214,10 +244,14 @@ def _bibliography(view: Bibliography) -> str:
         lines += [
             f"## `{s.id}`",
             "",
-            f"**{md(s.title)}**, {md(s.author)} ({md(s.kind)}"
-            + (f", {md(s.published)}" if s.published else "")
-            + ")",
+            f"**{md(s.label)}** ({md(', '.join(s.credits))})",
             "",
+            *([f"URL: {md(s.url)}", ""] if s.url else []),
+            *(
+                ["Also cited as: " + ", ".join(f"`{a}`" for a in s.aliases), ""]
+                if s.aliases
+                else []
+            ),
             md(s.contributes),
             "",
             "Cited by: " + (", ".join(f"`{r.id}`" for r in entry.roles) or "no role"),
@@ -318,13 +352,15 @@ def _chart(view: SkillChart) -> str:
             [
                 str(p.marker),
                 ("**" + md(p.role.name) + "**") if p.highlighted else md(p.role.name),
-                str(p.swe),
-                str(p.ml),
-                str(p.comm),
+                md(p.role.position.marked("swe")),
+                md(p.role.position.marked("ml")),
+                md(p.role.position.marked("comm")),
             ]
             for p in view.points
         ),
     )
+    if any(p.role.position.readings() for p in view.points):
+        lines += ["", md(READING_NOTE)]
     if view.you is not None:
         near = ", ".join(f"{md(role.name)} ({dist:g})" for role, dist in view.nearest)
         lines += ["", f"You: SWE {view.you.swe}, ML {view.you.ml}. Nearest: {near}."]

@@ -156,11 +156,14 @@ def render_svg(chart: SkillChart, title: str = "ML roles: software engineering v
         cx, cy = centres[point.marker]
         r = radius(point.comm)
         colour = "#e0a100" if point.highlighted else "#3b7dd8"
+        position = point.role.position
+        reading = " (* mlroles's own reading)" if position.readings() else ""
         out.append(
             f'<circle class="role" data-role="{escape(point.role.id)}" data-comm="{point.comm}" '
             f'cx="{cx:.1f}" cy="{cy:.1f}" r="{r:.1f}" fill="{colour}" fill-opacity="0.35" '
-            f'stroke="{colour}"><title>{escape(point.role.name)}: SWE {point.swe}, '
-            f"ML {point.ml}, communication {point.comm}</title></circle>"
+            f'stroke="{colour}"><title>{escape(point.role.name)}: SWE {position.marked("swe")}, '
+            f"ML {position.marked('ml')}, communication {position.marked('comm')}"
+            f"{escape(reading)}</title></circle>"
         )
     labels = _place_labels(chart.points, centres)
     for point in chart.points:
@@ -196,8 +199,8 @@ def render_svg(chart: SkillChart, title: str = "ML roles: software engineering v
         out.append(f'<text x="{x + 2 * r + 6:.1f}" y="{legend_y + 4:.1f}">{comm} of 5</text>')
         x += 2 * r + 60
     for offset, line in (
-        (26, "Positions are mlroles's reading of the sources: the Full Stack 2x2"),
-        (12, "(001_e53fc3eac9b3ddff) and the skill-map table (004_8e03d3091c28da6a)."),
+        (26, "Positions are mlroles's reading of the Full Stack 2x2 (full-stack-which-ml-role)"),
+        (12, "and the skill table (ml-roles-blog); 'mlroles show ROLE' gives each value's basis."),
     ):
         out.append(
             f'<text class="note" x="{LEFT}" y="{HEIGHT - offset}" fill="#666" '

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from ..models import Level, Role
-from . import Registry
+from ..models import AXES, Disagreement, Level, Position, Role
+from . import READING_NOTE, Registry
 from .blocks import (
     BLANK,
     Block,
@@ -158,6 +158,35 @@ def _labelled(name: str, text: str) -> tuple[Span, ...]:
     return ((name, "bold"), (": ", ""), _span(text))
 
 
+AXIS_LABELS = {"swe": "SWE", "ml": "ML", "comm": "comm"}
+READING = "mlroles's reading"
+
+
+def _disagreements(items: Sequence[Disagreement], show: bool) -> list[Block]:
+    """Each disagreement as "The sources disagree: <topic>", then every view and its holder."""
+    parts: list[Block] = []
+    for item in items:
+        views = [(_labelled(view.holder, view.text), view.sources) for view in item.views]
+        parts += _section(f"The sources disagree: {item.topic}", _bullets(views, show), None)
+    return parts
+
+
+def _position_basis(p: Position, show: bool) -> list[Para]:
+    """One bullet per axis: what its value rests on, or that it is the catalogue's reading."""
+    if p.basis is None:
+        return [
+            _indented(_span(f"No basis is given for these values: each is a {READING}.", "dim"))
+        ]
+    items = []
+    for axis in AXES:
+        basis = getattr(p.basis, axis)
+        label = f"{AXIS_LABELS[axis]} {getattr(p, axis)}" + (
+            f" ({READING})" if basis.reading else ""
+        )
+        items.append((_labelled(label, basis.text), basis.sources))
+    return _bullets(items, show)
+
+
 @render_table.renders("RoleProfile")
 def _profile(view: RoleProfile) -> Block:
     role, show = view.role, view.show_citations
@@ -204,7 +233,9 @@ def _profile(view: RoleProfile) -> Block:
         "\n",
         _span(p.rationale),
     )
-    parts += _section("Skill map", [position], p.sources if show else None)
+    parts += _section(
+        "Skill map", [position, *_position_basis(p, show)], p.sources if show else None
+    )
 
     bullet_list(
         "Variants (one title, different jobs)",
@@ -228,6 +259,11 @@ def _profile(view: RoleProfile) -> Block:
         ],
     )
     bullet_list(
+        "Getting started (the sources' advice)",
+        [((_span(g.text),), g.sources) for g in role.getting_started],
+    )
+    parts += _disagreements(view.disagreements, show)
+    bullet_list(
         "Related roles",
         [
             (_labelled(f"{view.related_names[r.role]} ({r.role})", r.relation), r.sources)
@@ -235,7 +271,9 @@ def _profile(view: RoleProfile) -> Block:
         ],
     )
     source_lines = [
-        _indented((s.id, "cyan"), " ", _span(s.title), (f" — {s.author}", "dim"))
+        _indented(
+            (s.id, "cyan"), " ", _span(s.label), (" — ", "dim"), _span(", ".join(s.credits), "dim")
+        )
         for s in view.sources
     ]
     parts += _section("Sources", source_lines, None)
@@ -276,6 +314,7 @@ def _comparison(view: RoleComparison) -> Block:
             ]
         table = _ruled(columns, rows, title=title)
         parts += [Responsive(table, stack(*records), min_width=70), BLANK]
+    parts += _disagreements(view.disagreements, show=True)
 
     field_columns = [Column(style="bold"), *(Column(name) for name in names)]
     field_rows: list[Row] = []
@@ -352,15 +391,16 @@ def _skill_map(view: SkillMap) -> Block:
                     _cell(name),
                     _cell(_span(row.responsibility)),
                     _cell(_span(key_skills)),
-                    _cell(str(p.swe)),
-                    _cell(str(p.ml)),
-                    _cell(str(p.comm)),
+                    _cell(p.marked("swe")),
+                    _cell(p.marked("ml")),
+                    _cell(p.marked("comm")),
                     _cell(_span(row.quadrant)),
                 ),
                 style="on grey15" if row.focused else "",
             )
         )
-        facts = f"SWE {p.swe} · ML {p.ml} · comm {p.comm} · {row.quadrant}"
+        facts = f"SWE {p.marked('swe')} · ML {p.marked('ml')} · comm {p.marked('comm')}"
+        facts += f" · {row.quadrant}"
         records += [
             para(name),
             _indented(_span(facts, "dim")),
@@ -369,6 +409,8 @@ def _skill_map(view: SkillMap) -> Block:
         ]
     table = _ruled(columns, rows, title="Skill map: software engineering vs ML (0-5)")
     parts: list[Block] = [Responsive(table, stack(*records), min_width=100)]
+    if any(row.role.position.readings() for row in view.rows):
+        parts.append(para((READING_NOTE, "dim")))
     if view.focus is not None:
         parts += [
             BLANK,
@@ -383,11 +425,16 @@ def _bibliography(view: Bibliography) -> Block:
     parts: list[Block] = []
     for entry in view.entries:
         s = entry.source
-        meta = f"{s.author} · {s.kind}" + (f" · {s.published}" if s.published else "")
         cited = ", ".join(role.id for role in entry.roles) or "no role"
         parts += [
-            para((s.id, "bold cyan"), "  ", (s.title, "bold")),
-            _indented(_span(meta, "dim")),
+            para((s.id, "bold cyan"), "  ", _span(s.label, "bold")),
+            _indented(_span(" · ".join(s.credits), "dim")),
+        ]
+        if s.url:
+            parts.append(_indented(*_labelled("URL", s.url)))
+        if s.aliases:
+            parts.append(_indented(*_labelled("Also cited as", ", ".join(s.aliases))))
+        parts += [
             _indented(_span(s.contributes)),
             _indented(*_labelled("Cited by", cited)),
             BLANK,
@@ -542,19 +589,19 @@ def _chart_for(chart: SkillChart, width: int, unicode: bool) -> Block:
     glyphs = UNICODE if unicode else ASCII
     height = 16 if width >= 100 else 11  # 80x24 holds the chart, legend and "you"
     picture = draw(chart, width - 1, height, glyphs)
-    parts: list[Block] = [
-        para(
-            (f"ML (up) vs SWE ({glyphs.arrow}), 0-5", "bold"),
-            (
-                f"; bubble = communication {glyphs.small} 0-1 {glyphs.medium} 2-3 "
-                f"{glyphs.large} 4-5",
-                "dim",
-            ),
-        )
-    ]
+    title = f"ML (up) vs SWE ({glyphs.arrow}), 0-5"
+    bubble = f"; bubble = communication {glyphs.small} 0-1 {glyphs.medium} 2-3 {glyphs.large} 4-5"
+    if any(point.role.position.readings() for point in chart.points):
+        # The legend marks values that are the catalogue's own reading (`Position.marked`).
+        for note in ("; * = mlroles's own reading", "; * reading"):
+            if len(title + bubble + note) < width:
+                bubble += note
+                break
+    parts: list[Block] = [para((title, "bold"), (bubble, "dim"))]
     parts += [Para(tuple(line)) for line in picture.lines]
     columns = 2 if width >= 70 else 1
-    entries = [(_legend_entry(point, glyphs),) for point in chart.points]
+    room = (width - 1 - 2 * (columns - 1)) // columns
+    entries = [(_legend_entry(point, glyphs, room),) for point in chart.points]
     legend_rows = [
         Row(tuple(entries[start : start + columns])) for start in range(0, len(entries), columns)
     ]
@@ -569,17 +616,24 @@ def _chart_for(chart: SkillChart, width: int, unicode: bool) -> Block:
     return stack(*parts)
 
 
-def _legend_entry(point: MapPoint, glyphs: Glyphs) -> Para:
+def _legend_entry(point: MapPoint, glyphs: Glyphs, room: int) -> Para:
+    """One legend entry in `room` columns: a name too long for one line is shortened."""
     from .mapgrid import ASCII
 
     style = "bold yellow" if point.highlighted else "bold cyan"
     mark = (">" if glyphs is ASCII else "▶") if point.highlighted else " "
+    values = " " + "/".join(point.role.position.marked(axis) for axis in AXES)
+    name = " ".join(point.role.name.split())
+    fits = room - 5 - len(values)
+    if len(name) > fits > 8:
+        ellipsis = "~" if glyphs is ASCII else "…"
+        name = name[: fits - len(ellipsis)].rstrip() + ellipsis
     return para(
         (mark, "bold yellow"),
         (f"{glyphs.bubble(point.comm)}{point.marker:<2}", style),
         " ",
-        _span(point.role.name),
-        (f" {point.swe}/{point.ml}/{point.comm}", "dim"),
+        (name, ""),
+        (values, "dim"),
     )
 
 
