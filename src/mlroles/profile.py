@@ -47,6 +47,10 @@ class Profile(BaseModel):
     ml: Scale | None = Field(default=None, description="Machine-learning knowledge, 0-5.")
     comm: Scale | None = Field(default=None, description="Communication and writing, 0-5.")
     skills: dict[Id, Level] = Field(default_factory=dict)
+    lacking: tuple[Id, ...] = Field(
+        default=(),
+        description="Skills you said you do not have (level none); unlike unrated ones, known.",
+    )
     wants: dict[Interest, Scale] = Field(default_factory=dict)
 
     @property
@@ -56,17 +60,22 @@ class Profile(BaseModel):
             and self.ml is None
             and self.comm is None
             and not self.skills
+            and not self.lacking
             and not self.wants
         )
 
 
-def parse_level(text: str) -> Level:
-    """A level by name or by number (1 awareness ... 4 expert)."""
+def parse_level(text: str) -> Level | None:
+    """A level by name or by number (0 none, 1 awareness ... 4 expert); None for none."""
     value = text.strip().casefold()
+    if value in ("none", "0"):
+        return None
     for rank, level in enumerate(Level, start=1):
         if value in (level.value, str(rank)):
             return level
-    names = ", ".join(f"{rank}={level.value}" for rank, level in enumerate(Level, start=1))
+    names = "0=none, " + ", ".join(
+        f"{rank}={level.value}" for rank, level in enumerate(Level, start=1)
+    )
     raise UsageError(f"unknown level {text!r}.", hint=f"Use a name or number: {names}.")
 
 
@@ -87,5 +96,7 @@ def profile_yaml(profile: Profile) -> str:
     import yaml
 
     data = profile.model_dump(mode="json", exclude_none=True)
+    if not data.get("lacking"):
+        data.pop("lacking", None)
     header = "# An mlroles profile: use it with `mlroles fit --profile FILE`.\n"
     return header + yaml.safe_dump(data, sort_keys=False)
