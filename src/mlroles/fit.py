@@ -6,29 +6,33 @@ What the profile says about each skill is *rated*, *estimated* from a skill-map 
 - skills (weight 0.45), always present: 1/2, plus 1/2 x what your rated skills add to (or
   take from) what your skill-map answers estimate, as a share of the role's need. Each skill
   the role lists is weighted by the rank of its level (1-4) and counted up to that level.
-  An estimated skill is already counted by the axes part, and an unknown one is not counted
+  An estimated skill is already counted by the axes part and an unknown one is not counted
   at all: neither adds or takes anything, and an unknown one is listed as "not asked", not
-  as a gap. With no axes, nothing is estimated and the part is 1/2 + 1/2 x coverage.
-- axes (weight 0.25), when you gave any of --swe/--ml/--comm: closeness on the skill map,
+  as a gap. With no axes nothing is estimated, and the part is 1/2 + 1/2 x coverage.
+- axes (weight 0.15), when you gave any of --swe/--ml/--comm: closeness on the skill map,
   1 - distance / (5 x sqrt(axes given)), with the same distance `map --me` reports.
-- interests (weight 0.30), when you gave any want: the work you want, averaged over the
-  work the role involves (its *work mix*, see `work_mix`); an interest you did not rate
-  counts as indifferent (2.5 of 5).
+- interests (weight 0.40), when you gave any want: half how much of the role's work you want
+  (your wants, 0-5, averaged over its *work mix*, see `work_mix`; work you did not rate
+  counts as indifferent, 2.5), half how much of the work you want it offers (each want
+  weighted by its amount; a kind of work is fully on offer at a quarter of the role's work).
 
 score = 100 x the weighted mean of the parts present. Roles mostly about a kind of work you
-want none of (want 0) are ranked after all the others, whatever their score.
+want none of (want 0) are ranked after all the others, whatever their score. Where you want
+to go (interests) weighs more than where you are on the map (axes): `fit` advises a move.
 
 Properties (each held by a property test): adding a skill at or above its estimate, or
 raising a rated skill, never lowers any role's score; raising a want never lowers the score
-of a role with any of that work; a want of 0 keeps roles mostly about it out of the top 3;
-for a profile of axes only, the ranking is the map's (nearest first).
+of a role mostly about that work; a want of 0 keeps roles mostly about it out of the top 3;
+for a profile of axes only, the ranking is the map's, nearest first.
 
 Worked example, `fit --swe 4 --ml 1 --want deployment=5`: nothing is rated, so every skills
-part is 0.5. MLOps engineer sits 1.41 from you on the map (axes = 1 - 1.41 / 7.07 = 0.80)
-and 75% of its work is deployment (interests = 0.75 x 1 + 0.25 x 0.5 = 0.875): score =
-100 x (0.45 x 0.5 + 0.25 x 0.80 + 0.30 x 0.875) = 69, first. Data engineer is nearer (0.00,
-axes 1.0) but only 24% deployment (interests 0.62): 66, third. Adding `--skill
-python=practitioner` changes nothing, since swe 4 already estimated Python at practitioner.
+part is 0.5. MLOps engineer is 1.41 from you on the map (axes = 1 - 1.41 / 7.07 = 0.80);
+75% of its work is deployment (liked = 0.75 x 1 + 0.25 x 0.5 = 0.875; offered = 1, since
+75% is more than a quarter; interests = 0.94): score = 100 x (0.45 x 0.5 + 0.15 x 0.80 +
+0.40 x 0.94) = 72, first. Data engineer is nearest (distance 0, axes 1.0) but only 24%
+deployment (interests 0.79): 69, third, after the ML platform engineer (70). Adding
+`--skill python=practitioner` changes nothing: swe 4 already estimated Python at
+practitioner.
 """
 
 from __future__ import annotations
@@ -42,9 +46,11 @@ from .knowledge import Basis, Held, estimate, held
 from .models import Interest, Level, Role, Skill, Track
 from .profile import INTEREST_CATEGORIES, Profile
 
-WEIGHTS = {"skills": 0.45, "axes": 0.25, "interests": 0.30}
+WEIGHTS = {"skills": 0.45, "axes": 0.15, "interests": 0.40}
 INDIFFERENT = 0.5
 """An interest not rated counts as 2.5 out of 5."""
+OFFERED = 0.25
+"""A kind of work is fully on offer in a role when it is at least this share of its work."""
 MOSTLY = 0.4
 """A role is *mostly* about a kind of work when it is the largest share of its work mix
 and at least this share."""
@@ -154,21 +160,24 @@ def role_needs(role: Role) -> tuple[tuple[str, Level], ...]:
 
 
 def work_mix(catalogue: Catalogue, role: Role) -> dict[Interest, float]:
-    """The kinds of work a role involves, as shares summing to 1: its skill weight in the
+    """The kinds of work a role involves, as shares of its work: its skill weight in the
     categories behind each interest; communication at least the role's communication
-    weight on the map (its bubble, out of 10); research at least half for research roles."""
+    weight on the map (its bubble, out of 10); research at least half for research roles.
+    The shares sum to at most 1: the rest is work no interest covers (hardware)."""
     weights = dict.fromkeys(Interest, 0.0)
+    total = 0.0
     for need in role.skills:
         category = catalogue.skill(need.skill).category
+        total += need.level.rank
         for interest, categories in INTEREST_CATEGORIES.items():
             if category in categories:
                 weights[interest] += need.level.rank
-    total = sum(weights.values()) or 1.0
-    mix = {interest: value / total for interest, value in weights.items()}
+    mix = {interest: value / (total or 1.0) for interest, value in weights.items()}
+    other = 1.0 - sum(mix.values()) if total else 0.0
     mix[Interest.COMMUNICATION] = max(mix[Interest.COMMUNICATION], role.position.comm / 10)
     if role.track is Track.RESEARCH:
         mix[Interest.RESEARCH] = max(mix[Interest.RESEARCH], RESEARCH_TRACK_SHARE)
-    scale = sum(mix.values()) or 1.0
+    scale = sum(mix.values()) + other or 1.0
     return {interest: value / scale for interest, value in mix.items()}
 
 
@@ -193,9 +202,18 @@ def _axis_pairs(profile: Profile, role: Role) -> list[tuple[int, int]]:
 
 
 def _interest_part(mix: dict[Interest, float], wants: dict[Interest, int]) -> float | None:
+    """Half how much of the role's work you want (an interest you did not rate counts as
+    indifferent), half how much of the work you want the role offers (a kind of work is
+    fully on offer when it is at least OFFERED of the role's work)."""
     if not wants:
         return None
-    return sum(share * (wants[i] / 5 if i in wants else INDIFFERENT) for i, share in mix.items())
+    other = 1.0 - sum(mix.values())  # work no interest covers: indifferent
+    liked = other * INDIFFERENT + sum(
+        share * (wants[i] / 5 if i in wants else INDIFFERENT) for i, share in mix.items()
+    )
+    wanted = sum(wants.values())
+    offered = sum(want * min(1.0, mix[i] / OFFERED) for i, want in wants.items())
+    return 0.5 * liked + 0.5 * (offered / wanted if wanted else 0.0)
 
 
 def fit_role(catalogue: Catalogue, role: Role, profile: Profile) -> RoleFit:

@@ -16,11 +16,8 @@ Scale = Annotated[int, Field(ge=0, le=5)]
 INTEREST_CATEGORIES: dict[Interest, tuple[SkillCategory, ...]] = {
     Interest.MODELLING: (SkillCategory.MACHINE_LEARNING, SkillCategory.MATHS_STATISTICS),
     Interest.DATA: (SkillCategory.DATA,),
-    Interest.DEPLOYMENT: (
-        SkillCategory.SOFTWARE_ENGINEERING,
-        SkillCategory.INFRASTRUCTURE,
-        SkillCategory.HARDWARE,
-    ),
+    # Hardware work (making chips and accelerators) is none of these: no question asks it.
+    Interest.DEPLOYMENT: (SkillCategory.SOFTWARE_ENGINEERING, SkillCategory.INFRASTRUCTURE),
     Interest.RESEARCH: (SkillCategory.RESEARCH,),
     Interest.COMMUNICATION: (SkillCategory.COMMUNICATION,),
     Interest.BUSINESS: (SkillCategory.PRODUCT_BUSINESS,),
