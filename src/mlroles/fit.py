@@ -55,8 +55,8 @@ MOSTLY = 0.4
 """A role is *mostly* about a kind of work when it is the largest share of its work mix
 and at least this share."""
 RESEARCH_TRACK_SHARE = 0.5
-"""The least share of research in the work of a research-track role before normalising:
-the sources file these roles under research, whatever skills they list."""
+"""The least share of research in the work of a research-track role: the sources file
+these roles under research (000, lines 76-78), whatever skills they list."""
 
 
 @dataclass(frozen=True)
@@ -162,8 +162,9 @@ def role_needs(role: Role) -> tuple[tuple[str, Level], ...]:
 def work_mix(catalogue: Catalogue, role: Role) -> dict[Interest, float]:
     """The kinds of work a role involves, as shares of its work: its skill weight in the
     categories behind each interest; communication at least the role's communication
-    weight on the map (its bubble, out of 10); research at least half for research roles.
-    The shares sum to at most 1: the rest is work no interest covers (hardware)."""
+    weight on the map (its bubble, out of 10); research at least half of a research-track
+    role's work. The shares sum to at most 1: the rest is work no interest covers
+    (hardware)."""
     weights = dict.fromkeys(Interest, 0.0)
     total = 0.0
     for need in role.skills:
@@ -175,10 +176,14 @@ def work_mix(catalogue: Catalogue, role: Role) -> dict[Interest, float]:
     mix = {interest: value / (total or 1.0) for interest, value in weights.items()}
     other = 1.0 - sum(mix.values()) if total else 0.0
     mix[Interest.COMMUNICATION] = max(mix[Interest.COMMUNICATION], role.position.comm / 10)
-    if role.track is Track.RESEARCH:
-        mix[Interest.RESEARCH] = max(mix[Interest.RESEARCH], RESEARCH_TRACK_SHARE)
     scale = sum(mix.values()) + other or 1.0
-    return {interest: value / scale for interest, value in mix.items()}
+    mix = {interest: value / scale for interest, value in mix.items()}
+    research = mix[Interest.RESEARCH]
+    if role.track is Track.RESEARCH and research < RESEARCH_TRACK_SHARE:
+        rest = (1 - RESEARCH_TRACK_SHARE) / (1 - research)
+        mix = {interest: value * rest for interest, value in mix.items()}
+        mix[Interest.RESEARCH] = RESEARCH_TRACK_SHARE
+    return mix
 
 
 def mostly(mix: dict[Interest, float]) -> Interest | None:
