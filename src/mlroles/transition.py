@@ -73,8 +73,11 @@ class TransitionPlan:
 
 
 def plan_from_role(catalogue: Catalogue, origin: Role, target: Role) -> TransitionPlan:
-    """From a role: what it needs counts as held, at the level it needs."""
-    start = Profile(skills={need.skill: need.level for need in origin.skills})
+    """From a role: what it needs counts as held, at the level it needs, and what it does
+    not list as none (a role's skill list is complete, unlike a person's answers)."""
+    listed = {need.skill: need.level for need in origin.skills}
+    unlisted = tuple(skill.id for skill in catalogue.skills if skill.id not in listed)
+    start = Profile(skills=listed, lacking=unlisted)
     origin_tools = {tool.name.casefold() for tool in origin.tools}
     return _plan(
         catalogue,
