@@ -262,7 +262,8 @@ def _reasons(
         names = ", ".join(m.skill.name for m in estimated[:3])
         reasons.append(f"likely {names} (estimated from {estimated[0].estimated_from})")
     if distance is not None:
-        reasons.append(f"{distance:.2f} from you on the skill map")
+        place = f"{distance:.2f} from you" if distance else "where you are"
+        reasons.append(f"{place} on the skill map")
     wanted = sorted((i for i, v in profile.wants.items() if v >= 4), key=lambda i: -mix[i])
     for interest in wanted[:2]:
         if mix[interest] >= 0.15:
