@@ -136,9 +136,10 @@ def ask_profile(catalogue: Catalogue, start: Profile, target: Role | None = None
     asked: set[str] = set()
     levels = list(Level)
     while number < MAX_QUESTIONS:
-        skill_id = queue.pop(0) if target is not None and queue else None
         if target is None:
             skill_id = next_skill(catalogue, profile, asked)
+        else:
+            skill_id = queue.pop(0) if queue else None
         if skill_id is None:
             break
         asked.add(skill_id)
