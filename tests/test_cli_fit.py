@@ -194,6 +194,15 @@ def test_fit_save_and_profile_round_trip(invoke: Invoke, tmp_path: Path) -> None
     assert exists.exit_code == 1 and "already exists" in exists.stderr
     override = invoke("fit", "--profile", str(saved), "--ml", "5", "-f", "json")
     assert json.loads(override.stdout)["profile"]["ml"] == 5
+    lacking = tmp_path / "lacking.yaml"
+    invoke("fit", "--swe", "3", "--skill", "sql=none", "--save", str(lacking), "-f", "json")
+    assert yaml.safe_load(lacking.read_text())["lacking"] == ["sql"]
+    reloaded = json.loads(invoke("fit", "--profile", str(lacking), "-f", "json").stdout)
+    assert reloaded["profile"]["lacking"] == ["sql"]
+    # a later --skill replaces the file's "none"
+    raised = invoke("fit", "--profile", str(lacking), "--skill", "sql=2", "-f", "json")
+    assert json.loads(raised.stdout)["profile"]["skills"] == {"sql": "working"}
+    assert json.loads(raised.stdout)["profile"]["lacking"] == []
 
 
 def test_fit_bad_inputs(invoke: Invoke, tmp_path: Path) -> None:

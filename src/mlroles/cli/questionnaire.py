@@ -48,6 +48,7 @@ def _ask(console: Console, question: str, choices: dict[str, int], default: int 
         try:
             answer = console.input(prompt).strip().casefold()
         except EOFError:
+            console.print()  # end the prompt's line before the error
             raise NoAnswers(
                 "no answers: stdin closed.",
                 hint="Pass --swe/--ml/--skill/--want or --profile FILE instead.",
