@@ -228,7 +228,7 @@ def _bibliography(view: Bibliography) -> str:
 def _gap_line(gap: Gap) -> str:
     have = gap.have.value if gap.have else "none"
     if gap.estimated_from is not None:
-        have = f"~{have} (estimated from {gap.estimated_from})"
+        have = f"{have} (estimated from {gap.estimated_from})"
     return f"{md(gap.skill.name)}: {have} → {gap.need.value}"
 
 
