@@ -19,7 +19,7 @@ from .fit import Gap, Met, assess, role_needs, work_mix
 from .knowledge import Basis, held
 from .layers import normalise
 from .models import Cited, Interest, Position, Role, SkillCategory
-from .profile import Profile
+from .profile import Profile, checked_profile
 
 Carried = Met
 
@@ -77,7 +77,7 @@ def plan_from_role(catalogue: Catalogue, origin: Role, target: Role) -> Transiti
     not list as none (a role's skill list is complete, unlike a person's answers)."""
     listed = {need.skill: need.level for need in origin.skills}
     unlisted = tuple(skill.id for skill in catalogue.skills if skill.id not in listed)
-    start = Profile(skills=listed, lacking=unlisted)
+    start = checked_profile(skills=listed, lacking=unlisted)
     origin_tools = {tool.name.casefold() for tool in origin.tools}
     return _plan(
         catalogue,
@@ -128,25 +128,32 @@ def learning_order(gaps: tuple[Gap, ...]) -> tuple[Gap, ...]:
     )
 
 
-def tool_skills(catalogue: Catalogue, tool: str) -> tuple[str, ...]:
-    """The skills a tool's name names: 'Git and GitHub' -> version-control, 'AWS' ->
-    cloud-platforms; each part of a list of tools ('AWS, Azure or GCP') is looked up."""
+def skill_names(catalogue: Catalogue) -> dict[str, str]:
+    """Every skill's id, name and aliases (normalised), to the skill's id."""
     index: dict[str, str] = {}
     for skill in catalogue.skills:
         for key in (skill.id, skill.name, *skill.aliases):
             index.setdefault(normalise(key), skill.id)
+    return index
+
+
+def tool_skills(names: dict[str, str], tool: str) -> tuple[str, ...]:
+    """The skills a tool's name names: 'Git and GitHub' -> version-control, 'AWS' ->
+    cloud-platforms; each part of a list of tools ('AWS, Azure or GCP') is looked up."""
     parts = [tool, *re.split(r",|\band\b|\bor\b|\(|\)", tool)]
-    found = (index.get(normalise(part)) for part in parts if part.strip())
+    found = (names.get(normalise(part)) for part in parts if part.strip())
     return tuple(dict.fromkeys(skill_id for skill_id in found if skill_id is not None))
 
 
-def _tool_held(catalogue: Catalogue, profile: Profile, target: Role, tool: str) -> bool:
+def _tool_held(
+    catalogue: Catalogue, profile: Profile, target: Role, names: dict[str, str], tool: str
+) -> bool:
     """A tool is held when a skill it names is held at the role's level for that skill
     (or at least at working level, when the role does not list the skill)."""
     needs = {need.skill: need.level.rank for need in target.skills}
     return any(
         held(catalogue, profile, skill_id).rank >= needs.get(skill_id, 2)
-        for skill_id in tool_skills(catalogue, tool)
+        for skill_id in tool_skills(names, tool)
     )
 
 
@@ -161,10 +168,11 @@ def _plan(
     notes: tuple[SourceSays, ...],
 ) -> TransitionPlan:
     found = assess(catalogue, profile, role_needs(target))
+    names = skill_names(catalogue)
     carried_tools = tuple(
         tool.name
         for tool in target.tools
-        if tool.name.casefold() in tools or _tool_held(catalogue, profile, target, tool.name)
+        if tool.name.casefold() in tools or _tool_held(catalogue, profile, target, names, tool.name)
     )
     return TransitionPlan(
         origin=origin,

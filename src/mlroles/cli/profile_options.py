@@ -98,9 +98,9 @@ def build_profile(
 ) -> Profile:
     """The profile from a file, flags (which override the file), or the questionnaire."""
     from ..models import Interest
-    from ..profile import Profile, load_profile, parse_level
+    from ..profile import checked_profile, load_profile, parse_level
 
-    base = load_profile(profile_path) if profile_path else Profile()
+    base = load_profile(profile_path) if profile_path else checked_profile()
     skill_levels = dict(base.skills)
     lacking = list(base.lacking)
     for item in skills or []:
@@ -126,7 +126,7 @@ def build_profile(
         if not value.isdigit() or not 0 <= int(value) <= 5:
             raise UsageError(f"--want {item!r}: the amount must be 0-5.")
         want_levels[interest] = int(value)
-    profile = Profile(
+    profile = checked_profile(
         swe=swe if swe is not None else base.swe,
         ml=ml if ml is not None else base.ml,
         comm=comm if comm is not None else base.comm,

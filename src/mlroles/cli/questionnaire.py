@@ -104,7 +104,7 @@ def ask_profile(catalogue: Catalogue, start: Profile, target: Role | None = None
     from rich.text import Text
 
     from ..models import Interest, Level
-    from ..profile import INTEREST_QUESTIONS, Profile
+    from ..profile import INTEREST_QUESTIONS, checked_profile
 
     console = Console(stderr=True, highlight=False)
     console.print(Text("A few questions: answer by number or name (Ctrl-C stops).", style="bold"))
@@ -130,7 +130,7 @@ def ask_profile(catalogue: Catalogue, start: Profile, target: Role | None = None
             wants[interest] = _ask(
                 console, question(INTEREST_QUESTIONS[interest]), AMOUNT, wants.get(interest)
             )
-    profile = Profile(
+    profile = checked_profile(
         swe=swe, ml=ml, comm=comm, skills=start.skills, lacking=start.lacking, wants=wants
     )
     queue = _role_skills_to_ask(catalogue, profile, target) if target is not None else []
@@ -153,7 +153,7 @@ def ask_profile(catalogue: Catalogue, start: Profile, target: Role | None = None
             skills[skill_id] = levels[answer - 1]
         else:
             lacking += (skill_id,)
-        profile = Profile(
+        profile = checked_profile(
             swe=swe, ml=ml, comm=comm, skills=skills, lacking=lacking, wants=profile.wants
         )
     return profile
