@@ -3,9 +3,12 @@ bundled catalogue and on a generated one whose roles and skills have nothing to 
 
 from __future__ import annotations
 
+import atexit
 import importlib.util
 import itertools
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -16,7 +19,7 @@ from mlroles.catalogue import Catalogue, load_bundled, load_paths
 from mlroles.chart import You, build_chart, distance
 from mlroles.fit import fit_role, mostly, rank_roles, work_mix
 from mlroles.knowledge import Basis, held
-from mlroles.models import Interest, Level, Track
+from mlroles.models import Interest, Level, Role, Track
 from mlroles.profile import Profile
 
 BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
@@ -34,16 +37,15 @@ def _generated() -> Catalogue:
     module = importlib.util.module_from_spec(spec)
     sys.modules.setdefault("generate_catalogue", module)
     spec.loader.exec_module(module)
-    import tempfile
-
     out = Path(tempfile.mkdtemp(prefix="mlroles-fit-generated-"))
+    atexit.register(shutil.rmtree, out, ignore_errors=True)
     return load_paths(sorted(module.generate(out, 24, 60)))
 
 
 CATALOGUES = {"bundled": load_bundled(), "generated": _generated()}
 
 
-def ml_roles(catalogue: Catalogue) -> tuple:  # type: ignore[type-arg]
+def ml_roles(catalogue: Catalogue) -> tuple[Role, ...]:
     return catalogue.roles_on((Track.RESEARCH, Track.PRODUCTION))
 
 
