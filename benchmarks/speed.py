@@ -147,6 +147,9 @@ def main() -> int:
         ["compare", "ds", "mle"],
         ["skills", "--role", "mlops"],
         ["list"],
+        ["fit", "--swe", "4", "--ml", "1", "--skill", "python=3", "--want", "deployment=5"],
+        ["path", "me", "mle", "--swe", "3", "--skill", "python=practitioner"],
+        ["path", "swe", "mle"],
     ):
         rows.append(
             compare(

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import yaml
 from typer.testing import CliRunner, Result
 
 from conftest import Invoke
+from mlroles.catalogue import load_bundled
 from mlroles.cli import app
+
+CATALOGUE = load_bundled()
 
 
 def run_with_input(args: list[str], answers: str) -> Result:
@@ -42,9 +46,56 @@ def test_fit_with_flags(invoke: Invoke) -> None:
     assert len(data["roles"]) == 3
     assert data["profile"]["skills"] == {"software-engineering": "expert", "python": "practitioner"}
     first = data["roles"][0]
-    assert set(first) == {"id", "name", "score", "parts", "why", "gaps"}
+    assert set(first) == {
+        "id",
+        "name",
+        "score",
+        "parts",
+        "distance",
+        "why",
+        "gaps",
+        "not_asked",
+        "unwanted",
+    }
     assert first["id"] in {"mlops-engineer", "ai-engineer", "ml-platform-engineer"}
     assert first["gaps"][0]["size"] >= first["gaps"][-1]["size"]
+    assert data["weights"] == {"skills": 0.45, "axes": 0.15, "interests": 0.4}
+
+
+def test_fit_the_issue_examples_agree_with_the_map(invoke: Invoke) -> None:
+    """Issue 15: one true fact (Python, which swe 4 implied) must not reverse the advice,
+    and fit must name the map's nearest roles."""
+    base = ["fit", "--swe", "4", "--ml", "1", "--want", "deployment=5", "-n", "6", "-f", "json"]
+    plain = json.loads(invoke(*base).stdout)["roles"]
+    told = json.loads(invoke(*base, "--skill", "python=practitioner").stdout)["roles"]
+    assert [r["id"] for r in plain] == [r["id"] for r in told]
+    assert plain[0]["id"] == "mlops-engineer"
+    chart = json.loads(invoke("map", "--me", "swe=4,ml=1", "-f", "json").stdout)
+    nearest = [n["id"] for n in chart["nearest"]][:2]
+    # The map's nearest role is in fit's top 3 even with a want; the second nearest
+    # (developer advocate since issue 16's review) is no deployment work.
+    assert nearest[0] in {r["id"] for r in plain[:3]}
+    axes_only = json.loads(invoke("fit", "--swe", "4", "--ml", "1", "-f", "json").stdout)
+    assert [r["id"] for r in axes_only["roles"]][:2] == nearest
+    swe = next(g for g in plain[0]["gaps"] if g["skill"] == "software-engineering")
+    assert (swe["have"], swe["basis"], swe["estimated_from"]) == (
+        "practitioner",
+        "estimated",
+        "swe 4",
+    )
+
+
+def test_fit_unasked_skills_are_not_gaps(invoke: Invoke) -> None:
+    data = json.loads(invoke("fit", "--swe", "4", "-n", "15", "-f", "json").stdout)
+    hardware = next(r for r in data["roles"] if r["id"] == "ml-hardware-engineer")
+    assert {"skill": "ml-hardware", "name": "ML hardware", "need": "expert"} in hardware[
+        "not_asked"
+    ]
+    assert "ml-hardware" not in [g["skill"] for g in hardware["gaps"]]
+    table = invoke("fit", "--swe", "4", "-n", "15", width=100).stdout
+    assert "not asked ML hardware (expert)" in table
+    none = json.loads(invoke("fit", "--skill", "sql=none", "-f", "json").stdout)
+    assert none["profile"]["lacking"] == ["sql"]
 
 
 def test_fit_table(invoke: Invoke) -> None:
@@ -60,34 +111,80 @@ def test_fit_without_answers_and_without_a_terminal(invoke: Invoke) -> None:
     assert "--swe/--ml/--comm" in result.stderr and "--profile" in result.stderr
 
 
+AXES_AND_WANTS = ["4", "1", "2", "1", "2", "5", "0", "1"]
+"""swe 4, ml 1, comm 2; modelling 1, data 2, deployment 5, research 0, business 1."""
+
+
+def asked_skills(stderr: str) -> list[str]:
+    return re.findall(r"\d+\. Your level in (.+)\?", stderr)
+
+
 def test_fit_questionnaire(invoke: Invoke) -> None:
-    answers = "\n".join(["4", "1", "2", "practitioner", "none", "1", "2", "1", "2", "5", "0", "1"])
+    answers = "\n".join([*AXES_AND_WANTS, "practitioner", "none", "2", "1"])
     result = run_with_input(["fit", "--interactive", "--format", "json"], answers)
     assert result.exit_code == 0, result.stderr
     profile = json.loads(result.stdout)["profile"]
     assert (profile["swe"], profile["ml"], profile["comm"]) == (4, 1, 2)
-    assert profile["skills"] == {
-        "python": "practitioner",
-        "sql": "awareness",
-        "ml-fundamentals": "working",
+    assert profile["wants"] == {
+        "modelling": 1,
+        "data": 2,
+        "deployment": 5,
+        "research": 0,
+        "business": 1,
     }
-    assert profile["wants"]["deployment"] == 5
-    assert "1. Your software-engineering skill?" in result.stderr
+    # four skill questions, chosen for this person; every answer kept (none as lacking)
+    asked = asked_skills(result.stderr)
+    assert len(asked) == 4 and "12. Your level in" in result.stderr
+    assert len(profile["skills"]) == 3 and len(profile["lacking"]) == 1
+    assert "13." not in result.stderr and "Enter keeps" not in result.stderr
+
+
+def test_questionnaire_adapts_to_the_person(invoke: Invoke) -> None:
+    engineer = run_with_input(["fit", "-i"], "\n".join([*AXES_AND_WANTS, *["2"] * 4]))
+    researcher = ["1", "5", "4", "5", "1", "0", "5", "0", *["2"] * 4]
+    scientist = run_with_input(["fit", "-i"], "\n".join(researcher))
+    assert engineer.exit_code == scientist.exit_code == 0
+    assert asked_skills(engineer.stderr) != asked_skills(scientist.stderr)
 
 
 def test_questionnaire_asks_again_on_a_bad_answer(invoke: Invoke) -> None:
-    answers = "\n".join(["9", "lots", "3", *["2"] * 11])
+    answers = "\n".join(["9", "lots", "3", "", *["2"] * 11])
     result = run_with_input(["fit", "-i", "-f", "json"], answers)
     assert result.exit_code == 0, result.stderr
-    assert result.stderr.count("Please answer 0-5 or a name.") == 2
+    # 9 is out of range, "lots" is not a scale word, Enter has no default to keep
+    assert result.stderr.count("Please answer 0-5 or a name.") == 3
     assert json.loads(result.stdout)["profile"]["swe"] == 3
 
 
-def test_questionnaire_end_of_input_stops_cleanly(invoke: Invoke) -> None:
+def test_questionnaire_enter_keeps_a_shown_default(invoke: Invoke) -> None:
+    result = run_with_input(["fit", "-i", "--swe", "4", "-f", "json"], "\n".join(["", *["1"] * 11]))
+    assert result.exit_code == 0, result.stderr
+    assert "[Enter keeps 4]" in result.stderr
+    assert json.loads(result.stdout)["profile"]["swe"] == 4
+
+
+def test_questionnaire_end_of_input_is_a_usage_error(invoke: Invoke) -> None:
     result = run_with_input(["fit", "-i"], "4\n")
-    assert result.exit_code == 130
-    assert "Traceback" not in result.stderr
-    assert result.stderr.rstrip().endswith("mlroles: interrupted.")
+    assert result.exit_code == 2
+    assert "Traceback" not in result.stderr and "interrupted" not in result.stderr
+    assert result.stderr.rstrip().endswith(
+        "mlroles: error: no answers: stdin closed. "
+        "Pass --swe/--ml/--skill/--want or --profile FILE instead."
+    )
+
+
+def test_path_me_questionnaire_asks_only_what_the_plan_uses(invoke: Invoke) -> None:
+    answers = "\n".join(["4", "1", "2", *["3"] * 9])
+    result = run_with_input(["path", "me", "mlops", "-i", "-f", "json"], answers)
+    assert result.exit_code == 0, result.stderr
+    assert "How much do you want" not in result.stderr
+    asked = asked_skills(result.stderr)
+    # the target's skills, the most needed first; no more questions than it has skills
+    assert asked[:2] == ["Software engineering fundamentals", "Deployment and monitoring"]
+    assert len(asked) == len(CATALOGUE.role("mlops-engineer").skills) == 5
+    data = json.loads(result.stdout)
+    assert data["not_asked"] == [] and data["wanted"] == []
+    assert {c["skill"] for c in data["carries_over"]} >= {"cloud-platforms"}
 
 
 def test_fit_save_and_profile_round_trip(invoke: Invoke, tmp_path: Path) -> None:
@@ -102,6 +199,15 @@ def test_fit_save_and_profile_round_trip(invoke: Invoke, tmp_path: Path) -> None
     assert exists.exit_code == 1 and "already exists" in exists.stderr
     override = invoke("fit", "--profile", str(saved), "--ml", "5", "-f", "json")
     assert json.loads(override.stdout)["profile"]["ml"] == 5
+    lacking = tmp_path / "lacking.yaml"
+    invoke("fit", "--swe", "3", "--skill", "sql=none", "--save", str(lacking), "-f", "json")
+    assert yaml.safe_load(lacking.read_text())["lacking"] == ["sql"]
+    reloaded = json.loads(invoke("fit", "--profile", str(lacking), "-f", "json").stdout)
+    assert reloaded["profile"]["lacking"] == ["sql"]
+    # a later --skill replaces the file's "none"
+    raised = invoke("fit", "--profile", str(lacking), "--skill", "sql=2", "-f", "json")
+    assert json.loads(raised.stdout)["profile"]["skills"] == {"sql": "working"}
+    assert json.loads(raised.stdout)["profile"]["lacking"] == []
 
 
 def test_fit_bad_inputs(invoke: Invoke, tmp_path: Path) -> None:
@@ -125,8 +231,17 @@ def test_fit_bad_inputs(invoke: Invoke, tmp_path: Path) -> None:
 def test_path_between_roles(invoke: Invoke) -> None:
     data = json.loads(invoke("path", "swe", "mle", "-f", "json").stdout)
     assert (data["from"], data["to"]) == ("software-engineer", "ml-engineer")
+    # Foundations first. Since issue 16's review the software engineer's profile lists only
+    # what the sources say, so data structures and algorithms count as not yet held.
     first = data["skills_to_build"][0]
-    assert (first["skill"], first["have"], first["need"]) == ("ml-fundamentals", None, "expert")
+    assert (first["skill"], first["have"], first["need"]) == (
+        "data-structures-algorithms",
+        None,
+        "practitioner",
+    )
+    ml = next(g for g in data["skills_to_build"] if g["skill"] == "ml-fundamentals")
+    assert (ml["have"], ml["need"], ml["size"]) == (None, "expert", 4)
+    assert data["not_asked"] == []  # a role lists all it needs: the rest is none
     assert "software-engineering" in [c["skill"] for c in data["carries_over"]]
     # The sources name no tools for software engineers (issue 16, U17): nothing carries.
     assert "TensorFlow" in data["tools_to_learn"] and data["tools_carried"] == []
@@ -164,12 +279,43 @@ def test_path_from_me(invoke: Invoke) -> None:
     assert data["from"] == "me"
     assert "software-engineering" in [c["skill"] for c in data["carries_over"]]
     assert data["skill_map"]["from"] == {"swe": 4, "ml": None, "comm": None}
+    # swe 4 estimates the rest of its category; ML fundamentals is not asked, not "none"
+    assert data["not_asked"] == [
+        {"skill": "ml-fundamentals", "name": "Machine learning fundamentals", "need": "working"}
+    ]
+    built = {g["skill"]: g for g in data["skills_to_build"]}
+    assert built["deployment-monitoring"]["estimated_from"] == "swe 4"
+    assert "software-engineering" not in built
+
+
+def test_path_never_lists_what_you_hold(invoke: Invoke) -> None:
+    """Issue 15: Python at practitioner is not a tool to learn and carried over at once."""
+    args = ["path", "me", "ml-engineer", "--skill", "python=practitioner", "-f", "json"]
+    data = json.loads(invoke(*args).stdout)
+    assert "Python" not in data["tools_to_learn"] and "Python" in data["tools_carried"]
+    assert "python" in [c["skill"] for c in data["carries_over"]]
+    assert "python" not in [g["skill"] for g in data["skills_to_build"]]
+    held = set(data["tools_carried"]) & set(data["tools_to_learn"])
+    assert held == set()
+
+
+def test_path_orders_foundations_first_and_uses_wants(invoke: Invoke) -> None:
+    args = ["path", "me", "ml-engineer", "--swe", "2", "--ml", "1", "--comm", "1"]
+    data = json.loads(invoke(*args, "--want", "modelling=5", "-f", "json").stdout)
+    categories = [g["skill"] for g in data["skills_to_build"]]
+    # maths and programming before ML, ML before data tools, data before cloud
+    assert categories.index("statistics") < categories.index("ml-fundamentals")
+    assert categories.index("ml-fundamentals") < categories.index("data-pipelines")
+    assert categories.index("data-pipelines") < categories.index("cloud-platforms")
+    assert data["wanted"] == [{"work": "modelling", "want": 5, "share": 0.26}]
+    table = invoke(*args, "--want", "modelling=5", width=100).stdout
+    assert "modelling 5/5: 26% of its work" in table
 
 
 def test_path_markdown_and_errors(invoke: Invoke) -> None:
     out = invoke("path", "ds", "mle", "-f", "markdown").stdout
     assert out.startswith("# From Data scientist to ML engineer\n")
-    assert "- [ ] " in out and "## What the sources say" in out
+    assert "- [ ] " in out and "## What the sources advise" in out
     assert invoke("path", "ds", "ds").exit_code == 2
     misplaced = invoke("path", "ds", "mle", "--swe", "3")
     assert misplaced.exit_code == 2 and "go with FROM 'me'" in misplaced.stderr

@@ -1,11 +1,12 @@
-"""Fit scoring on hand-built profiles, and its parts on their own."""
+"""Fit scoring on hand-built profiles, its parts on their own, and the worked example."""
 
 from __future__ import annotations
 
 import pytest
 
 from mlroles.catalogue import Catalogue
-from mlroles.fit import fit_role, gaps, rank_roles, work_mix
+from mlroles.fit import assess, fit_role, mostly, rank_roles, work_mix
+from mlroles.knowledge import Basis
 from mlroles.models import Interest, Level
 from mlroles.profile import Profile
 
@@ -90,23 +91,29 @@ def ranking(catalogue: Catalogue, profile: Profile) -> list[str]:
     return [fit.role.id for fit in rank_roles(catalogue, profile).fits]
 
 
+RESEARCH_ROLES = ("research-scientist", "applied-research-scientist", "research-engineer")
+
+
 def test_strong_engineer_ranks_engineering_roles_above_research(catalogue: Catalogue) -> None:
     order = ranking(catalogue, STRONG_SWE)
-    research = min(
-        order.index(r)
-        for r in ("research-scientist", "applied-research-scientist", "research-engineer")
-    )
-    for role_id in ("mlops-engineer", "data-engineer", "ml-platform-engineer"):
+    research = min(order.index(r) for r in RESEARCH_ROLES)
+    for role_id in ("mlops-engineer", "data-engineer", "ml-platform-engineer", "ai-engineer"):
         assert order.index(role_id) < research, order
-    assert order[0] in ("mlops-engineer", "ai-engineer", "ml-platform-engineer", "data-engineer")
+    assert order[0] == "mlops-engineer"
 
 
 def test_statistician_who_wants_business_impact(catalogue: Catalogue) -> None:
-    assert set(ranking(catalogue, STATISTICIAN)[:2]) == {"data-scientist", "data-analyst"}
+    order = ranking(catalogue, STATISTICIAN)
+    assert order[0] == "data-analyst"
+    for role_id in ("ml-engineer", "mlops-engineer", "research-scientist", "data-engineer"):
+        assert order.index("data-scientist") < order.index(role_id), order
 
 
 def test_phd_who_wants_to_publish(catalogue: Catalogue) -> None:
-    assert ranking(catalogue, PHD_WHO_PUBLISHES)[0] == "research-scientist"
+    assert set(ranking(catalogue, PHD_WHO_PUBLISHES)[:2]) == {
+        "research-scientist",
+        "applied-research-scientist",
+    }
 
 
 def test_adjacent_roles_are_not_ranked(catalogue: Catalogue) -> None:
@@ -114,39 +121,113 @@ def test_adjacent_roles_are_not_ranked(catalogue: Catalogue) -> None:
     assert "software-engineer" not in order and len(order) == 15
 
 
+def test_the_worked_example(catalogue: Catalogue) -> None:
+    """fit.py's docstring and the README: `fit --swe 4 --ml 1 --want deployment=5`."""
+    me = Profile(swe=4, ml=1, wants={Interest.DEPLOYMENT: 5})
+    mlops = fit_role(catalogue, catalogue.role("mlops-engineer"), me)
+    assert mlops.parts == {"skills": 0.5, "axes": 0.8, "interests": 0.934}
+    assert (mlops.score, mlops.distance) == (71.9, 1.41)
+    assert ranking(catalogue, me)[:3] == ["mlops-engineer", "ml-platform-engineer", "data-engineer"]
+    # Python at practitioner is what swe 4 estimated: telling it changes nothing
+    told = me.model_copy(update={"skills": {"python": Level.PRACTITIONER}})
+    assert [(f.role.id, f.score) for f in rank_roles(catalogue, told).fits] == [
+        (f.role.id, f.score) for f in rank_roles(catalogue, me).fits
+    ]
+
+
+def test_axes_only_agrees_with_the_map(catalogue: Catalogue) -> None:
+    """The issue's second example: fit ranks as map --me swe=4,ml=1 does (data engineer,
+    then developer advocate since issue 16's review moved it to SWE 4, ML 2)."""
+    from mlroles.chart import You, build_chart
+    from mlroles.models import Track
+
+    order = ranking(catalogue, Profile(swe=4, ml=1))
+    assert order[:2] == ["data-engineer", "developer-advocate"]
+    roles = catalogue.roles_on([Track.RESEARCH, Track.PRODUCTION])
+    chart = build_chart(roles, you=You(swe=4, ml=1))
+    assert [role.id for role, _ in chart.nearest][:2] == order[:2]
+
+
 def test_score_uses_only_the_parts_given(catalogue: Catalogue) -> None:
     mle = catalogue.role("ml-engineer")
     axes_only = fit_role(catalogue, mle, Profile(swe=4, ml=4, comm=3))
-    assert axes_only.parts == {"axes": 1.0}
-    assert axes_only.score == 100.0
+    assert axes_only.parts == {"skills": 0.5, "axes": 1.0}
+    assert axes_only.score == 62.5  # 100 x (0.45 x 0.5 + 0.15 x 1) / 0.6
     far = fit_role(catalogue, mle, Profile(swe=0, ml=0, comm=0))
-    assert far.score < 40
+    assert far.score < axes_only.score and far.distance == 6.4
 
 
-def test_skill_part_counts_coverage_and_use(catalogue: Catalogue) -> None:
+def test_skill_part_counts_what_ratings_add_to_the_estimate(catalogue: Catalogue) -> None:
     po = catalogue.role("product-owner")
     needs = {n.skill: n.level for n in po.skills}
-    exact = fit_role(catalogue, po, Profile(skills=needs))
-    assert exact.parts["skills"] == 1.0
+    assert fit_role(catalogue, po, Profile(skills=needs)).parts["skills"] == 1.0
+    # a skill the role does not list neither adds nor takes anything
     extra = dict(needs, **{"distributed-systems": Level.EXPERT})
-    assert fit_role(catalogue, po, Profile(skills=extra)).parts["skills"] < 1.0
+    assert fit_role(catalogue, po, Profile(skills=extra)).parts["skills"] == 1.0
+    # with comm 5, communication is estimated expert: rating it expert adds nothing ...
+    ds = catalogue.role("data-scientist")
+    assert ds.skills[-3].skill == "communication" and ds.skills[-3].level is Level.PRACTITIONER
+    estimated = Profile(comm=5, skills={"communication": Level.EXPERT})
+    assert fit_role(catalogue, ds, estimated).parts["skills"] == 0.5
+    # ... and saying you lack it takes the estimate away (3 of the role's 43 need points)
+    total = sum(n.level.rank for n in ds.skills)
+    assert total == 43
+    lacking = Profile(comm=5, lacking=("communication",))
+    assert fit_role(catalogue, ds, lacking).parts["skills"] == round(0.5 - 0.5 * 3 / total, 3)
+
+
+def test_assess_any_requirements(catalogue: Catalogue) -> None:
+    """The function a job ad's requirements can be scored with, not only a role's."""
+    me = Profile(swe=3, skills={"sql": Level.EXPERT}, lacking=("statistics",))
+    found = assess(
+        catalogue,
+        me,
+        [
+            ("sql", Level.PRACTITIONER),
+            ("python", Level.EXPERT),
+            ("statistics", Level.WORKING),
+            ("publishing", Level.AWARENESS),
+        ],
+    )
+    assert [(m.skill.id, m.basis) for m in found.met] == [("sql", Basis.RATED)]
+    assert [(g.skill.id, g.have, g.basis, g.estimated_from, g.size) for g in found.gaps] == [
+        ("python", Level.WORKING, Basis.ESTIMATED, "swe 3", 2),
+        ("statistics", None, Basis.RATED, None, 2),
+    ]
+    assert [g.skill.id for g in found.unasked] == ["publishing"]
+    assert found.coverage == (3 + 2 + 0 + 0) / (3 + 4 + 2 + 1)
 
 
 def test_gaps_are_ordered_by_size(catalogue: Catalogue) -> None:
-    found = gaps(catalogue, catalogue.role("ml-engineer"), {"python": Level.WORKING})
-    sizes = [gap.size for gap in found]
-    assert sizes == sorted(sizes, reverse=True)
-    python = next(g for g in found if g.skill.id == "python")
-    assert (python.have, python.need, python.size) == (Level.WORKING, Level.PRACTITIONER, 1)
+    fit = fit_role(catalogue, catalogue.role("ml-engineer"), Profile(swe=2, ml=1))
+    sizes = [gap.size for gap in fit.gaps]
+    assert sizes == sorted(sizes, reverse=True) and sizes[0] == 4
+    assert all(gap.basis is Basis.ESTIMATED for gap in fit.gaps)
+    # every skill it lists has an axis but communication, and comm was not given
+    assert {gap.skill.id for gap in fit.unasked} == {"communication"}
 
 
 def test_work_mix_reads_the_skills(catalogue: Catalogue) -> None:
-    mix = work_mix(catalogue, catalogue.role("research-scientist"))
-    assert (
-        mix[Interest.RESEARCH]
-        > work_mix(catalogue, catalogue.role("ml-engineer"))[Interest.RESEARCH]
+    for role in catalogue.roles:
+        mix = work_mix(catalogue, role)
+        assert 0.999 <= sum(mix.values()) <= 1.0 + 1e-9 or role.id == "ml-hardware-engineer"
+    assert mostly(work_mix(catalogue, catalogue.role("research-scientist"))) is Interest.RESEARCH
+    assert mostly(work_mix(catalogue, catalogue.role("mlops-engineer"))) is Interest.DEPLOYMENT
+    hardware = work_mix(catalogue, catalogue.role("ml-hardware-engineer"))
+    assert sum(hardware.values()) < 0.8  # its hardware work is no interest's
+
+
+def test_want_none_of_research_puts_research_roles_last(catalogue: Catalogue) -> None:
+    me = PHD_WHO_PUBLISHES.model_copy(
+        update={"wants": {**PHD_WHO_PUBLISHES.wants, Interest.RESEARCH: 0}}
     )
-    assert sum(v for k, v in mix.items() if k is not Interest.COMMUNICATION) <= 1.0 + 1e-9
+    fits = rank_roles(catalogue, me).fits
+    research = [i for i, fit in enumerate(fits) if fit.role.id in RESEARCH_ROLES]
+    wanted = [i for i, fit in enumerate(fits) if fit.unwanted is None]
+    assert len(research) == 3 and min(research) > max(wanted)
+    first = fits[research[0]]
+    assert first.unwanted is Interest.RESEARCH
+    assert first.reasons[-1] == "but it is mostly research work, which you want none of"
 
 
 @pytest.mark.parametrize("profile", [STRONG_SWE, STATISTICIAN, PHD_WHO_PUBLISHES])

@@ -216,10 +216,10 @@ class Catalogue:
 
     def resolve_skill(self, query: str) -> Skill:
         """The skill whose id, name or alias is `query` (any case, spaces or hyphens)."""
-        from rapidfuzz import process
-
         skill_id = self._skill_index.get(normalise(query))
         if skill_id is None:
+            from rapidfuzz import process  # only for a miss: it costs ~7 ms to import
+
             matches = process.extract(
                 normalise(query), list(self._skill_index), limit=3, score_cutoff=75
             )

@@ -1,18 +1,38 @@
-"""Which role fits a person: scores with reasons a person can check.
+"""Which role fits a person: a scoring model with stated properties, and its reasons.
 
-score = 100 x weighted mean of up to three parts, each in [0, 1], over the parts the
-profile gives (weights renormalised when a part is missing):
+What the profile says about each skill is *rated*, *estimated* from a skill-map answer, or
+*unknown* (see `knowledge`). A role is scored on up to three parts, each in [0, 1]:
 
-- skills (weight 0.45): half *coverage*, how much of the role's skill need the person
-  meets (each skill weighted by its level's rank, 1-4; held at or above the level counts
-  fully, below it in proportion, unrated as nothing), and half *use*, how much of what the
-  person rated the role needs (each rated skill weighted by its rank, counted up to the
-  role's level; a skill the role does not list counts nothing).
-- axes (weight 0.25): closeness on the skill map, 1 - RMS distance / 5 over the axes given
-  (software engineering, ML, communication).
-- interests (weight 0.30): cosine similarity between the work the person wants (0-5 per
-  interest) and the work the role involves, read off its skills: the share of the role's
-  skill weight in the categories behind each interest.
+- skills (weight 0.45), always present: 1/2, plus 1/2 x what your rated skills add to (or
+  take from) what your skill-map answers estimate, as a share of the role's need. Each skill
+  the role lists is weighted by the rank of its level (1-4) and counted up to that level.
+  An estimated skill is already counted by the axes part and an unknown one is not counted
+  at all: neither adds or takes anything, and an unknown one is listed as "not asked", not
+  as a gap. With no axes nothing is estimated, and the part is 1/2 + 1/2 x coverage.
+- axes (weight 0.15), when you gave any of --swe/--ml/--comm: closeness on the skill map,
+  1 - distance / (5 x sqrt(axes given)), with the same distance `map --me` reports.
+- interests (weight 0.40), when you gave any want: half how much of the role's work you want
+  (your wants, 0-5, averaged over its *work mix*, see `work_mix`; work you did not rate
+  counts as indifferent, 2.5), half how much of the work you want it offers (each want
+  weighted by its amount; a kind of work is fully on offer at a quarter of the role's work).
+
+score = 100 x the weighted mean of the parts present. Roles mostly about a kind of work you
+want none of (want 0) are ranked after all the others, whatever their score. Where you want
+to go (interests) weighs more than where you are on the map (axes): `fit` advises a move.
+
+Properties (each held by a property test): adding a skill at or above its estimate, or
+raising a rated skill, never lowers any role's score; raising a want never lowers the score
+of a role mostly about that work; a want of 0 keeps roles mostly about it out of the top 3;
+for a profile of axes only, the ranking is the map's, nearest first.
+
+Worked example, `fit --swe 4 --ml 1 --want deployment=5`: nothing is rated, so every skills
+part is 0.5. MLOps engineer is 1.41 from you on the map (axes = 1 - 1.41 / 7.07 = 0.80);
+74% of its work is deployment (liked = 0.74 x 1 + 0.26 x 0.5 = 0.87; offered = 1, since
+74% is more than a quarter; interests = 0.93): score = 100 x (0.45 x 0.5 + 0.15 x 0.80 +
+0.40 x 0.93) = 72, first. Data engineer is nearest (distance 0, axes 1.0) but only 24%
+deployment (interests 0.79): 69, third, after the ML platform engineer (70). Adding
+`--skill python=practitioner` changes nothing: swe 4 already estimated Python at
+practitioner.
 """
 
 from __future__ import annotations
@@ -22,10 +42,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .catalogue import Catalogue
+from .knowledge import Basis, Held, estimate, held
 from .models import Interest, Level, Role, Skill, Track
 from .profile import INTEREST_CATEGORIES, Profile
 
-WEIGHTS = {"skills": 0.45, "axes": 0.25, "interests": 0.30}
+WEIGHTS = {"skills": 0.45, "axes": 0.15, "interests": 0.40}
+INDIFFERENT = 0.5
+"""An interest not rated counts as 2.5 out of 5."""
+OFFERED = 0.25
+"""A kind of work is fully on offer in a role when it is at least this share of its work."""
+MOSTLY = 0.4
+"""A role is *mostly* about a kind of work when it is the largest share of its work mix
+and at least this share."""
+RESEARCH_TRACK_SHARE = 0.5
+"""The least share of research in the work of a research-track role: the sources file
+these roles under research (000, lines 76-78), whatever skills they list."""
 
 
 @dataclass(frozen=True)
@@ -33,10 +64,40 @@ class Gap:
     skill: Skill
     have: Level | None
     need: Level
+    basis: Basis = Basis.RATED
+    estimated_from: str | None = None
 
     @property
     def size(self) -> int:
         return self.need.rank - (self.have.rank if self.have else 0)
+
+
+@dataclass(frozen=True)
+class Met:
+    """A skill held at or above the level asked for."""
+
+    skill: Skill
+    have: Level
+    need: Level
+    basis: Basis = Basis.RATED
+    estimated_from: str | None = None
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """A profile against a set of (skill, needed level) requirements."""
+
+    coverage: float
+    """The share of the need (each skill weighted by its level's rank) known to be met,
+    rated or estimated: 0-1, a lower bound, since an unknown skill counts nothing."""
+    skills_part: float
+    """The fit score's skills part: 1/2 plus 1/2 x what the rated skills add to (or take
+    from) what the axis answers estimated, as a share of the need: 0-1."""
+    met: tuple[Met, ...]
+    gaps: tuple[Gap, ...]
+    """Known (rated or estimated) below the need, largest gap first."""
+    unasked: tuple[Gap, ...]
+    """Unknown: the person was not asked, so it is neither credit nor a gap."""
 
 
 @dataclass(frozen=True)
@@ -46,6 +107,11 @@ class RoleFit:
     parts: dict[str, float]
     reasons: tuple[str, ...]
     gaps: tuple[Gap, ...]
+    unasked: tuple[Gap, ...] = ()
+    distance: float | None = None
+    """Distance on the skill map over the axes given (as `map --me`), None without axes."""
+    unwanted: Interest | None = None
+    """The kind of work the role is mostly about, when you want none of it."""
 
 
 @dataclass(frozen=True)
@@ -54,127 +120,168 @@ class FitResult:
     fits: tuple[RoleFit, ...]
 
 
-def work_mix(catalogue: Catalogue, role: Role) -> dict[Interest, float]:
-    """The share of a role's skill weight behind each interest (sums to at most 1)."""
-    total = sum(need.level.rank for need in role.skills) or 1
-    mix = {}
-    for interest in Interest:
-        weight = sum(
-            need.level.rank
-            for need in role.skills
-            if catalogue.skill(need.skill).category in INTEREST_CATEGORIES[interest]
-        )
-        mix[interest] = weight / total
-    if Interest.COMMUNICATION in mix:  # communication also shows in the map's bubble size
-        mix[Interest.COMMUNICATION] = max(mix[Interest.COMMUNICATION], role.position.comm / 10)
-    return mix
-
-
-def gaps(catalogue: Catalogue, role: Role, have: dict[str, Level]) -> tuple[Gap, ...]:
-    """Skills the role needs above what is held, largest gap first."""
-    found = [
-        Gap(catalogue.skill(need.skill), have.get(need.skill), need.level)
-        for need in role.skills
-        if have.get(need.skill) is None or have[need.skill].rank < need.level.rank
-    ]
+def assess(
+    catalogue: Catalogue, profile: Profile, needs: Sequence[tuple[str, Level]]
+) -> Assessment:
+    """Score a profile against any requirements: a role's skills, or a job ad's."""
+    total = sum(need.rank for _, need in needs)
+    credit = 0
+    lift = 0
+    met: list[Met] = []
+    found: list[Gap] = []
+    unasked: list[Gap] = []
+    for skill_id, need in needs:
+        have: Held = held(catalogue, profile, skill_id)
+        skill = catalogue.skill(skill_id)
+        credit += min(have.rank, need.rank)
+        if have.basis is Basis.RATED:
+            expected = estimate(profile, skill.category)
+            lift += min(have.rank, need.rank) - min(expected.rank if expected else 0, need.rank)
+        if not have.known:
+            unasked.append(Gap(skill, None, need, Basis.UNKNOWN))
+        elif have.rank >= need.rank and have.level is not None:
+            met.append(Met(skill, have.level, need, have.basis, have.estimated_from))
+        else:
+            found.append(Gap(skill, have.level, need, have.basis, have.estimated_from))
     found.sort(key=lambda gap: (-gap.size, -gap.need.rank))
-    return tuple(found)
-
-
-def _skill_part(role: Role, skills: dict[str, Level]) -> float:
-    """Half coverage (how much of the role's need you meet), half use (how much of what
-    you are good at the role needs): a role that needs little is not a fit for an expert
-    in many things just because it is easy to cover."""
-    need = {n.skill: n.level.rank for n in role.skills}
-    total_need = sum(need.values())
-    coverage = sum(min(skills[s].rank, r) for s, r in need.items() if s in skills)
-    total_have = sum(level.rank for level in skills.values())
-    use = sum(min(level.rank, need.get(s, 0)) for s, level in skills.items())
-    return 0.5 * (coverage / total_need if total_need else 0.0) + 0.5 * (
-        use / total_have if total_have else 0.0
+    unasked.sort(key=lambda gap: -gap.need.rank)
+    met.sort(key=lambda m: -m.need.rank)
+    return Assessment(
+        coverage=credit / total if total else 0.0,
+        skills_part=0.5 + 0.5 * lift / total if total else 0.5,
+        met=tuple(met),
+        gaps=tuple(found),
+        unasked=tuple(unasked),
     )
 
 
-def _axes_part(role: Role, profile: Profile) -> float | None:
-    pairs = [
-        (mine, theirs)
-        for mine, theirs in (
-            (profile.swe, role.position.swe),
-            (profile.ml, role.position.ml),
-            (profile.comm, role.position.comm),
-        )
-        if mine is not None
-    ]
+def role_needs(role: Role) -> tuple[tuple[str, Level], ...]:
+    return tuple((need.skill, need.level) for need in role.skills)
+
+
+def work_mix(catalogue: Catalogue, role: Role) -> dict[Interest, float]:
+    """The kinds of work a role involves, as shares of its work: its skill weight in the
+    categories behind each interest; communication at least the role's communication
+    weight on the map (its bubble, out of 10); research at least half of a research-track
+    role's work. The shares sum to at most 1: the rest is work no interest covers
+    (hardware)."""
+    weights = dict.fromkeys(Interest, 0.0)
+    total = 0.0
+    for need in role.skills:
+        category = catalogue.skill(need.skill).category
+        total += need.level.rank
+        for interest, categories in INTEREST_CATEGORIES.items():
+            if category in categories:
+                weights[interest] += need.level.rank
+    mix = {interest: value / (total or 1.0) for interest, value in weights.items()}
+    other = 1.0 - sum(mix.values()) if total else 0.0
+    mix[Interest.COMMUNICATION] = max(mix[Interest.COMMUNICATION], role.position.comm / 10)
+    scale = sum(mix.values()) + other or 1.0
+    mix = {interest: value / scale for interest, value in mix.items()}
+    research = mix[Interest.RESEARCH]
+    if role.track is Track.RESEARCH and research < RESEARCH_TRACK_SHARE:
+        rest = (1 - RESEARCH_TRACK_SHARE) / (1 - research)
+        mix = {interest: value * rest for interest, value in mix.items()}
+        mix[Interest.RESEARCH] = RESEARCH_TRACK_SHARE
+    return mix
+
+
+def mostly(mix: dict[Interest, float]) -> Interest | None:
+    """The kind of work a role is mostly about, if one stands out."""
+    top = max(mix, key=lambda interest: mix[interest])
+    return top if mix[top] >= MOSTLY else None
+
+
+def map_distance(profile: Profile, role: Role) -> float | None:
+    """Euclidean distance on the skill map over the axes the profile gives."""
+    pairs = _axis_pairs(profile, role)
     if not pairs:
         return None
-    rms = math.sqrt(sum((a - b) ** 2 for a, b in pairs) / len(pairs))
-    return 1 - rms / 5
+    return math.sqrt(sum((a - b) ** 2 for a, b in pairs))
+
+
+def _axis_pairs(profile: Profile, role: Role) -> list[tuple[int, int]]:
+    p = role.position
+    given = ((profile.swe, p.swe), (profile.ml, p.ml), (profile.comm, p.comm))
+    return [(mine, theirs) for mine, theirs in given if mine is not None]
 
 
 def _interest_part(mix: dict[Interest, float], wants: dict[Interest, int]) -> float | None:
-    if not wants or not any(wants.values()):
+    """Half how much of the role's work you want (an interest you did not rate counts as
+    indifferent), half how much of the work you want the role offers (a kind of work is
+    fully on offer when it is at least OFFERED of the role's work)."""
+    if not wants:
         return None
-    dot = sum(wants.get(i, 0) * mix[i] for i in Interest)
-    norm_w = math.sqrt(sum(v * v for v in wants.values()))
-    norm_m = math.sqrt(sum(v * v for v in mix.values()))
-    return dot / (norm_w * norm_m) if norm_m else 0.0
+    other = 1.0 - sum(mix.values())  # work no interest covers: indifferent
+    liked = other * INDIFFERENT + sum(
+        share * (wants[i] / 5 if i in wants else INDIFFERENT) for i, share in mix.items()
+    )
+    wanted = sum(wants.values())
+    offered = sum(want * min(1.0, mix[i] / OFFERED) for i, want in wants.items())
+    return 0.5 * liked + 0.5 * (offered / wanted if wanted else 0.0)
 
 
 def fit_role(catalogue: Catalogue, role: Role, profile: Profile) -> RoleFit:
-    parts: dict[str, float] = {}
-    if profile.skills:
-        parts["skills"] = _skill_part(role, profile.skills)
-    axes = _axes_part(role, profile)
-    if axes is not None:
-        parts["axes"] = axes
+    found = assess(catalogue, profile, role_needs(role))
+    parts: dict[str, float] = {"skills": found.skills_part}
+    distance = map_distance(profile, role)
+    if distance is not None:
+        parts["axes"] = 1 - distance / (5 * math.sqrt(len(_axis_pairs(profile, role))))
     mix = work_mix(catalogue, role)
     interests = _interest_part(mix, profile.wants)
     if interests is not None:
         parts["interests"] = interests
-    weight = sum(WEIGHTS[name] for name in parts) or 1
+    weight = sum(WEIGHTS[name] for name in parts)
     score = 100 * sum(WEIGHTS[name] * value for name, value in parts.items()) / weight
+    main = mostly(mix)
     return RoleFit(
         role=role,
         score=round(score, 1),
         parts={name: round(value, 3) for name, value in parts.items()},
-        reasons=_reasons(catalogue, role, profile, mix),
-        gaps=gaps(catalogue, role, profile.skills),
+        reasons=_reasons(role, profile, found, mix, distance),
+        gaps=found.gaps,
+        unasked=found.unasked,
+        distance=None if distance is None else round(distance, 2),
+        unwanted=main if main is not None and profile.wants.get(main) == 0 else None,
     )
 
 
 def _reasons(
-    catalogue: Catalogue, role: Role, profile: Profile, mix: dict[Interest, float]
+    role: Role,
+    profile: Profile,
+    found: Assessment,
+    mix: dict[Interest, float],
+    distance: float | None,
 ) -> tuple[str, ...]:
     reasons: list[str] = []
-    met = [
-        n
-        for n in sorted(role.skills, key=lambda n: -n.level.rank)
-        if n.skill in profile.skills and profile.skills[n.skill].rank >= n.level.rank
-    ]
-    if met:
-        names = ", ".join(catalogue.skill(n.skill).name for n in met[:3])
-        reasons.append(f"you meet its level in {names}")
-    for label, mine, theirs in (
-        ("software engineering", profile.swe, role.position.swe),
-        ("ML", profile.ml, role.position.ml),
-    ):
-        if mine is not None and abs(mine - theirs) <= 1:
-            reasons.append(f"{label} {mine}/5 is close to the role's {theirs}/5")
+    rated = [m.skill.name for m in found.met if m.basis is Basis.RATED]
+    if rated:
+        reasons.append(f"you meet its level in {', '.join(rated[:3])}")
+    estimated = [m for m in found.met if m.basis is Basis.ESTIMATED]
+    if estimated:
+        names = ", ".join(m.skill.name for m in estimated[:3])
+        reasons.append(f"likely {names} (estimated from {estimated[0].estimated_from})")
+    if distance is not None:
+        place = f"{distance:.2f} from you" if distance else "where you are"
+        reasons.append(f"{place} on the skill map")
     wanted = sorted((i for i, v in profile.wants.items() if v >= 4), key=lambda i: -mix[i])
     for interest in wanted[:2]:
         if mix[interest] >= 0.15:
-            share = round(100 * mix[interest])
-            reasons.append(f"you want {interest.value}: {share}% of its skill weight")
+            reasons.append(f"you want {interest.value}: {round(100 * mix[interest])}% of its work")
+    main = mostly(mix)
+    if main is not None and profile.wants.get(main) == 0:
+        reasons.append(f"but it is mostly {main.value} work, which you want none of")
     return tuple(reasons)
 
 
 def rank_roles(
     catalogue: Catalogue, profile: Profile, roles: Sequence[Role] | None = None
 ) -> FitResult:
-    """Every ML role (not the adjacent starting points), best fit first."""
+    """Every ML role (not the adjacent starting points), best fit first; roles mostly about
+    work you want none of come after the rest."""
     candidates = (
         roles if roles is not None else catalogue.roles_on((Track.RESEARCH, Track.PRODUCTION))
     )
     fits = [fit_role(catalogue, role, profile) for role in candidates]
-    fits.sort(key=lambda fit: (-fit.score, fit.role.name))
+    fits.sort(key=lambda fit: (fit.unwanted is not None, -fit.score, fit.role.name))
     return FitResult(profile, tuple(fits))

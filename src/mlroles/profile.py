@@ -16,11 +16,8 @@ Scale = Annotated[int, Field(ge=0, le=5)]
 INTEREST_CATEGORIES: dict[Interest, tuple[SkillCategory, ...]] = {
     Interest.MODELLING: (SkillCategory.MACHINE_LEARNING, SkillCategory.MATHS_STATISTICS),
     Interest.DATA: (SkillCategory.DATA,),
-    Interest.DEPLOYMENT: (
-        SkillCategory.SOFTWARE_ENGINEERING,
-        SkillCategory.INFRASTRUCTURE,
-        SkillCategory.HARDWARE,
-    ),
+    # Hardware work (making chips and accelerators) is none of these: no question asks it.
+    Interest.DEPLOYMENT: (SkillCategory.SOFTWARE_ENGINEERING, SkillCategory.INFRASTRUCTURE),
     Interest.RESEARCH: (SkillCategory.RESEARCH,),
     Interest.COMMUNICATION: (SkillCategory.COMMUNICATION,),
     Interest.BUSINESS: (SkillCategory.PRODUCT_BUSINESS,),
@@ -47,6 +44,10 @@ class Profile(BaseModel):
     ml: Scale | None = Field(default=None, description="Machine-learning knowledge, 0-5.")
     comm: Scale | None = Field(default=None, description="Communication and writing, 0-5.")
     skills: dict[Id, Level] = Field(default_factory=dict)
+    lacking: tuple[Id, ...] = Field(
+        default=(),
+        description="Skills you said you do not have (level none); unlike unrated ones, known.",
+    )
     wants: dict[Interest, Scale] = Field(default_factory=dict)
 
     @property
@@ -56,17 +57,45 @@ class Profile(BaseModel):
             and self.ml is None
             and self.comm is None
             and not self.skills
+            and not self.lacking
             and not self.wants
         )
 
 
-def parse_level(text: str) -> Level:
-    """A level by name or by number (1 awareness ... 4 expert)."""
+def checked_profile(
+    *,
+    swe: int | None = None,
+    ml: int | None = None,
+    comm: int | None = None,
+    skills: dict[str, Level] | None = None,
+    lacking: tuple[str, ...] = (),
+    wants: dict[Interest, int] | None = None,
+) -> Profile:
+    """A profile from values the caller has already checked (flags parsed and range-checked,
+    questionnaire answers, a catalogue role's skills). It skips pydantic's validator, which
+    is built lazily on first use and would cost about 20 ms on every `fit` or `path` run;
+    a profile file is still validated in full by `load_profile`."""
+    return Profile.model_construct(
+        swe=swe,
+        ml=ml,
+        comm=comm,
+        skills=dict(skills or {}),
+        lacking=tuple(lacking),
+        wants=dict(wants or {}),
+    )
+
+
+def parse_level(text: str) -> Level | None:
+    """A level by name or by number (0 none, 1 awareness ... 4 expert); None for none."""
     value = text.strip().casefold()
+    if value in ("none", "0"):
+        return None
     for rank, level in enumerate(Level, start=1):
         if value in (level.value, str(rank)):
             return level
-    names = ", ".join(f"{rank}={level.value}" for rank, level in enumerate(Level, start=1))
+    names = "0=none, " + ", ".join(
+        f"{rank}={level.value}" for rank, level in enumerate(Level, start=1)
+    )
     raise UsageError(f"unknown level {text!r}.", hint=f"Use a name or number: {names}.")
 
 
@@ -87,5 +116,7 @@ def profile_yaml(profile: Profile) -> str:
     import yaml
 
     data = profile.model_dump(mode="json", exclude_none=True)
+    if not data.get("lacking"):
+        data.pop("lacking", None)
     header = "# An mlroles profile: use it with `mlroles fit --profile FILE`.\n"
     return header + yaml.safe_dump(data, sort_keys=False)

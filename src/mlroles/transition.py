@@ -1,20 +1,46 @@
-"""`mlroles path FROM TO`: what to add or raise to move from one role (or from you) to another."""
+"""`mlroles path FROM TO`: what to add or raise to move from one role (or from you) to another.
+
+The steps come in the order the sources advise for getting started (002, "Practical tips",
+lines 98-107): foundations in maths, statistics and computer science and a programming
+language first, then ML libraries, then data-processing tools, then cloud platforms. Within
+a stage, the largest gap comes first. What you already hold at the role's level (rated or
+estimated) is listed as carrying over, never as something to learn; a tool counts as held
+when it names a skill you hold (Python, Git, Docker, AWS ...).
+"""
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from dataclasses import dataclass
 
 from .catalogue import Catalogue
-from .fit import Gap, gaps
-from .models import Cited, Level, Position, Role, Skill
-from .profile import Profile
+from .fit import Gap, Met, assess, role_needs, work_mix
+from .knowledge import Basis, held
+from .layers import normalise
+from .models import Cited, Interest, Position, Role, SkillCategory
+from .profile import Profile, checked_profile
+
+Carried = Met
+
+LEARNING_STAGE: dict[SkillCategory, int] = {
+    SkillCategory.MATHS_STATISTICS: 0,
+    SkillCategory.SOFTWARE_ENGINEERING: 0,
+    SkillCategory.MACHINE_LEARNING: 1,
+    SkillCategory.DATA: 2,
+    SkillCategory.INFRASTRUCTURE: 3,
+}
+"""The order of 002's getting-started tips; other categories come after these."""
+LATER = 4
 
 
 @dataclass(frozen=True)
-class Carried:
-    skill: Skill
-    have: Level
-    need: Level
+class WantedWork:
+    """One kind of work you rated, and its share of the target role's work."""
+
+    interest: Interest
+    want: int
+    share: float
 
 
 @dataclass(frozen=True)
@@ -35,41 +61,100 @@ class TransitionPlan:
     start: tuple[int | None, int | None, int | None]
     """Software engineering, ML and communication where the move starts (None: not given)."""
     gaps: tuple[Gap, ...]
+    """Skills to build, in learning order (see the module docstring)."""
     carried: tuple[Carried, ...]
     tools_to_learn: tuple[str, ...]
     tools_carried: tuple[str, ...]
     source_notes: tuple[SourceSays, ...]
+    unasked: tuple[Gap, ...] = ()
+    """Skills the role needs that you were not asked about: check these yourself."""
+    wanted: tuple[WantedWork, ...] = ()
+    """The work you said you want, against the role's work mix (`path me` with wants)."""
 
 
 def plan_from_role(catalogue: Catalogue, origin: Role, target: Role) -> TransitionPlan:
-    have = {need.skill: need.level for need in origin.skills}
+    """From a role: what it needs counts as held, at the level it needs, and what it does
+    not list as none (a role's skill list is complete, unlike a person's answers)."""
+    listed = {need.skill: need.level for need in origin.skills}
+    unlisted = tuple(skill.id for skill in catalogue.skills if skill.id not in listed)
+    start = checked_profile(skills=listed, lacking=unlisted)
+    origin_tools = {tool.name.casefold() for tool in origin.tools}
     return _plan(
         catalogue,
         origin.name,
         origin.id,
         _axes(origin.position),
-        have,
-        {tool.name.casefold() for tool in origin.tools},
+        start,
+        origin_tools,
         target,
         _source_notes(origin, target),
     )
 
 
 def plan_from_profile(catalogue: Catalogue, profile: Profile, target: Role) -> TransitionPlan:
-    return _plan(
+    plan = _plan(
         catalogue,
         "you",
         None,
         (profile.swe, profile.ml, profile.comm),
-        dict(profile.skills),
+        profile,
         set(),
         target,
         _source_notes(None, target),
     )
+    mix = work_mix(catalogue, target)
+    wanted = tuple(
+        WantedWork(interest, want, round(mix[interest], 2))
+        for interest, want in sorted(profile.wants.items(), key=lambda item: -item[1])
+    )
+    return dataclasses.replace(plan, wanted=wanted)
 
 
 def _axes(position: Position) -> tuple[int | None, int | None, int | None]:
     return position.swe, position.ml, position.comm
+
+
+def learning_order(gaps: tuple[Gap, ...]) -> tuple[Gap, ...]:
+    """Foundations first (the sources' getting-started order), then the largest gap."""
+    return tuple(
+        sorted(
+            gaps,
+            key=lambda gap: (
+                LEARNING_STAGE.get(gap.skill.category, LATER),
+                -gap.size,
+                -gap.need.rank,
+            ),
+        )
+    )
+
+
+def skill_names(catalogue: Catalogue) -> dict[str, str]:
+    """Every skill's id, name and aliases (normalised), to the skill's id."""
+    index: dict[str, str] = {}
+    for skill in catalogue.skills:
+        for key in (skill.id, skill.name, *skill.aliases):
+            index.setdefault(normalise(key), skill.id)
+    return index
+
+
+def tool_skills(names: dict[str, str], tool: str) -> tuple[str, ...]:
+    """The skills a tool's name names: 'Git and GitHub' -> version-control, 'AWS' ->
+    cloud-platforms; each part of a list of tools ('AWS, Azure or GCP') is looked up."""
+    parts = [tool, *re.split(r",|\band\b|\bor\b|\(|\)", tool)]
+    found = (names.get(normalise(part)) for part in parts if part.strip())
+    return tuple(dict.fromkeys(skill_id for skill_id in found if skill_id is not None))
+
+
+def _tool_held(
+    catalogue: Catalogue, profile: Profile, target: Role, names: dict[str, str], tool: str
+) -> bool:
+    """A tool is held when a skill it names is held at the role's level for that skill
+    (or at least at working level, when the role does not list the skill)."""
+    needs = {need.skill: need.level.rank for need in target.skills}
+    return any(
+        held(catalogue, profile, skill_id).rank >= needs.get(skill_id, 2)
+        for skill_id in tool_skills(names, tool)
+    )
 
 
 def _plan(
@@ -77,26 +162,30 @@ def _plan(
     origin: str,
     origin_id: str | None,
     start: tuple[int | None, int | None, int | None],
-    have: dict[str, Level],
+    profile: Profile,
     tools: set[str],
     target: Role,
     notes: tuple[SourceSays, ...],
 ) -> TransitionPlan:
-    carried = tuple(
-        Carried(catalogue.skill(need.skill), have[need.skill], need.level)
-        for need in target.skills
-        if need.skill in have and have[need.skill].rank >= need.level.rank
+    found = assess(catalogue, profile, role_needs(target))
+    names = skill_names(catalogue)
+    carried_tools = tuple(
+        tool.name
+        for tool in target.tools
+        if tool.name.casefold() in tools or _tool_held(catalogue, profile, target, names, tool.name)
     )
     return TransitionPlan(
         origin=origin,
         origin_id=origin_id,
         target=target,
         start=start,
-        gaps=gaps(catalogue, target, have),
-        carried=carried,
-        tools_to_learn=tuple(t.name for t in target.tools if t.name.casefold() not in tools),
-        tools_carried=tuple(t.name for t in target.tools if t.name.casefold() in tools),
+        gaps=learning_order(found.gaps),
+        carried=tuple(m for m in found.met if m.basis is Basis.RATED)
+        + tuple(m for m in found.met if m.basis is Basis.ESTIMATED),
+        tools_to_learn=tuple(t.name for t in target.tools if t.name not in carried_tools),
+        tools_carried=carried_tools,
         source_notes=notes,
+        unasked=found.unasked,
     )
 
 

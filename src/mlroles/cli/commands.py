@@ -331,6 +331,7 @@ def path(
             profile_path=profile,
             interactive=interactive,
             purpose="path me",
+            target=goal,
         )
         emit(plan_from_profile(catalogue, answers, goal), fmt)
         return

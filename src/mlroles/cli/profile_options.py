@@ -13,6 +13,7 @@ from .common import complete_skill
 
 if TYPE_CHECKING:
     from ..catalogue import Catalogue
+    from ..models import Role
     from ..profile import Profile
 
 SweOption = Annotated[
@@ -39,7 +40,7 @@ SkillOption = Annotated[
         "--skill",
         "-s",
         help="A skill and your level, e.g. python=practitioner or sql=2 (repeatable). "
-        "Levels: 1 awareness, 2 working, 3 practitioner, 4 expert.",
+        "Levels: 0 none, 1 awareness, 2 working, 3 practitioner, 4 expert.",
         show_default=False,
         autocompletion=complete_skill,
     ),
@@ -93,16 +94,25 @@ def build_profile(
     profile_path: Path | None,
     interactive: bool,
     purpose: str,
+    target: Role | None = None,
 ) -> Profile:
     """The profile from a file, flags (which override the file), or the questionnaire."""
     from ..models import Interest
-    from ..profile import Profile, load_profile, parse_level
+    from ..profile import checked_profile, load_profile, parse_level
 
-    base = load_profile(profile_path) if profile_path else Profile()
+    base = load_profile(profile_path) if profile_path else checked_profile()
     skill_levels = dict(base.skills)
+    lacking = list(base.lacking)
     for item in skills or []:
         name, value = _pair(item, "--skill")
-        skill_levels[catalogue.resolve_skill(name).id] = parse_level(value)
+        skill_id = catalogue.resolve_skill(name).id
+        level = parse_level(value)
+        skill_levels.pop(skill_id, None)
+        lacking = [s for s in lacking if s != skill_id]
+        if level is None:
+            lacking.append(skill_id)
+        else:
+            skill_levels[skill_id] = level
     want_levels = dict(base.wants)
     for item in wants or []:
         name, value = _pair(item, "--want")
@@ -116,17 +126,18 @@ def build_profile(
         if not value.isdigit() or not 0 <= int(value) <= 5:
             raise UsageError(f"--want {item!r}: the amount must be 0-5.")
         want_levels[interest] = int(value)
-    profile = Profile(
+    profile = checked_profile(
         swe=swe if swe is not None else base.swe,
         ml=ml if ml is not None else base.ml,
         comm=comm if comm is not None else base.comm,
         skills=skill_levels,
+        lacking=tuple(lacking),
         wants=want_levels,
     )
     if interactive or (profile.empty and sys.stdin.isatty()):
         from .questionnaire import ask_profile
 
-        return ask_profile(catalogue, profile)
+        return ask_profile(catalogue, profile, target)
     if profile.empty:
         raise UsageError(f"{purpose} needs to know about you.", hint=FLAGS_HINT)
     return profile

@@ -210,7 +210,13 @@ def _gap(gap: Gap) -> dict[str, Any]:
         "have": None if gap.have is None else gap.have.value,
         "need": gap.need.value,
         "size": gap.size,
+        "basis": gap.basis.value,
+        "estimated_from": gap.estimated_from,
     }
+
+
+def _not_asked(gap: Gap) -> dict[str, Any]:
+    return {"skill": gap.skill.id, "name": gap.skill.name, "need": gap.need.value}
 
 
 @to_data.renders("FitResult")
@@ -227,8 +233,11 @@ def _fit(view: FitResult) -> dict[str, Any]:
                 "name": fit.role.name,
                 "score": fit.score,
                 "parts": fit.parts,
+                "distance": fit.distance,
                 "why": list(fit.reasons),
                 "gaps": [_gap(gap) for gap in fit.gaps],
+                "not_asked": [_not_asked(gap) for gap in fit.unasked],
+                "unwanted": fit.unwanted.value if fit.unwanted else None,
             }
             for fit in view.fits
         ],
@@ -248,8 +257,19 @@ def _plan(view: TransitionPlan) -> dict[str, Any]:
         },
         "skills_to_build": [_gap(gap) for gap in view.gaps],
         "carries_over": [
-            {"skill": c.skill.id, "name": c.skill.name, "have": c.have.value, "need": c.need.value}
+            {
+                "skill": c.skill.id,
+                "name": c.skill.name,
+                "have": c.have.value,
+                "need": c.need.value,
+                "basis": c.basis.value,
+                "estimated_from": c.estimated_from,
+            }
             for c in view.carried
+        ],
+        "not_asked": [_not_asked(gap) for gap in view.unasked],
+        "wanted": [
+            {"work": w.interest.value, "want": w.want, "share": w.share} for w in view.wanted
         ],
         "tools_to_learn": list(view.tools_to_learn),
         "tools_carried": list(view.tools_carried),

@@ -262,6 +262,8 @@ def _bibliography(view: Bibliography) -> str:
 
 def _gap_line(gap: Gap) -> str:
     have = gap.have.value if gap.have else "none"
+    if gap.estimated_from is not None:
+        have = f"{have} (estimated from {gap.estimated_from})"
     return f"{md(gap.skill.name)}: {have} → {gap.need.value}"
 
 
@@ -274,6 +276,9 @@ def _fit(view: FitResult) -> str:
             lines.append("Why: " + "; ".join(md(reason) for reason in fit.reasons) + ".")
         if fit.gaps:
             lines.append("Biggest gaps: " + "; ".join(_gap_line(g) for g in fit.gaps[:5]) + ".")
+        if fit.unasked:
+            names = ", ".join(f"{md(g.skill.name)} ({g.need.value})" for g in fit.unasked)
+            lines.append(f"Not asked: {names}.")
         lines.append("")
     return "\n".join(lines)
 
@@ -298,18 +303,31 @@ def _plan(view: TransitionPlan) -> str:
             ]
         ),
         "",
-        "## Skills to build (largest gap first)",
+        "## Skills to build (in this order: foundations first)",
         "",
     ]
-    lines += [f"- [ ] {_gap_line(gap)}" for gap in view.gaps] or ["- nothing: you cover them all"]
+    lines += [f"- [ ] {_gap_line(gap)}" for gap in view.gaps] or ["- nothing you are known to lack"]
     lines += ["", "## Tools to learn", ""]
-    lines.append(", ".join(md(t) for t in view.tools_to_learn) or "none named by the sources")
+    lines.append(", ".join(md(t) for t in view.tools_to_learn) or "none you do not have already")
     lines += ["", "## What carries over", ""]
-    carried = [f"- {md(c.skill.name)} ({c.have.value}; needs {c.need.value})" for c in view.carried]
+    carried = [
+        f"- {md(c.skill.name)} ({c.have.value}; needs {c.need.value}"
+        + (f"; estimated from {c.estimated_from})" if c.estimated_from else ")")
+        for c in view.carried
+    ]
     lines += carried or ["- no skill at the level the role needs yet"]
     if view.tools_carried:
         lines.append("- tools: " + ", ".join(md(t) for t in view.tools_carried))
-    lines += ["", "## What the sources say", ""]
+    if view.unasked:
+        lines += ["", "## Not asked (check these yourself)", ""]
+        lines += [f"- [ ] {md(g.skill.name)}: needs {g.need.value}" for g in view.unasked]
+    if view.wanted:
+        lines += ["", "## The work you want, and this role's", ""]
+        lines += [
+            f"- {w.interest.value} {w.want}/5: {round(100 * w.share)}% of its work"
+            for w in view.wanted
+        ]
+    lines += ["", "## What the sources advise", ""]
     lines += [
         f"- _{md(note.where)}_: {md(note.text)} _(sources: {', '.join(note.sources)})_"
         for note in view.source_notes
@@ -384,8 +402,7 @@ def _batch(view: TriageBatch) -> str:
             ]
         )
     lines += _table(["Ad", "Title", "Reads as", "Sure", "Title misleads"], rows)
-    for name, why in view.failed:
-        lines.append(f"- could not read: {md(why)}")
+    lines += [f"- could not read: {md(why)}" for _, why in view.failed]
     return "\n".join(lines) + "\n"
 
 

@@ -442,16 +442,31 @@ def _bibliography(view: Bibliography) -> Block:
     return stack(*parts)
 
 
+def _have_spans(have: Level | None, estimated_from: str | None) -> tuple[Span, ...]:
+    """What you have: a level, 'none', or '~level (from swe 4)' for an estimate."""
+    if estimated_from is not None:
+        return (
+            ("~" + (have.value if have else "none"), "dim"),
+            (f" (from {estimated_from})", "dim"),
+        )
+    return ((have.value if have else "none", "dim"),)
+
+
 def _gap_spans(gap: Gap) -> tuple[Span, ...]:
-    have = gap.have.value if gap.have else "none"
     return (
         _span(gap.skill.name),
         (" ", ""),
-        (have, "dim"),
+        *_have_spans(gap.have, gap.estimated_from),
         (" → ", ""),
         _level(gap.need),
         (f" (+{gap.size})", "dim"),
     )
+
+
+def _unasked_text(unasked: Sequence[Gap], limit: int) -> str:
+    names = [f"{gap.skill.name} ({gap.need.value})" for gap in unasked[:limit]]
+    more = len(unasked) - limit
+    return ", ".join(names) + (f" and {more} more" if more > 0 else "")
 
 
 def _ranked(rank: int, role: Role, figure: str) -> list[Span]:
@@ -480,6 +495,9 @@ def _fit(view: FitResult) -> Block:
         if fit.gaps:
             gap_lines = tuple(Para(_gap_spans(gap)) for gap in fit.gaps[:3])
             detail.append(Row((_cell("gaps"), gap_lines)))
+        if fit.unasked:
+            text = _unasked_text(fit.unasked, 3)
+            detail.append(Row((_cell("not asked"), _cell(_span(text, "dim")))))
         label = Column(style="bold", no_wrap=True)
         parts += [para(*_ranked(rank, fit.role, f"{fit.score:.0f}/100"))]
         parts += [_details(detail, label), BLANK]
@@ -510,7 +528,7 @@ def _plan(view: TransitionPlan) -> Block:
         Row(
             (
                 _cell(_span(gap.skill.name)),
-                _cell(_level(gap.have)),
+                _cell(*_have_spans(gap.have, gap.estimated_from)),
                 _cell(_level(gap.need)),
                 _cell(f"+{gap.size}"),
             )
@@ -520,19 +538,33 @@ def _plan(view: TransitionPlan) -> Block:
     columns = tuple(Column(name) for name in ("Skill", "Now", "Needed", "Gap"))
     gaps: Block = Grid(columns, tuple(gap_rows), header=True, gap=2, indent=INDENT)
     if not view.gaps:
-        gaps = _indented("Nothing: you cover every skill it lists.")
-    parts += _section("Skills to build, largest gap first", [gaps], None)
-    tools = ", ".join(view.tools_to_learn) or "none named by the sources"
+        gaps = _indented("Nothing you are known to lack.")
+    parts += _section("Skills to build, in this order (foundations first)", [gaps], None)
+    tools = ", ".join(view.tools_to_learn) or "none you do not have already"
     parts += _section("Tools to learn", [_indented(_span(tools))], None)
     carried: list[Block] = [
-        _indented("• ", _span(c.skill.name), (f" ({c.have.value}; needs {c.need.value})", "dim"))
+        _indented(
+            "• ",
+            _span(c.skill.name),
+            (f" ({'~' if c.estimated_from else ''}{c.have.value}; needs {c.need.value}", "dim"),
+            (f", estimated from {c.estimated_from})" if c.estimated_from else ")", "dim"),
+        )
         for c in view.carried
     ]
     if view.tools_carried:
         carried.append(_indented(*_labelled("tools", ", ".join(view.tools_carried))))
     parts += _section("What carries over", carried or [_indented("none yet")], None)
+    if view.unasked:
+        text = _unasked_text(view.unasked, len(view.unasked))
+        parts += _section("Not asked (check these yourself)", [_indented(_span(text))], None)
+    if view.wanted:
+        wants = "; ".join(
+            f"{w.interest.value} {w.want}/5: {round(100 * w.share)}% of its work"
+            for w in view.wanted
+        )
+        parts += _section("The work you want, and this role's", [_indented(_span(wants))], None)
     notes = [(_labelled(n.where, n.text), n.sources) for n in view.source_notes]
-    parts += _section("What the sources say", _bullets(notes, True), None)
+    parts += _section("What the sources advise", _bullets(notes, True), None)
     return stack(*parts[:-1])
 
 

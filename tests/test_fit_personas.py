@@ -1,0 +1,57 @@
+"""The persona benchmark (benchmarks/fit_personas.py) in the suite: each person from the
+sources' stories gets the roles that source says suit them in `fit`'s top 3."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from mlroles.catalogue import Catalogue
+
+
+def _benchmark() -> ModuleType:
+    path = Path(__file__).resolve().parent.parent / "benchmarks" / "fit_personas.py"
+    spec = importlib.util.spec_from_file_location("fit_personas", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("fit_personas", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+BENCHMARK = _benchmark()
+# Issue 16's review took the communication skill off the product owner and manager (no
+# source gives it), which lifts both above the data scientist for a business analyst who
+# rates no ML skill; the source expects the data scientist. Left failing, not tuned.
+KNOWN_MISSES = {"Business analyst"}
+
+
+def test_personas_cite_the_sources(catalogue: Catalogue) -> None:
+    assert len(BENCHMARK.PERSONAS) >= 12
+    roles = {role.id for role in catalogue.roles}
+    for persona in BENCHMARK.PERSONAS:
+        source, _, lines = persona.source.partition(":")
+        # The persona cites the seed by its file name, which every source keeps as an alias.
+        assert any(source in (s.id, *s.aliases) for s in catalogue.sources), persona.source
+        assert re.fullmatch(r"\d+(-\d+)?", lines), persona.source
+        assert set(persona.expected) | set(persona.not_expected) <= roles
+
+
+@pytest.mark.parametrize(
+    "persona",
+    [
+        pytest.param(p, marks=pytest.mark.xfail(strict=True, reason="see KNOWN_MISSES"))
+        if p.name in KNOWN_MISSES
+        else p
+        for p in BENCHMARK.PERSONAS
+    ],
+    ids=lambda p: p.name,
+)
+def test_persona_gets_the_roles_its_source_names(persona: object) -> None:
+    outcome = BENCHMARK.run(persona)
+    assert outcome.passed, outcome.top

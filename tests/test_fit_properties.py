@@ -1,0 +1,192 @@
+"""The stated properties of the fit model (fit.py's docstring), over random profiles, on the
+bundled catalogue and on a generated one whose roles and skills have nothing to do with it."""
+
+from __future__ import annotations
+
+import atexit
+import importlib.util
+import itertools
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from mlroles.catalogue import Catalogue, load_bundled, load_paths
+from mlroles.chart import You, build_chart, distance
+from mlroles.fit import fit_role, mostly, rank_roles, work_mix
+from mlroles.knowledge import Basis, held
+from mlroles.models import Interest, Level, Role, Track
+from mlroles.profile import Profile
+
+BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
+LEVELS = list(Level)
+# The example budget is the loaded profile's (conftest: 60 in CI, `thorough` for more).
+PROPERTY = settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+def _generated() -> Catalogue:
+    """A small synthetic catalogue from the benchmark generator (fixed seed)."""
+    spec = importlib.util.spec_from_file_location(
+        "generate_catalogue", BENCHMARKS / "generate_catalogue.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("generate_catalogue", module)
+    spec.loader.exec_module(module)
+    out = Path(tempfile.mkdtemp(prefix="mlroles-fit-generated-"))
+    atexit.register(shutil.rmtree, out, ignore_errors=True)
+    return load_paths(sorted(module.generate(out, 24, 60)))
+
+
+CATALOGUES = {"bundled": load_bundled(), "generated": _generated()}
+
+
+def ml_roles(catalogue: Catalogue) -> tuple[Role, ...]:
+    return catalogue.roles_on((Track.RESEARCH, Track.PRODUCTION))
+
+
+@st.composite
+def profiles(draw: st.DrawFn, catalogue: Catalogue, axes: bool = True) -> Profile:
+    ids = [skill.id for skill in catalogue.skills]
+    axis = st.one_of(st.none(), st.integers(0, 5)) if axes else st.none()
+    rated = draw(st.dictionaries(st.sampled_from(ids), st.sampled_from(LEVELS), max_size=8))
+    lacking = draw(st.lists(st.sampled_from(ids), max_size=3, unique=True))
+    wants = draw(st.dictionaries(st.sampled_from(list(Interest)), st.integers(0, 5), max_size=6))
+    return Profile(
+        swe=draw(axis),
+        ml=draw(axis),
+        comm=draw(axis),
+        skills=rated,
+        lacking=tuple(s for s in lacking if s not in rated),
+        wants=wants,
+    )
+
+
+def scores(catalogue: Catalogue, profile: Profile) -> dict[str, float]:
+    return {role.id: fit_role(catalogue, role, profile).score for role in ml_roles(catalogue)}
+
+
+@pytest.mark.parametrize("name", CATALOGUES)
+def test_adding_or_raising_a_skill_never_lowers_a_score(name: str) -> None:
+    catalogue = CATALOGUES[name]
+    ids = [skill.id for skill in catalogue.skills]
+
+    @PROPERTY
+    @given(profiles(catalogue), st.sampled_from(ids), st.integers(0, 4))
+    def check(profile: Profile, skill_id: str, extra: int) -> None:
+        now = held(catalogue, profile, skill_id)
+        rank = min(4, max(now.rank, 1) + extra)  # at or above what is rated or estimated
+        richer = Profile(
+            swe=profile.swe,
+            ml=profile.ml,
+            comm=profile.comm,
+            skills={**profile.skills, skill_id: LEVELS[rank - 1]},
+            lacking=tuple(s for s in profile.lacking if s != skill_id),
+            wants=profile.wants,
+        )
+        before, after = scores(catalogue, profile), scores(catalogue, richer)
+        assert all(after[role] >= before[role] for role in before), (skill_id, rank)
+
+    check()
+
+
+@pytest.mark.parametrize("name", CATALOGUES)
+def test_unasked_is_unknown_not_none(name: str) -> None:
+    catalogue = CATALOGUES[name]
+
+    @PROPERTY
+    @given(profiles(catalogue))
+    def check(profile: Profile) -> None:
+        for role in ml_roles(catalogue):
+            fit = fit_role(catalogue, role, profile)
+            gap_ids = {gap.skill.id for gap in fit.gaps}
+            for gap in fit.unasked:
+                # an unknown skill: never rated, nor covered by an axis answer; not a gap
+                assert gap.skill.id not in profile.skills and gap.skill.id not in profile.lacking
+                assert not held(catalogue, profile, gap.skill.id).known
+                assert gap.skill.id not in gap_ids
+            for gap in fit.gaps:
+                if gap.basis is Basis.ESTIMATED:
+                    assert gap.estimated_from is not None
+                    axis, value = gap.estimated_from.split()
+                    assert getattr(profile, axis) == int(value)
+            # saying you lack every unknown skill never raises the score: unknown >= none
+            if fit.unasked:
+                lacked = profile.lacking + tuple(gap.skill.id for gap in fit.unasked)
+                told = profile.model_copy(update={"lacking": lacked})
+                assert fit_role(catalogue, role, told).score <= fit.score
+
+    check()
+
+
+@pytest.mark.parametrize("name", CATALOGUES)
+def test_raising_a_want_never_lowers_roles_mostly_about_it(name: str) -> None:
+    catalogue = CATALOGUES[name]
+
+    @PROPERTY
+    @given(profiles(catalogue), st.sampled_from(list(Interest)), st.integers(1, 5))
+    def check(profile: Profile, interest: Interest, more: int) -> None:
+        now = profile.wants.get(interest)
+        # an unrated want counts as indifferent (2.5): raising it means 3 or more
+        new = min(5, now + more) if now is not None else max(3, min(5, 2 + more))
+        keener = profile.model_copy(update={"wants": {**profile.wants, interest: new}})
+        for role in ml_roles(catalogue):
+            if mostly(work_mix(catalogue, role)) is interest:
+                before = fit_role(catalogue, role, profile).score
+                assert fit_role(catalogue, role, keener).score >= before, role.id
+
+    check()
+
+
+@pytest.mark.parametrize("name", CATALOGUES)
+def test_a_want_of_zero_keeps_roles_mostly_about_it_out_of_the_top_three(name: str) -> None:
+    catalogue = CATALOGUES[name]
+
+    @PROPERTY
+    @given(profiles(catalogue), st.sampled_from(list(Interest)))
+    def check(profile: Profile, interest: Interest) -> None:
+        unwilling = profile.model_copy(update={"wants": {**profile.wants, interest: 0}})
+        roles = ml_roles(catalogue)
+        others = [r for r in roles if mostly(work_mix(catalogue, r)) is not interest]
+        top = rank_roles(catalogue, unwilling).fits[:3]
+        if len(others) >= 3:
+            assert all(mostly(work_mix(catalogue, fit.role)) is not interest for fit in top)
+
+    check()
+
+
+@pytest.mark.parametrize("name", CATALOGUES)
+def test_axes_only_ranks_as_the_map_and_agrees_on_distances(name: str) -> None:
+    catalogue = CATALOGUES[name]
+    roles = ml_roles(catalogue)
+    for swe, ml, comm in itertools.product(range(6), range(6), [None, *range(6)]):
+        profile = Profile(swe=swe, ml=ml, comm=comm)
+        you = You(swe, ml, comm)
+        fits = rank_roles(catalogue, profile).fits
+        chart = build_chart(roles, (), you)
+        assert chart.nearest[0][0].id in [fit.role.id for fit in fits[:3]]
+        for fit in fits:
+            assert fit.distance == round(distance(you, fit.role), 2)
+        # the whole ranking is the map's: nearest first
+        assert [fit.distance for fit in fits] == sorted(fit.distance or 0 for fit in fits)
+
+
+def test_estimates_follow_the_axis_answer() -> None:
+    catalogue = CATALOGUES["bundled"]
+    profile = Profile(swe=4, ml=1, comm=5)
+    python = held(catalogue, profile, "python")
+    assert (python.level, python.basis, python.estimated_from) == (
+        Level.PRACTITIONER,
+        Basis.ESTIMATED,
+        "swe 4",
+    )
+    assert held(catalogue, profile, "containers").level is Level.WORKING  # one step lower
+    assert held(catalogue, profile, "ml-fundamentals").rank == 0
+    assert held(catalogue, profile, "communication").level is Level.EXPERT
+    assert not held(catalogue, profile, "publishing").known  # research: no axis
+    rated = profile.model_copy(update={"skills": {"python": Level.AWARENESS}})
+    assert held(catalogue, rated, "python").basis is Basis.RATED
