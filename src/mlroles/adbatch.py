@@ -7,7 +7,8 @@ from typing import NamedTuple
 
 from .catalogue import Catalogue
 from .errors import MlrolesError
-from .triage import Triage, triage
+from .profile import Profile
+from .triage import Triage, triage, with_profile
 
 
 class BatchRow(NamedTuple):
@@ -31,6 +32,7 @@ SORT_KEYS: dict[str, Callable[[BatchRow], tuple[object, ...]]] = {
         -(row.result.matches[0].confidence if row.result.matches else 0.0),
         row.source,
     ),
+    "fit": lambda row: (-(row.result.gap.closeness if row.result.gap else -1), row.source),
 }
 
 
@@ -40,13 +42,18 @@ def triage_many(
     read: Callable[[str], str],
     sort: str = "name",
     progress: Callable[[int], None] | None = None,
+    profile: Profile | None = None,
 ) -> TriageBatch:
-    """Triage every ad `read` can read; the others are listed with the reason."""
+    """Triage every ad `read` can read (and, with a profile, measure the gap to each);
+    the others are listed with the reason."""
     rows: list[BatchRow] = []
     failed: list[tuple[str, str]] = []
     for done, source in enumerate(sources, start=1):
         try:
-            rows.append(BatchRow(source, triage(catalogue, read(source))))
+            result = triage(catalogue, read(source))
+            if profile is not None:
+                result = with_profile(catalogue, result, profile)
+            rows.append(BatchRow(source, result))
         except MlrolesError as exc:
             failed.append((source, str(exc)))
         if progress is not None:

@@ -32,12 +32,13 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .adreading import ReadAd, Section, read_ad, stems_of
 from .catalogue import Catalogue
 from .errors import MlrolesError
 from .models import EvidenceTerm, Interest, Role, Track, Variant
+from .profile import Profile
 from .requirements import AdRequirements, extract
 from .termmatch import (
     MAX_OCCURRENCES,
@@ -51,6 +52,9 @@ from .termmatch import (
     match_at,
     names_others,
 )
+
+if TYPE_CHECKING:
+    from .adgap import AdGap
 
 MAX_AD_BYTES = 256 * 1024
 SCOPING = (Interest.MODELLING, Interest.DATA, Interest.DEPLOYMENT, Interest.RESEARCH)
@@ -91,6 +95,7 @@ class Triage(NamedTuple):
     decided: bool  # enough evidence to name a role
     verdict: str  # one sentence: what the ad reads as, or why it cannot tell
     asks: AdRequirements  # the skills and tools the ad asks for
+    gap: AdGap | None = None  # with a profile: what you have and lack of what it asks
 
 
 class AdError(MlrolesError):
@@ -442,3 +447,11 @@ def by_line(evidence: Iterable[Evidence]) -> list[tuple[int, str, list[str], str
         weights.append(item.weight)
     ranked = sorted(lines.items(), key=lambda entry: (-sum(entry[1][2]), entry[0]))
     return [(number, text, terms, section) for number, (text, terms, _, section) in ranked]
+
+
+def with_profile(catalogue: Catalogue, result: Triage, profile: Profile) -> Triage:
+    """The triage with the gap between the ad and a person's profile."""
+    from .adgap import ad_gap
+
+    role = result.matches[0].role if result.matches and result.decided else None
+    return result._replace(gap=ad_gap(catalogue, profile, result.asks, role))

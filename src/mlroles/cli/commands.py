@@ -431,6 +431,7 @@ class BatchSort(str, Enum):
     NAME = "name"
     ROLE = "role"
     CONFIDENCE = "confidence"
+    FIT = "fit"
 
 
 def triage(
@@ -457,26 +458,57 @@ def triage(
             help="table for people; json, yaml or csv (many ads) for scripts; markdown.",
         ),
     ] = TriageFormat.TABLE,
+    swe: SweOption = None,
+    ml: MlOption = None,
+    comm: CommOption = None,
+    skill: SkillOption = None,
+    profile: ProfileOption = None,
+    interactive: InteractiveOption = False,
 ) -> None:
-    """What role does this job ad really describe? Ranked, with the evidence quoted.
+    """What role does this job ad really describe? Ranked, with the evidence quoted, and
+    what the ad asks for.
 
-    Given several ads or a directory, one row per ad: its title, the role it reads as,
-    how sure, and whether the title misleads.
+    With a profile (--profile, the skill flags or -i): what you have of what it asks,
+    what you lack, and how close you are. Given several ads or a directory, one row per
+    ad: its title, the role it reads as, how sure, whether the title misleads and, with a
+    profile, how close you are.
     """
     from ..triage import triage as run_triage
+    from ..triage import with_profile
     from .adfiles import expand, read_ad
 
     paths = expand(sources)
     catalogue = load_catalogue(ctx)
+    me = None
+    if interactive or any(v is not None for v in (swe, ml, comm, skill, profile)):
+        me = build_profile(
+            catalogue,
+            swe=swe,
+            ml=ml,
+            comm=comm,
+            skills=skill,
+            wants=None,
+            profile_path=profile,
+            interactive=interactive,
+            purpose="triage",
+        )
+    if sort is BatchSort.FIT and me is None:
+        raise UsageError(
+            "--sort fit needs a profile.", hint="Add --profile FILE or the skill flags."
+        )
     if len(paths) == 1 and not Path(sources[0]).is_dir():
         if fmt is TriageFormat.CSV:
             raise UsageError("--format csv is for many ads: give several files or a directory.")
         result = run_triage(catalogue, read_ad(paths[0]))
+        if me is not None:
+            result = with_profile(catalogue, result, me)
         emit(result._replace(matches=result.matches[:top]), Format(fmt.value))
         return
     from ..adbatch import triage_many
 
-    batch = triage_many(catalogue, paths, read_ad, sort.value, progress=_progress(len(paths)))
+    batch = triage_many(
+        catalogue, paths, read_ad, sort.value, progress=_progress(len(paths)), profile=me
+    )
     if fmt is TriageFormat.CSV:
         from ..render.machine import render_batch_csv
 

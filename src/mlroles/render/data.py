@@ -12,6 +12,7 @@ from . import Registry
 
 if TYPE_CHECKING:
     from ..adbatch import BatchRow, TriageBatch
+    from ..adgap import AdGap
     from ..chart import SkillChart
     from ..compare import RoleComparison, SkillLevels
     from ..fit import FitResult, Gap
@@ -348,6 +349,32 @@ def _batch(view: TriageBatch) -> dict[str, Any]:
     }
 
 
+def _ad_gap(gap: AdGap) -> dict[str, Any]:
+    return {
+        "role": gap.role.id if gap.role else None,
+        "closeness": gap.closeness,
+        "reasons": list(gap.reasons),
+        "have": [
+            {"skill": m.skill.id, "name": m.skill.name, "have": m.have.value, "need": m.need.value}
+            for m in gap.have
+        ],
+        "lack": [
+            {
+                "skill": g.skill.id,
+                "name": g.skill.name,
+                "have": g.have.value if g.have else None,
+                "need": g.need.value,
+                "size": g.size,
+                "required": g.skill.id in gap.lack_required,
+            }
+            for g in gap.lack
+        ],
+        "unknown": [{"skill": g.skill.id, "name": g.skill.name} for g in gap.unknown],
+        "tools": [{"name": t.name, "required": t.required, "held": t.held} for t in gap.tools],
+        "plan_role": gap.plan.target.id if gap.plan else None,
+    }
+
+
 def batch_row(row: BatchRow) -> dict[str, Any]:
     """One ad of many, flat: the columns of the table and the CSV."""
     result = row.result
@@ -361,6 +388,7 @@ def batch_row(row: BatchRow) -> dict[str, Any]:
         "title_role": result.title_role.id if result.title_role else None,
         "title_misleads": result.warning is not None,
         "verdict": result.verdict,
+        "closeness": result.gap.closeness if result.gap else None,
     }
 
 
@@ -388,6 +416,7 @@ def _triage(view: Triage) -> dict[str, Any]:
             for m in view.matches
         ],
         "questions": list(view.questions),
+        "gap": _ad_gap(view.gap) if view.gap is not None else None,
         "asks": {
             "items": [
                 {

@@ -47,6 +47,8 @@ def render_batch_csv(view: object) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
     columns = ["file", "title", "role", "confidence", "title_role", "title_misleads", "verdict"]
+    if any(row.result.gap is not None for row in view.rows):  # type: ignore[attr-defined]
+        columns.append("closeness")
     writer.writerow(columns)
     for row in view.rows:  # type: ignore[attr-defined]
         data = batch_row(row)

@@ -430,6 +430,18 @@ def _triage(view: Triage) -> str:
         lines += ["## What the ad asks for", ""]
         lines += [f"- **{label}:** {md(', '.join(names))}" for label, names in listed]
         lines.append("")
+    if view.gap is not None:
+        from ..adgap import gap_lines
+
+        lines += ["## You and this ad", "", f"How close you are: **{view.gap.closeness}%**", ""]
+        lines += [f"- {md(reason)}" for reason in view.gap.reasons]
+        lines.append("")
+        lines += [
+            f"- **{md(label)}:** {md('; '.join(items))}"
+            for label, items in gap_lines(view.gap)
+            if items
+        ]
+        lines.append("")
     if view.questions:
         lines += ["## Questions to ask the employer", ""]
         lines += [f"- {md(q)}" for q in view.questions]

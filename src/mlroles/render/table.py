@@ -27,6 +27,7 @@ from .blocks import (
 
 if TYPE_CHECKING:
     from ..adbatch import TriageBatch
+    from ..adgap import AdGap
     from ..chart import MapPoint, SkillChart
     from ..compare import RoleComparison, SkillLevels
     from ..fit import FitResult, Gap
@@ -680,6 +681,9 @@ def _batch(view: TriageBatch) -> Block:
         Column("Sure", justify="right", no_wrap=True),
         Column("Title misleads", no_wrap=True),
     ]
+    with_fit = any(row.result.gap is not None for row in view.rows)
+    if with_fit:
+        columns.append(Column("Close", justify="right", no_wrap=True))
     rows: list[Row] = []
     records: list[Block] = []
     for row in view.rows:
@@ -697,13 +701,20 @@ def _batch(view: TriageBatch) -> Block:
                     _cell(_span(reads, "cyan" if top else "dim")),
                     _cell(sure),
                     _cell(_span(misleads, "bold red")),
+                    *((_cell(_closeness(result)),) if with_fit else ()),
                 )
             )
         )
         head = f"{reads} ({sure})" + ("  title misleads" if misleads else "")
+        if with_fit:
+            head += f"  you: {_closeness(result)}"
         records += [para((row.source, "bold")), para(_span(title), indent=INDENT)]
         records.append(para(_span(head, "cyan" if top else "dim"), indent=INDENT))
     return Responsive(_ruled(columns, rows), stack(*records), min_width=100)
+
+
+def _closeness(result: Triage) -> str:
+    return f"{result.gap.closeness}%" if result.gap is not None else "-"
 
 
 @render_table.renders("Triage")
@@ -736,10 +747,26 @@ def _triage(view: Triage) -> Block:
         number_column = Column(style="dim", justify="right", no_wrap=True)
         parts += [para(*head), _details(evidence, number_column), BLANK]
     parts += _asks(view)
+    if view.gap is not None:
+        parts += _gap(view.gap)
     if view.questions:
         questions = [((_span(q),), ()) for q in view.questions]
         parts += _section("Ask the employer", _bullets(questions, False), None)
     return stack(*parts)
+
+
+def _gap(gap: AdGap) -> list[Block]:
+    """You and this ad: the figure with its reasons, what you have, what you lack."""
+    from ..adgap import gap_lines
+
+    lines: list[Block] = [
+        _indented(("How close you are: ", "bold"), f"{gap.closeness}%"),
+        *[Para((_span(reason),), indent=INDENT + 2, marker="• ") for reason in gap.reasons],
+    ]
+    for label, items in gap_lines(gap):
+        if items:
+            lines.append(_indented((f"{label}: ", "bold"), _span("; ".join(items))))
+    return _section("You and this ad", lines, None)
 
 
 def _asks(view: Triage) -> list[Block]:
