@@ -192,7 +192,14 @@ def _unknown_tools(ad: ReadAd, tool_lines: set[int], known: set[str]) -> tuple[U
         if section not in COUNTED:
             continue
         for word, _, _ in words_of(line):
-            if _TOOLISH.match(word) and word.lower() not in known and word not in _NOT_TOOLS:
+            # CamelCase names are tools (PyTorch, MLflow), except practices (DevOps).
+            practice = word.endswith("Ops")
+            if (
+                _TOOLISH.match(word)
+                and not practice
+                and word.lower() not in known
+                and word not in _NOT_TOOLS
+            ):
                 add(word, number, section)
         if number not in tool_lines:  # a list of tools the catalogue partly knows
             continue
@@ -209,8 +216,11 @@ def _unknown_tools(ad: ReadAd, tool_lines: set[int], known: set[str]) -> tuple[U
 def asked(asks: AdRequirements) -> list[tuple[str, list[str]]]:
     """The requirements as a person reads them: (heading, names) for required skills and
     tools, nice-to-haves, and tools the catalogue does not know."""
-    required = [r.name for r in asks.items if r.required]
-    nice = [r.name for r in asks.items if not r.required]
+    # A skill and a tool of the same name (Python, CI/CD) are said once.
+    required = list(dict.fromkeys(r.name for r in asks.items if r.required))
+    nice = list(
+        dict.fromkeys(r.name for r in asks.items if not r.required and r.name not in required)
+    )
     unknown = [t.name + ("" if t.required else " (nice to have)") for t in asks.unknown_tools]
     return [
         ("Required", required),

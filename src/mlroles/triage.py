@@ -57,6 +57,7 @@ if TYPE_CHECKING:
     from .adgap import AdGap
 
 MAX_AD_BYTES = 256 * 1024
+MAX_CONFIDENCE = 0.99  # a reading of an ad is never certain: "100%" would overclaim
 SCOPING = (Interest.MODELLING, Interest.DATA, Interest.DEPLOYMENT, Interest.RESEARCH)
 SCOPING_QUESTIONS = {
     Interest.MODELLING: "How much of the week goes into building and training models?",
@@ -373,7 +374,7 @@ def triage(
         RoleMatch(
             s.role,
             round(s.score, 2),
-            round(chance, 3),
+            min(MAX_CONFIDENCE, round(chance, 3)),
             tuple(s.evidence),
             s.variant,
             tuple(s.variant_evidence),
