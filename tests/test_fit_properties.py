@@ -21,9 +21,9 @@ from mlroles.fit import fit_role, mostly, rank_roles, work_mix
 from mlroles.knowledge import Basis, held
 from mlroles.models import Interest, Level, Role, Track
 from mlroles.profile import Profile
+from strategies import LEVELS, profiles
 
 BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
-LEVELS = list(Level)
 # The example budget is the loaded profile's (conftest: 60 in CI, `thorough` for more).
 PROPERTY = settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
@@ -47,23 +47,6 @@ CATALOGUES = {"bundled": load_bundled(), "generated": _generated()}
 
 def ml_roles(catalogue: Catalogue) -> tuple[Role, ...]:
     return catalogue.roles_on((Track.RESEARCH, Track.PRODUCTION))
-
-
-@st.composite
-def profiles(draw: st.DrawFn, catalogue: Catalogue, axes: bool = True) -> Profile:
-    ids = [skill.id for skill in catalogue.skills]
-    axis = st.one_of(st.none(), st.integers(0, 5)) if axes else st.none()
-    rated = draw(st.dictionaries(st.sampled_from(ids), st.sampled_from(LEVELS), max_size=8))
-    lacking = draw(st.lists(st.sampled_from(ids), max_size=3, unique=True))
-    wants = draw(st.dictionaries(st.sampled_from(list(Interest)), st.integers(0, 5), max_size=6))
-    return Profile(
-        swe=draw(axis),
-        ml=draw(axis),
-        comm=draw(axis),
-        skills=rated,
-        lacking=tuple(s for s in lacking if s not in rated),
-        wants=wants,
-    )
 
 
 def scores(catalogue: Catalogue, profile: Profile) -> dict[str, float]:
