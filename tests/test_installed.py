@@ -54,6 +54,7 @@ def test_wheel_ships_the_catalogue(wheel: Path) -> None:
     assert "mlroles/data/sources.yaml" in names
     assert "mlroles/data/roles/ml-engineer.yaml" in names
     assert "mlroles/py.typed" in names
+    assert "mlroles/triage_model.json" in names  # triage's fitted parameters
 
 
 def test_wheel_in_a_fresh_venv_runs_from_another_directory(wheel: Path, tmp_path: Path) -> None:
@@ -85,6 +86,17 @@ def test_wheel_in_a_fresh_venv_runs_from_another_directory(wheel: Path, tmp_path
         timeout=60,
     )
     assert module.returncode == 0 and module.stdout.startswith("ML engineer")
+    ad = elsewhere / "ad.md"
+    ad.write_text((REPO / "tests" / "data" / "postings" / "05-mle-recsys.md").read_text())
+    triaged = subprocess.run(
+        [str(env_dir / "bin" / "mlroles"), "triage", str(ad), "-f", "json"],
+        capture_output=True,
+        text=True,
+        cwd=elsewhere,
+        timeout=60,
+    )
+    assert triaged.returncode == 0, triaged.stderr
+    assert json.loads(triaged.stdout)["roles"][0]["id"] == "ml-engineer"
 
 
 def test_piped_output_is_plain_and_no_color_is_honoured() -> None:
