@@ -234,7 +234,7 @@ def main() -> int:
         },
         {role.id: p.title_prior for role in roles},
         p.base_title_prior,
-        p.line_decay,
+        p.mention_decay,
     )
     print(f"{len(train)} train ads, {len(dev)} dev ads, {len(prior.weights)} terms")
     print(

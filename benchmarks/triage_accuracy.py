@@ -122,7 +122,10 @@ def many_ads_seconds(ads: list[Ad], count: int = 200) -> float:
         for i in range(count):
             ad = ads[i % len(ads)]
             (Path(folder) / f"ad-{i:03d}.txt").write_text(ad.text, encoding="utf-8")
-        command = [shutil.which("mlroles") or "mlroles", "triage", folder, "-f", "csv"]
+        # The console script beside this Python, as a user of this install runs it.
+        script = shutil.which("mlroles", path=str(Path(sys.executable).parent))
+        command = [*([script] if script else [sys.executable, "-m", "mlroles"])]
+        command += ["triage", folder, "-f", "csv"]
         subprocess.run(command, capture_output=True, check=True)  # warm the catalogue cache
         started = time.perf_counter()
         subprocess.run(command, capture_output=True, check=True)

@@ -128,10 +128,9 @@ def decode_ad(raw: bytes, name: str) -> str:
 class Params(NamedTuple):
     sections: dict[Section, float]
     section_cap: float
-    title_prior: float  # for a role without a fitted prior of its own
-    title_priors: dict[str, float]  # how far each role's title can be trusted
+    title_prior: float  # added to the role the title names
     base_title_prior: float
-    line_decay: float
+    mention_decay: float  # how much a second term of one mention counts (see decay_factors)
     temperature: float
     min_terms: int
     min_score: float
@@ -151,9 +150,8 @@ def params_from(data: dict[str, Any]) -> Params:
         sections={Section(k): float(v) for k, v in data["sections"].items()},
         section_cap=float(data["section_cap"]),
         title_prior=float(data["title_prior"]),
-        title_priors={k: float(v) for k, v in data.get("title_priors", {}).items()},
         base_title_prior=float(data["base_title_prior"]),
-        line_decay=float(data["line_decay"]),
+        mention_decay=float(data["mention_decay"]),
         temperature=float(data["temperature"]),
         min_terms=int(data["min_terms"]),
         min_score=float(data["min_score"]),
@@ -300,7 +298,7 @@ def _score_terms(
         if where is not None:
             hits.append((term, compiled, where))
     values = [term.weight * where.value for term, _, where in hits]
-    factors = decay_factors([where.position for _, _, where in hits], values, p.line_decay)
+    factors = decay_factors([where.position for _, _, where in hits], values, p.mention_decay)
     found: list[Evidence] = []
     for (term, compiled, where), value, factor in zip(hits, values, factors, strict=True):
         quoted = excerpt(ad.lines[where.line - 1], compiled)
@@ -334,7 +332,7 @@ def score_roles(
                 variant, variant_found, variant_score = candidate, v_found, v_score
         score += variant_score
         if named is not None and role.id == named.id:
-            score += p.title_priors.get(role.id, p.title_prior)
+            score += p.title_prior
         elif base is not None and role.id == base.id:
             score += p.base_title_prior
         scored.append(Scored(role, score, found, variant, variant_found))
