@@ -80,3 +80,9 @@ def test_cli_many_ads_sorted_by_fit(invoke: Invoke, tmp_path: Path) -> None:
     assert Path(data["ads"][0]["file"]).name == "03-data-analyst-ops.txt"
     nope = invoke("triage", str(folder), "--sort", "fit")
     assert nope.exit_code == 2 and "--sort fit needs a profile" in nope.stderr
+
+
+def test_questions_and_an_ad_cannot_both_come_from_stdin(invoke: Invoke) -> None:
+    result = invoke("triage", "-", "-i")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("mlroles: error: -i and an ad from stdin both need stdin.")

@@ -477,6 +477,10 @@ def triage(
     from ..triage import with_profile
     from .adfiles import expand, read_ad
 
+    if interactive and "-" in sources:
+        raise UsageError(
+            "-i and an ad from stdin both need stdin.", hint="Save the ad to a file first."
+        )
     paths = expand(sources)
     catalogue = load_catalogue(ctx)
     me = None
