@@ -30,6 +30,8 @@ def expand(sources: list[str]) -> list[str]:
 def read_ad(source: str) -> str:
     """The text of one ad: a file, or `-` for stdin; an AdError says why it cannot be read."""
     if source == "-":
+        if sys.stdin.isatty():  # a person at a terminal: say what is expected of them
+            print("mlroles: reading the ad from stdin; end it with Ctrl-D.", file=sys.stderr)
         raw = (
             sys.stdin.buffer.read(MAX_AD_BYTES + 1)
             if hasattr(sys.stdin, "buffer")
