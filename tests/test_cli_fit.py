@@ -331,8 +331,30 @@ def test_search(invoke: Invoke) -> None:
     assert variant["field"].startswith("variant: Analytics")
     typo = json.loads(invoke("search", "airflw", "-f", "json").stdout)["results"]
     assert typo[0]["name"] == "Airflow"
-    nothing = invoke("search", "kubernetes")
-    assert nothing.exit_code == 0 and "No matches for kubernetes." in nothing.stdout
+    nothing = invoke("search", "zookeeper")
+    assert nothing.exit_code == 0 and "No matches for zookeeper." in nothing.stdout
     assert invoke("search", " ").exit_code == 2
     names = json.loads(invoke("search", "mlops", "-n", "2", "-f", "json").stdout)["results"]
     assert len(names) == 2 and names[0]["id"] == "mlops-engineer"
+
+
+def test_search_all_words_in_any_order_and_how_ads_name_things(invoke: Invoke) -> None:
+    """Issue 18, item 10."""
+    words = json.loads(invoke("search", "deploy models", "-f", "json").stdout)["results"]
+    assert words and "deployment-monitoring" in {r["id"] for r in words}
+    kubernetes = json.loads(invoke("search", "kubernetes", "-f", "json").stdout)["results"]
+    assert (kubernetes[0]["id"], kubernetes[0]["field"]) == ("containers", "in job ads")
+    sklearn = json.loads(invoke("search", "sklearn", "-f", "json").stdout)["results"]
+    assert sklearn[0]["id"] == "deep-learning"
+
+
+def test_snippets_cut_at_word_boundaries_and_keep_the_match() -> None:
+    from mlroles.search import _snippet
+
+    words = [f"word{i:02d}" for i in range(40)]
+    text = " ".join(words)
+    at = text.index("word20")
+    snippet = _snippet(text, at, at + 6)
+    assert snippet.startswith("…") and snippet.endswith("…") and "word20" in snippet
+    inner = snippet.strip("…").split(" ")
+    assert all(w in words for w in inner)  # no word cut in half

@@ -1,11 +1,13 @@
 """`mlroles search TEXT`: roles, skills and tools by name, alias or words in their text.
 
 Each catalogue field is a document with a weight for how telling a match there is (a
-name beats a note). A query that appears in the text scores 100 x weight;
-otherwise rapidfuzz's partial ratio (typo-tolerant, best-matching window; the plain ratio
-for a text shorter than the query) must reach the cut-off, and the score is that ratio x
-weight. Each role, skill or (role, tool) pair appears once,
-with its best-scoring field and a snippet around the match.
+name beats a note). A query that appears in the text scores 100 x weight; a query of
+several words that all appear in it, in any order and any inflection ("deploy models"
+in "models are deployed"), scores 90 x weight; otherwise rapidfuzz's partial ratio
+(typo-tolerant, best-matching window; the plain ratio for a text shorter than the query)
+must reach the cut-off, and the score is that ratio x weight. Each role, skill or (role,
+tool) pair appears once, with its best-scoring field and a snippet around the match, cut
+at word boundaries.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from .layers import normalise
 from .models import Role
 
 FUZZY_CUTOFF = 85
+ALL_WORDS = 90.0  # every word of the query, in any order
 SNIPPET = 70
 
 
@@ -70,17 +73,44 @@ def _documents(catalogue: Catalogue) -> Iterator[tuple[str, str, str, str, str, 
         yield "skill", skill.id, skill.name, "name", skill.name, 0.9, None
         for alias in skill.aliases:
             yield "skill", skill.id, skill.name, "alias", alias, 0.9, None
+        for phrase in skill.in_ads.terms if skill.in_ads else ():
+            # How job ads ask for the skill: Kubernetes finds containers.
+            yield "skill", skill.id, skill.name, "in job ads", phrase.replace("*", ""), 0.85, None
         yield "skill", skill.id, skill.name, "description", skill.description, 0.7, None
 
 
+def _all_words(needle: str, text: str) -> tuple[int, int] | None:
+    """Where the first of the query's words stands, if every one of them is in `text`
+    (any inflection, any order); None otherwise or for a one-word query."""
+    from .adreading import stem, words_of
+
+    wanted = {stem(word) for word, _, _ in words_of(needle)}
+    if len(wanted) < 2:
+        return None
+    places: dict[str, tuple[int, int]] = {}
+    for word, start, end in words_of(text):
+        places.setdefault(stem(word), (start, end))
+    if not wanted <= places.keys():
+        return None
+    return min(places[w] for w in wanted)
+
+
 def _snippet(text: str, start: int, end: int) -> str:
+    """About SNIPPET characters around the match, cut at word boundaries."""
     text = " ".join(text.split())
     if len(text) <= SNIPPET:
         return text
     middle = (start + end) // 2
     left = max(0, min(middle - SNIPPET // 2, len(text) - SNIPPET))
-    piece = text[left : left + SNIPPET]
-    return ("…" if left > 0 else "") + piece + ("…" if left + SNIPPET < len(text) else "")
+    right = left + SNIPPET
+    if left > 0:  # start at a word
+        space = text.find(" ", left, start + 1)
+        left = space + 1 if space >= 0 else left
+    if right < len(text):  # end at a word, never before the match
+        space = text.rfind(" ", max(end, left), right)
+        right = space if space > 0 else right
+    piece = text[left:right].strip()
+    return ("…" if left > 0 else "") + piece + ("…" if right < len(text) else "")
 
 
 def search(catalogue: Catalogue, query: str, limit: int = 10) -> SearchResult:
@@ -97,6 +127,8 @@ def search(catalogue: Catalogue, query: str, limit: int = 10) -> SearchResult:
                 score, start, end = 100.0, at, at + len(needle)
             elif normalise(needle) and normalise(needle) == normalise(flat):
                 score, start, end = 100.0, 0, len(flat)
+            elif (words := _all_words(needle, flat)) is not None:
+                score, (start, end) = ALL_WORDS, words
             elif len(haystack) < len(needle):
                 # A text shorter than the query must match it whole: "R" is no hit for "airflow".
                 score, start, end = fuzz.ratio(needle, haystack), 0, len(flat)
