@@ -12,8 +12,9 @@ imports it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import date, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from pydantic import BaseModel
@@ -46,8 +47,14 @@ class LoadedFile(NamedTuple):
         return Problem(self.document.name, message, line, column, subject)
 
 
-def read_layers(layers: Sequence[Layer]) -> list[list[LoadedFile]]:
-    """Read and validate every file of every layer; raise with all problems found."""
+def read_layers(
+    layers: Sequence[Layer], contents: Mapping[Path, bytes] | None = None
+) -> list[list[LoadedFile]]:
+    """Read and validate every file of every layer; raise with all problems found.
+
+    `contents` holds files already read (for the cache key): those bytes are parsed, so
+    the key describes exactly what was built.
+    """
     from .yamlio import read_yaml
 
     loaded: list[list[LoadedFile]] = []
@@ -56,7 +63,8 @@ def read_layers(layers: Sequence[Layer]) -> list[list[LoadedFile]]:
         files = []
         for path in layer.files:
             try:
-                document = read_yaml(path, layer.display_name(path))
+                raw = contents.get(path) if contents is not None else None
+                document = read_yaml(path, layer.display_name(path), raw)
                 files.append(validate_document(document, layer.label))
             except CatalogueError as exc:
                 problems.extend(exc.problems)
@@ -66,10 +74,12 @@ def read_layers(layers: Sequence[Layer]) -> list[list[LoadedFile]]:
     return loaded
 
 
-def build_catalogue(layers: Sequence[Layer]) -> Catalogue:
+def build_catalogue(
+    layers: Sequence[Layer], contents: Mapping[Path, bytes] | None = None
+) -> Catalogue:
     """Read, validate, merge and cross-check the layers, in order."""
     with _bulk():
-        merged = merge_layers(read_layers(layers))
+        merged = merge_layers(read_layers(layers, contents))
     problems = merged.problems + check_references(merged)
     if problems:
         raise CatalogueError(problems)

@@ -69,7 +69,16 @@ class _FastPickleEnum(str, Enum):
     """An enum that unpickles by attribute lookup rather than by calling the class."""
 
     def __reduce_ex__(self, protocol: object) -> tuple[Any, ...]:
-        return getattr, (type(self), self.name)
+        return enum_member, (type(self), self.name)
+
+
+def enum_member(kind: type[_FastPickleEnum], name: str) -> _FastPickleEnum:
+    """The member `name` of an mlroles enum: what a cached enum unpickles through.
+
+    Not `getattr`, which the cache's restricted unpickler must not allow: it would reach
+    any attribute of anything.
+    """
+    return kind.__members__[name]
 
 
 class Level(_FastPickleEnum):

@@ -9,7 +9,6 @@ a validation error deep in the data can be pointed at a line and column.
 from __future__ import annotations
 
 import json
-import stat
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -91,10 +90,11 @@ def _child(node: yaml.Node, step: str | int, *, want_key: bool = False) -> yaml.
     return None
 
 
-def read_yaml(path: Path, name: str | None = None) -> YamlDocument:
-    """Read one catalogue file, or raise `CatalogueError` saying where and what is wrong."""
+def read_yaml(path: Path, name: str | None = None, raw: bytes | None = None) -> YamlDocument:
+    """Read one catalogue file (or parse `raw`, its bytes already read), or raise
+    `CatalogueError` saying where and what is wrong."""
     name = name or str(path)
-    text = _read_text(path, name)
+    text = _decode(_read_bytes(path, name) if raw is None else raw, name)
     if path.suffix == ".json":
         return _read_json(text, name)
     try:
@@ -241,22 +241,26 @@ def _check_events(text: str, name: str) -> None:
             add(event, expanded)
 
 
-def _read_text(path: Path, name: str) -> str:
+def _read_bytes(path: Path, name: str) -> bytes:
+    from .files import FileTooLarge, NotRegularFile, read_regular
+
     try:
-        info = path.stat()
+        return read_regular(path, MAX_FILE_BYTES)
     except FileNotFoundError:
         raise CatalogueError([Problem(name, "no such file")]) from None
+    except (NotRegularFile, IsADirectoryError):
+        raise CatalogueError([Problem(name, "not a regular file")]) from None
+    except FileTooLarge as exc:
+        message = f"{exc.size} bytes is over the {MAX_FILE_BYTES}-byte limit per file"
+        raise CatalogueError([Problem(name, message)]) from None
     except OSError as exc:
         raise CatalogueError([Problem(name, f"cannot read: {exc.strerror or exc}")]) from None
-    if not stat.S_ISREG(info.st_mode):
-        raise CatalogueError([Problem(name, "not a regular file")])
-    if info.st_size > MAX_FILE_BYTES:
-        message = f"{info.st_size} bytes is over the {MAX_FILE_BYTES}-byte limit per file"
+
+
+def _decode(raw: bytes, name: str) -> str:
+    if len(raw) > MAX_FILE_BYTES:
+        message = f"{len(raw)} bytes is over the {MAX_FILE_BYTES}-byte limit per file"
         raise CatalogueError([Problem(name, message)])
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise CatalogueError([Problem(name, f"cannot read: {exc.strerror or exc}")]) from None
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:

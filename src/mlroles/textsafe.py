@@ -1,0 +1,37 @@
+"""The one sanitiser for text on its way to a terminal, a plain stream or Markdown.
+
+A catalogue, a job ad, a file name and an argument are all somebody else's text. Printed
+as they are, an ESC or C1 control starts a terminal escape sequence (set the clipboard
+with OSC 52, retitle the window, clear the screen, plant an OSC 8 link), a carriage
+return overwrites what was printed, and a bidi override makes text read differently from
+what it is. Every drawer (plain, Rich, Markdown) and every error line passes its text
+through `visible`, which shows each such character as an escape (`\\x1b`, `\\u202e`)
+instead. JSON and YAML output escape them by their own rules.
+"""
+
+from __future__ import annotations
+
+import re
+
+_UNSAFE = (
+    "\x00-\x08\x0b-\x1f\x7f-\x9f"  # C0 controls but tab and newline; DEL; C1 controls
+    "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"  # bidi marks, embeddings, overrides
+    "\u2028\u2029"  # line and paragraph separators
+    "\ud800-\udfff"  # lone surrogates: a file name that is not UTF-8
+)
+_IN_TEXT = re.compile(f"[{_UNSAFE}]")
+_IN_LINE = re.compile(f"[{_UNSAFE}\n]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def visible(text: str, *, newlines: bool = True) -> str:
+    """`text` with every control, bidi and separator character shown as an escape.
+
+    With `newlines=False` a newline is escaped too: for what must stay one line (an
+    error message, a file name in a report).
+    """
+    return (_IN_TEXT if newlines else _IN_LINE).sub(_escape, text)
