@@ -7,6 +7,7 @@ without loading either.
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 from typing import NamedTuple
 
@@ -72,5 +73,9 @@ _SEPARATORS = re.compile(r"[\s_\-/]+")
 
 
 def normalise(text: str) -> str:
-    """The form role names are matched in: case-folded, words joined by single hyphens."""
+    """The form role names are matched in: compatibility-folded (NFKC, so a full-width
+    "\uff2d\uff2c" is "ml" and two names that only look different clash), case-folded, words joined
+    by single hyphens."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
     return _SEPARATORS.sub("-", text.strip().casefold()).strip("-")

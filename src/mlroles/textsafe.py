@@ -35,3 +35,14 @@ def visible(text: str, *, newlines: bool = True) -> str:
     error message, a file name in a report).
     """
     return (_IN_TEXT if newlines else _IN_LINE).sub(_escape, text)
+
+
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_text(text: str) -> str:
+    """`text` escaped for XML and HTML, with the characters XML 1.0 forbids (controls,
+    U+FFFE, U+FFFF, lone surrogates) shown as U+FFFD, so the document stays well-formed."""
+    from html import escape
+
+    return escape(_NOT_XML.sub("\ufffd", text))

@@ -198,7 +198,10 @@ def init(
 
     text = (files("mlroles") / "starter.yaml").read_text(encoding="utf-8")
     write_atomically(path, text, force=force)
-    typer.echo(f"Wrote {path}. Try: mlroles --catalog {path} show analytics-engineer", err=True)
+    from ..textsafe import visible
+
+    shown = visible(str(path), newlines=False)
+    typer.echo(f"Wrote {shown}. Try: mlroles --catalog {shown} show analytics-engineer", err=True)
 
 
 class ExportFormat(str, Enum):

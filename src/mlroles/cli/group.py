@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from typing import Any, NoReturn
@@ -23,7 +24,12 @@ class _StdoutClosed(Exception):
 
 
 def fail(message: str, code: int) -> NoReturn:
-    print(f"mlroles: {message}", file=sys.stderr)
+    """One line on stderr: the message's file names and arguments are anyone's text, so
+    controls (and newlines) are shown escaped."""
+    from ..textsafe import visible
+
+    with contextlib.suppress(OSError, ValueError):  # no stderr: the exit code must do
+        print(f"mlroles: {visible(message, newlines=False)}", file=sys.stderr)
     sys.exit(code)
 
 

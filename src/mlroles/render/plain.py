@@ -11,6 +11,7 @@ import unicodedata
 from collections.abc import Sequence
 from itertools import zip_longest
 
+from ..textsafe import visible
 from .blocks import Block, Drawn, Grid, Para, Responsive, para, plain_text
 
 _TOKEN = re.compile(r"\s*\S+\s*|\s+")
@@ -36,6 +37,11 @@ def _char_cells(char: str) -> int:
     return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
 
 
+def _text(block: Para) -> str:
+    """The paragraph's text as it may be printed: controls and bidi overrides escaped."""
+    return visible(plain_text(block))
+
+
 def _lines(block: Block, width: int) -> list[str]:
     if isinstance(block, Para):
         return _para(block, width)
@@ -52,7 +58,7 @@ def _lines(block: Block, width: int) -> list[str]:
 
 
 def _para(block: Para, width: int) -> list[str]:
-    text = plain_text(block)
+    text = _text(block)
     marker, hang = block.marker, " " * cell_len(block.marker)
     room = max(1, width - block.indent - len(hang))
     lines: list[str] = []
@@ -193,12 +199,12 @@ def _narrowed(widths: list[int], floors: list[int], room: int) -> list[int]:
 
 
 def _widest_line(block: Para) -> int:
-    text = plain_text(block)
+    text = _text(block)
     return max(cell_len(line) for line in text.split("\n")) + cell_len(block.marker) + block.indent
 
 
 def _longest_word(block: Para) -> int:
-    text = plain_text(block)
+    text = _text(block)
     words = text.split()
     longest = (
         max(map(len, words), default=0) if text.isascii() else max(map(cell_len, words), default=0)
