@@ -82,12 +82,14 @@ def wrap(text: str, width: int) -> list[str]:
             lines.append(current.rstrip())
             current, used = "", 0
             token = word = token.lstrip()
-        while measure(word) > width:  # a word longer than the line: split it
-            head = _take(word, width - used)
-            lines.append((current + head).rstrip())
+        remaining, start = measure(word), 0
+        while remaining > width:  # a word longer than the line: split it, in one pass
+            end = _fit_end(word, start, width)
+            lines.append((current + word[start:end]).rstrip())
             current, used = "", 0
-            word = word[len(head) :]
-            token = token[len(head) :]
+            remaining -= measure(word[start:end])
+            start = end
+        word, token = word[start:], token[start:]
         current += token
         used += measure(token)
     if current.strip() or not lines:
@@ -95,14 +97,16 @@ def wrap(text: str, width: int) -> list[str]:
     return lines
 
 
-def _take(word: str, cells: int) -> str:
-    """The longest start of `word` that fits in `cells` (at least one character)."""
+def _fit_end(word: str, start: int, cells: int) -> int:
+    """Where the longest run of `word` from `start` that fits in `cells` ends (at least one
+    character), or len(word) when the rest fits. Each call reads only the run it returns,
+    so splitting a long word costs time in proportion to its length."""
     taken = 0
-    for index, char in enumerate(word):
-        taken += _char_cells(char)
+    for index in range(start, len(word)):
+        taken += _char_cells(word[index])
         if taken > cells:
-            return word[: max(index, 1)]
-    return word
+            return max(index, start + 1)
+    return len(word)
 
 
 def _grid(grid: Grid, width: int) -> list[str]:
