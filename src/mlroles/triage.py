@@ -20,12 +20,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .adtext import MAX_AD_BYTES, AdError, decode_ad  # noqa: F401 (their home was here)
 from .catalogue import Catalogue
-from .errors import MlrolesError
 from .layers import normalise
 from .models import EvidenceTerm, Interest, Role, Variant
 
-MAX_AD_BYTES = 256 * 1024
 TITLE_PRIOR = 1.5
 REPEAT_BONUS = 0.3
 MAX_REPEATS = 3
@@ -70,28 +69,6 @@ class Triage:
     warning: str | None
     questions: tuple[str, ...]
     words: int
-
-
-class AdError(MlrolesError):
-    """The job ad cannot be read."""
-
-
-def decode_ad(raw: bytes, name: str) -> str:
-    """The ad's text, or an error that says why it is not a readable text file."""
-    if len(raw) > MAX_AD_BYTES:
-        raise AdError(f"{name}: {len(raw)} bytes is over the {MAX_AD_BYTES}-byte limit for an ad.")
-    if b"\x00" in raw:
-        raise AdError(f"{name}: looks like a binary file, not a text job ad.")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise AdError(
-            f"{name}: not UTF-8 text: byte 0x{raw[exc.start]:02x} at offset {exc.start}.",
-            hint="Save the ad as UTF-8 text or Markdown.",
-        ) from None
-    if not text.strip():
-        raise AdError(f"{name}: the ad is empty.")
-    return text
 
 
 @lru_cache(maxsize=4096)

@@ -219,7 +219,7 @@ def export(
     ] = ExportFormat.MARKDOWN,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write to this file instead of stdout."),
+        typer.Option("--output", "-o", help="Write to this file instead of stdout (- is stdout)."),
     ] = None,
     force: ForceOption = False,
 ) -> None:
@@ -239,7 +239,7 @@ def export(
             ExportFormat.JSON: exports.export_json,
             ExportFormat.YAML: exports.export_yaml,
         }[fmt](catalogue)
-    if output is None:
+    if output is None or str(output) == "-":  # `-o -`: stdout, as for most tools
         emit_text(text)
     else:
         from ..files import write_atomically
@@ -435,29 +435,9 @@ def triage(
 ) -> None:
     """What role does this job ad really describe? Ranked, with the evidence quoted."""
     import dataclasses
-    import sys
 
-    from ..triage import MAX_AD_BYTES, AdError, decode_ad
+    from ..adtext import read_ad
     from ..triage import triage as run_triage
 
-    if source == "-":
-        raw = (
-            sys.stdin.buffer.read(MAX_AD_BYTES + 1)
-            if hasattr(sys.stdin, "buffer")
-            else (sys.stdin.read(MAX_AD_BYTES + 1).encode("utf-8"))
-        )
-        name = "stdin"
-    else:
-        path = Path(source)
-        name = source
-        if path.is_dir():
-            raise AdError(f"{source}: is a directory, not a job ad.")
-        try:
-            with path.open("rb") as handle:
-                raw = handle.read(MAX_AD_BYTES + 1)
-        except FileNotFoundError:
-            raise AdError(f"{source}: no such file.") from None
-        except OSError as exc:
-            raise AdError(f"{source}: cannot read: {exc.strerror or exc}.") from None
-    result = run_triage(load_catalogue(ctx), decode_ad(raw, name))
+    result = run_triage(load_catalogue(ctx), read_ad(source))
     emit(dataclasses.replace(result, matches=result.matches[:top]), fmt)

@@ -15,6 +15,7 @@ from typer._click import exceptions as click_exceptions
 from typer.core import TyperGroup
 
 from ..errors import MlrolesError
+from .output import OutputError
 
 EXIT_INTERRUPTED = 130
 
@@ -63,6 +64,8 @@ class MlrolesGroup(TyperGroup):
                 argv, prog_name or "mlroles", complete_var, standalone_mode=False, **extra
             )
         except MlrolesError as exc:
+            if isinstance(exc, OutputError):
+                _silence_stdout()  # what could not be written must not be retried at exit
             fail(f"error: {exc}", exc.exit_code)
         except click_exceptions.ClickException as exc:
             hint = ""
@@ -75,6 +78,11 @@ class MlrolesGroup(TyperGroup):
         except _StdoutClosed:
             _silence_stdout()
             sys.exit(0)
+        except OSError as exc:  # a file or stream the system refused: say which, and why
+            if "--debug" in argv:
+                raise
+            where = f"{exc.filename}: " if exc.filename else ""
+            fail(f"error: {where}{exc.strerror or exc}.", 1)
         except Exception as exc:
             if "--debug" in argv:
                 raise
@@ -91,5 +99,5 @@ def _silence_stdout() -> None:
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
+    except (OSError, ValueError, AttributeError):  # AttributeError: no stdout at all
         pass
