@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 
 from conftest import Invoke
-from mlroles import files
 from mlroles.errors import MlrolesError
 from mlroles.files import write_atomically
 
@@ -62,14 +61,16 @@ def test_a_dangling_symlink_is_not_followed_without_force(tmp_path: Path) -> Non
 def test_a_file_created_after_the_check_is_not_overwritten(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    import tempfile
+
     path = tmp_path / "out.md"
-    real_mkstemp = files.tempfile.mkstemp
+    real_mkstemp = tempfile.mkstemp
 
     def racing_mkstemp(*args: object, **kwargs: object) -> tuple[int, str]:
         path.write_text("someone else's")  # appears between the check and the write
         return real_mkstemp(*args, **kwargs)  # type: ignore[call-overload, no-any-return]
 
-    monkeypatch.setattr(files.tempfile, "mkstemp", racing_mkstemp)
+    monkeypatch.setattr(tempfile, "mkstemp", racing_mkstemp)
     with pytest.raises(MlrolesError, match="already exists"):
         write_atomically(path, "ours")
     assert path.read_text() == "someone else's"

@@ -21,8 +21,6 @@ A cache directory that cannot be written is simply skipped.
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import hmac
 import io
 import os
 import pickle
@@ -36,6 +34,11 @@ from typing import TYPE_CHECKING, Any
 from . import __version__
 from .files import read_regular
 from .limits import MAX_FILE_BYTES
+
+try:  # hashlib's own BLAKE2, without the 3 ms of OpenSSL that `import hashlib` loads
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - an interpreter without the builtin module
+    from hashlib import blake2b
 
 if TYPE_CHECKING:
     from .catalogue import Catalogue
@@ -76,8 +79,8 @@ def catalogue_key(layers: Sequence[Layer]) -> tuple[str, bytes, dict[Path, bytes
     """
     here = Path(__file__).parent
     code = [(name, (here / name).stat().st_mtime_ns) for name in _MODEL_SOURCES]
-    key = hashlib.blake2b(repr((FORMAT, __version__, sys.version_info[:2], code)).encode())
-    names = hashlib.blake2b(digest_size=12)
+    key = blake2b(repr((FORMAT, __version__, sys.version_info[:2], code)).encode())
+    names = blake2b(digest_size=12)
     contents: dict[Path, bytes] = {}
     for layer in layers:
         _update(key, b"layer", os.fsencode(layer.label))
@@ -86,7 +89,7 @@ def catalogue_key(layers: Sequence[Layer]) -> tuple[str, bytes, dict[Path, bytes
             resolved = os.fsencode(path.resolve())  # bytes: any file name, even not UTF-8
             data = read_regular(path, MAX_FILE_BYTES)
             contents[path] = data
-            _update(key, resolved, hashlib.blake2b(data).digest())
+            _update(key, resolved, blake2b(data).digest())
             _update(names, resolved)
     return names.hexdigest(), key.digest(), contents
 
@@ -213,7 +216,7 @@ def _read_secret(path: Path) -> bytes | None:
 
 
 def _mac(secret: bytes, key: bytes, payload: bytes) -> bytes:
-    mac = hashlib.blake2b(key=secret, digest_size=_MAC_BYTES)
+    mac = blake2b(key=secret, digest_size=_MAC_BYTES)
     _update(mac, key)
     mac.update(payload)
     return mac.digest()
@@ -233,7 +236,9 @@ def _opened(path: Path, key: bytes, secret: bytes) -> bytes | None:
     if not data.startswith(_MAGIC) or len(data) < start:
         return None
     payload = data[start:]
-    if not hmac.compare_digest(data[len(_MAGIC) : start], _mac(secret, key, payload)):
+    # A plain comparison: timing it would take writing many entries into a directory only
+    # this user can write (hmac.compare_digest would import OpenSSL, 3 ms per completion).
+    if data[len(_MAGIC) : start] != _mac(secret, key, payload):
         return None
     return payload
 

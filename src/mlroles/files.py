@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-import signal
 import stat
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from types import FrameType
@@ -89,6 +87,8 @@ def write_atomically(path: Path, text: str, *, force: bool = False) -> None:
             raise MlrolesError(
                 f"{path} is not a regular file (a device, FIFO or socket); not replacing it."
             )
+    import tempfile  # here, not at import: shell completion reads files but never writes
+
     directory = path.parent if str(path.parent) else Path()
     if not directory.is_dir():
         raise MlrolesError(f"cannot write {path}: directory {directory} does not exist.")
@@ -157,6 +157,7 @@ class _Terminated(BaseException):
 def _cleanup_on_signals() -> Iterator[None]:
     """Turn SIGTERM and SIGHUP into an exception while a file is written, so that the
     temporary file can be removed before the signal is delivered again."""
+    import signal
 
     def handler(signum: int, frame: FrameType | None) -> None:
         raise _Terminated(signum)
