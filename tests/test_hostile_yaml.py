@@ -280,3 +280,15 @@ def test_many_problems_are_counted_not_listed(invoke: Invoke, tmp_path: Path) ->
     assert report.exit_code == 1
     assert len(lines) == 102  # 100 problems, the count of the rest, the summary
     assert lines[100] == f"{path}: and 49900 more problems in this file"
+
+
+def test_json_profile_errors_are_located(invoke: Invoke, tmp_path: Path) -> None:
+    key = "k" * 1100
+    text = '{\n  "swe": 3,\n  "skils": {"\\ud83d\\ude00": "expert"},\n  "' + key + '": 1\n}\n'
+    path = write(tmp_path, text, "me.json")
+    result = invoke("fit", "--profile", str(path))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(
+        f"mlroles: error: invalid catalogue: {path}:3:3: skils: unknown field 'skils'; "
+        "did you mean 'skills'? (and 1 more"
+    )

@@ -48,7 +48,10 @@ def read_regular(path: Path, limit: int) -> bytes:
         chunks: list[bytes] = []
         total = 0
         while total <= limit:  # the size can grow after fstat: read at most limit + 1
-            chunk = os.read(fd, limit + 1 - total)
+            # Ask for what fstat promised (plus one, to see the end): os.read allocates
+            # all it is asked for, and the limit may be gigabytes.
+            want = min(limit + 1 - total, max(info.st_size + 1 - total, 1 << 16))
+            chunk = os.read(fd, want)
             if not chunk:
                 break
             chunks.append(chunk)
@@ -101,7 +104,7 @@ def write_atomically(path: Path, text: str, *, force: bool = False) -> None:
             # mkstemp makes the file private (0600); give it the mode of the file it
             # replaces, else the mode a plain open() would.
             if existing is not None and stat.S_ISREG(existing.st_mode):
-                mode = stat.S_IMODE(existing.st_mode)
+                mode = stat.S_IMODE(existing.st_mode) & 0o777  # never set-id bits
             else:
                 umask = os.umask(0)
                 os.umask(umask)
@@ -166,7 +169,8 @@ def _cleanup_on_signals() -> Iterator[None]:
     previous: dict[int, Any] = {}
     try:
         for signum in wanted:
-            previous[signum] = signal.signal(signum, handler)
+            if signal.getsignal(signum) is not signal.SIG_IGN:  # under nohup, HUP stays ignored
+                previous[signum] = signal.signal(signum, handler)
     except ValueError:  # not the main thread: signals cannot be handled here
         pass
     try:
