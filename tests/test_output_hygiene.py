@@ -82,7 +82,18 @@ def test_triage_json_escapes_by_its_own_rules(invoke: Invoke, tmp_path: Path) ->
     result = invoke("triage", str(_ad(tmp_path)), "-f", "json")
     assert result.exit_code == 0
     assert "\x1b" not in result.stdout and "\\u001b]52" in result.stdout
+    for raw in ("\x9b", "\u202e", "\r"):  # json.dumps leaves C1 and bidi raw; not here
+        assert raw not in result.stdout
     assert json.loads(result.stdout)["title"].endswith(OSC52 + TITLE + CLEAR + "\x1b]8;;https")
+
+
+def test_json_output_escapes_c1_and_bidi_and_keeps_the_value() -> None:
+    from mlroles.render.machine import dump_json
+
+    value = {"k\u202e": ["x\x9b31m\u2028\x1b y \u00e9 \u4e2d"]}
+    text = dump_json(value)
+    assert json.loads(text) == value
+    assert text == '{\n  "k\\u202e": [\n    "x\\u009b31m\\u2028\\u001b y \u00e9 \u4e2d"\n  ]\n}\n'
 
 
 def test_an_ad_file_name_in_an_error_is_escaped(invoke: Invoke, tmp_path: Path) -> None:

@@ -44,6 +44,20 @@ def visible(text: str, *, newlines: bool = True) -> str:
 
 
 @cache
+def _json_unsafe() -> re.Pattern[str]:
+    """What json.dumps(ensure_ascii=False) leaves raw that a terminal or a JavaScript
+    parser would act on: C1 controls, bidi controls, line and paragraph separators."""
+    return re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+
+
+def json_text(text: str) -> str:
+    """JSON text (from json.dumps) with those characters written as \\u escapes: the same
+    JSON value, nothing raw for a terminal. Outside strings JSON is ASCII, so each match
+    is inside a string, where an escape means the same character."""
+    return _json_unsafe().sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+@cache
 def _not_xml() -> re.Pattern[str]:
     """What XML 1.0 forbids. Compiled on first use: a class reaching U+FFFF takes 5 ms."""
     return re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")

@@ -9,7 +9,10 @@ from .data import to_data
 
 
 def dump_json(data: object) -> str:
-    return json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+    """Strict JSON, UTF-8 as written, but C1 and bidi controls escaped (`textsafe.json_text`)."""
+    from ..textsafe import json_text
+
+    return json_text(json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False)) + "\n"
 
 
 def render_json(view: object) -> str:
