@@ -126,6 +126,7 @@ def test_a_signal_mid_write_leaves_no_temporary_file(tmp_path: Path, signum: int
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=lambda: signal.signal(signum, signal.SIG_DFL),  # even if run under nohup
     )
     assert child.stdout is not None
     assert child.stdout.readline() == "writing\n"  # the temporary file is full-size now
