@@ -215,7 +215,7 @@ def _read_secret(path: Path) -> bytes | None:
     return secret if len(secret) == _SECRET_BYTES else None
 
 
-def _mac(secret: bytes, key: bytes, payload: bytes) -> bytes:
+def _mac(secret: bytes, key: bytes, payload: bytes | memoryview) -> bytes:
     mac = blake2b(key=secret, digest_size=_MAC_BYTES)
     _update(mac, key)
     mac.update(payload)
@@ -226,8 +226,9 @@ def _sealed(secret: bytes, key: bytes, payload: bytes) -> bytes:
     return _MAGIC + _mac(secret, key, payload) + payload
 
 
-def _opened(path: Path, key: bytes, secret: bytes) -> bytes | None:
-    """The payload of a sealed file, if its MAC says this user wrote it for `key`."""
+def _opened(path: Path, key: bytes, secret: bytes) -> tuple[bytes, int] | None:
+    """A sealed file's bytes and where its payload starts, if its MAC says this user wrote
+    it for `key`. Not a slice of the payload: an entry for 5,000 roles is 20 MB."""
     try:
         data = read_regular(path, _MAX_ENTRY_BYTES)
     except OSError:
@@ -235,23 +236,22 @@ def _opened(path: Path, key: bytes, secret: bytes) -> bytes | None:
     start = len(_MAGIC) + _MAC_BYTES
     if not data.startswith(_MAGIC) or len(data) < start:
         return None
-    payload = data[start:]
     # A plain comparison: timing it would take writing many entries into a directory only
     # this user can write (hmac.compare_digest would import OpenSSL, 3 ms per completion).
-    if data[len(_MAGIC) : start] != _mac(secret, key, payload):
+    if data[len(_MAGIC) : start] != _mac(secret, key, memoryview(data)[start:]):
         return None
-    return payload
+    return data, start
 
 
 def _read_entry(entry: Path, key: bytes, secret: bytes) -> Catalogue | None:
     from .catalogue import Catalogue, _bulk
 
-    payload = _opened(entry, key, secret)
-    if payload is None:
+    opened = _opened(entry, key, secret)
+    if opened is None:  # missing, unreadable, or not this user's: rebuild
         return None
     try:
         with _bulk():
-            catalogue = safe_loads(payload)
+            catalogue = safe_loads(*opened)
     except Exception:  # from another version of the model code: rebuild
         return None
     return catalogue if isinstance(catalogue, Catalogue) else None
@@ -285,9 +285,11 @@ def _allowed() -> dict[tuple[str, str], Any]:
     return _ALLOWED
 
 
-def safe_loads(data: bytes) -> Any:
-    """Unpickle `data`, allowing only mlroles's own model classes."""
-    return _Unpickler(io.BytesIO(data)).load()
+def safe_loads(data: bytes, start: int = 0) -> Any:
+    """Unpickle `data` (from offset `start`), allowing only mlroles's own model classes."""
+    stream = io.BytesIO(data)  # shares the bytes: no copy of a 20 MB entry
+    stream.seek(start)
+    return _Unpickler(stream).load()
 
 
 def _index(secret: bytes, key: bytes, catalogue: Catalogue) -> bytes:
@@ -317,11 +319,12 @@ def read_index(
     secret = _read_secret(directory / _SECRET_FILE)
     if secret is None:
         return None
-    payload = _opened(directory / f"index-{name}.bin", key, secret)
-    if payload is None:
+    opened = _opened(directory / f"index-{name}.bin", key, secret)
+    if opened is None:
         return None
+    sealed, start = opened
     try:
-        data = json.loads(payload)
+        data = json.loads(sealed[start:])
     except ValueError:
         return None
     return data if isinstance(data, dict) else None
