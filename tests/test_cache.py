@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import Invoke
 from mlroles import cache
 from mlroles.catalogue import Catalogue, load_layers
 from mlroles.layers import bundled_layer, overlay_layer
@@ -37,9 +38,9 @@ def builds(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     calls: list[int] = []
     real = build_module.build_catalogue
 
-    def counting(layers):  # type: ignore[no-untyped-def]
+    def counting(layers, contents=None):  # type: ignore[no-untyped-def]
         calls.append(1)
-        return real(layers)
+        return real(layers, contents)
 
     monkeypatch.setattr(build_module, "build_catalogue", counting)
     return calls
@@ -53,7 +54,7 @@ def test_second_load_comes_from_the_cache(cache_dir: Path, monkeypatch: pytest.M
     assert [r.id for r in second.roles] == [r.id for r in first.roles]
     assert second.role("ml-engineer") == first.role("ml-engineer")
     assert len(list(cache_dir.glob("catalogue-*.pickle"))) == 1
-    assert len(list(cache_dir.glob("index-*.json"))) == 1
+    assert len(list(cache_dir.glob("index-*.bin"))) == 1
 
 
 def test_an_edit_invalidates(
@@ -171,3 +172,195 @@ def test_lazy_roles_load_one_by_one(cache_dir: Path) -> None:
     catalogue.resolve_role("mle")
     loaded = [v for v in dict.values(catalogue._roles) if not isinstance(v, bytes)]
     assert len(loaded) == 1
+
+
+# What the cache trusts (issue 13, items 1, 6, 7, 9 and 10).
+
+
+def _entry_and_secret(cache_dir: Path) -> tuple[Path, bytes, bytes]:
+    """The bundled catalogue's entry, this user's MAC key, and the entry's cache key."""
+    load_layers([bundled_layer()])
+    [entry] = cache_dir.glob("catalogue-*.pickle")
+    _, key, _ = cache.catalogue_key([bundled_layer()])
+    return entry, (cache_dir / "key").read_bytes(), key
+
+
+class _RunsCode:
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return os.mkdir, (str(self.marker),)
+
+
+def test_a_planted_entry_never_runs_code(
+    cache_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    entry, secret, key = _entry_and_secret(cache_dir)
+    marker = tmp_path / "ran"
+    evil = pickle.dumps(_RunsCode(marker))
+    calls = builds(monkeypatch)
+    # Without the key (another user cannot read it): the MAC fails, nothing is unpickled.
+    entry.write_bytes(cache._sealed(os.urandom(32), key, evil))
+    assert load_layers([bundled_layer()]).role("ml-engineer").id == "ml-engineer"
+    # Even sealed with the right key, the allow-list refuses os.mkdir.
+    entry.write_bytes(cache._sealed(secret, key, evil))
+    assert load_layers([bundled_layer()]).role("ml-engineer").id == "ml-engineer"
+    assert not marker.exists()
+    assert len(calls) == 2  # both rebuilt
+
+
+def test_the_unpickler_allows_only_mlroles_models() -> None:
+    with pytest.raises(pickle.UnpicklingError, match=r"posix\.system is not allowed"):
+        cache.safe_loads(pickle.dumps(os.system))
+    with pytest.raises(pickle.UnpicklingError, match=r"builtins\.getattr is not allowed"):
+        cache.safe_loads(pickle.dumps(getattr))
+    from mlroles.models import Level
+
+    assert cache.safe_loads(pickle.dumps(Level.EXPERT)) is Level.EXPERT
+
+
+def test_a_forged_data_only_entry_is_not_served(
+    cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    entry, _, key = _entry_and_secret(cache_dir)
+    forged = load_layers([bundled_layer()])
+    forged._roles["ml-engineer"] = forged.role("ml-engineer").model_copy(update={"name": "Forged"})
+    entry.write_bytes(cache._sealed(os.urandom(32), key, pickle.dumps(forged)))
+    assert load_layers([bundled_layer()]).role("ml-engineer").name == "ML engineer"
+
+
+def test_a_forged_index_offers_no_invented_roles(cache_dir: Path) -> None:
+    _entry_and_secret(cache_dir)
+    [index] = cache_dir.glob("index-*.bin")
+    assert cache.read_index([bundled_layer()]) is not None
+    index.write_bytes(index.read_bytes().replace(b"ml-engineer", b"ml-invented"))
+    assert cache.read_index([bundled_layer()]) is None
+
+
+def test_bit_flips_in_an_entry_are_rebuilt_never_served(
+    cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import random
+
+    entry, _, _ = _entry_and_secret(cache_dir)
+    good = entry.read_bytes()
+    expected = {role.id: role.name for role in load_layers([bundled_layer()]).roles}
+    calls = builds(monkeypatch)
+    positions = [*random.Random(13).sample(range(len(good) * 8), 30), 0, 8 * 20, 8 * 40]
+    for bit in positions:
+        damaged = bytearray(good)
+        damaged[bit // 8] ^= 1 << (bit % 8)
+        entry.write_bytes(bytes(damaged))
+        served = load_layers([bundled_layer()])
+        assert {role.id: role.name for role in served.roles} == expected
+        assert entry.read_bytes() == good  # rebuilt and rewritten
+    assert len(calls) == len(positions)
+
+
+def test_directories_and_entries_are_private(cache_dir: Path) -> None:
+    load_layers([bundled_layer()])
+    assert stat.S_IMODE(cache_dir.stat().st_mode) == 0o700
+    for path in cache_dir.iterdir():
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
+
+
+@pytest.mark.parametrize("mode", [0o777, 0o770, 0o722])
+def test_a_directory_others_can_write_is_not_used(
+    cache_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], mode: int
+) -> None:
+    monkeypatch.setattr(cache, "_warned", False)
+    cache_dir.mkdir(mode=0o700)
+    cache_dir.chmod(mode)
+    calls = builds(monkeypatch)
+    load_layers([bundled_layer()])
+    load_layers([bundled_layer()])
+    assert len(calls) == 2 and not list(cache_dir.iterdir())
+    err = capsys.readouterr().err
+    assert err == (
+        f"mlroles: warning: not using the cache directory {cache_dir}: "
+        "other users can write to it.\n"
+    )
+
+
+def test_a_symlinked_directory_is_not_used(
+    cache_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache, "_warned", True)
+    real = tmp_path / "elsewhere"
+    real.mkdir(mode=0o700)
+    cache_dir.symlink_to(real)
+    calls = builds(monkeypatch)
+    load_layers([bundled_layer()])
+    load_layers([bundled_layer()])
+    assert len(calls) == 2 and not list(real.iterdir())
+    assert cache.usable_dir(cache_dir) is None
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root can give a directory away")
+def test_a_directory_owned_by_another_user_is_not_used(
+    cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache, "_warned", True)
+    cache_dir.mkdir(mode=0o700)
+    os.chown(cache_dir, 65534, 65534)
+    assert cache.usable_dir(cache_dir) is None
+    assert load_layers([bundled_layer()]).role("ml-engineer")
+    assert not list(cache_dir.iterdir())
+
+
+def test_a_key_file_others_can_read_is_not_trusted(cache_dir: Path) -> None:
+    _entry_and_secret(cache_dir)
+    (cache_dir / "key").chmod(0o644)
+    assert cache.read_index([bundled_layer()]) is None
+
+
+def test_the_parsed_bytes_are_the_hashed_bytes(
+    cache_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A miss parses the bytes the key was made from: no second read that could differ."""
+    import mlroles.yamlio
+
+    overlay = starter(tmp_path)
+
+    def no_second_read(path: Path, name: str) -> bytes:
+        raise AssertionError(f"{path} read twice")
+
+    monkeypatch.setattr(mlroles.yamlio, "_read_bytes", no_second_read)
+    catalogue = load_layers([bundled_layer(), overlay_layer(overlay)])
+    assert catalogue.role("analytics-engineer").name == "Analytics engineer"
+
+
+def test_the_key_is_a_content_hash(cache_dir: Path, tmp_path: Path) -> None:
+    overlay = starter(tmp_path)
+    layers = [bundled_layer(), overlay_layer(overlay)]
+    first = cache.catalogue_key(layers)
+    overlay.write_bytes(overlay.read_bytes().replace(b"Analytics", b"Analytica"))
+    second = cache.catalogue_key(layers)
+    assert first[0] == second[0] and first[1] != second[1]
+    assert len(first[1]) == 64  # BLAKE2b-512, not CRC-32 and Adler-32
+
+
+def test_a_file_name_that_is_not_utf8(cache_dir: Path, tmp_path: Path, invoke: Invoke) -> None:
+    directory = tmp_path / "team"
+    directory.mkdir()
+    raw_name = Path(os.fsdecode(os.fsencode(directory) + b"/team\xff.yaml"))
+    raw_name.write_bytes(starter(tmp_path).read_bytes())
+    for _ in range(2):  # built, then from the cache
+        result = invoke("--catalog", str(directory), "show", "analytics-engineer", "-f", "json")
+        assert result.exit_code == 0, result.stderr
+    with raw_name.open("ab") as handle:
+        handle.write(b"bogus: 1\n")
+    result = invoke("--catalog", str(directory), "list")
+    assert result.exit_code == 1
+    assert "team\\udcff.yaml" in result.stderr and "unknown field 'bogus'" in result.stderr
+
+
+def test_stale_temporary_files_are_cleaned(cache_dir: Path) -> None:
+    cache_dir.mkdir(mode=0o700)
+    old, fresh = cache_dir / ".tmp-old", cache_dir / ".tmp-fresh"
+    old.write_bytes(b"x" * 1000)
+    fresh.write_bytes(b"x")
+    os.utime(old, (0, 0))
+    load_layers([bundled_layer()])
+    assert not old.exists() and fresh.exists()

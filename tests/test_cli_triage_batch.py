@@ -90,3 +90,11 @@ def test_an_empty_directory_is_an_error(invoke: Invoke, tmp_path: Path) -> None:
         result.stderr
         == f"mlroles: error: {tmp_path}: no job ads in this directory (.txt or .md files).\n"
     )
+
+
+def test_a_hostile_file_name_is_shown_escaped(invoke: Invoke, ads: Path) -> None:
+    bad = ads / "\x1b]0;pwned\x07.txt"
+    bad.write_bytes(b"\x00")
+    result = invoke("triage", str(ads))
+    assert result.exit_code == 1
+    assert "\x1b" not in result.stderr and "\\x1b]0;pwned\\x07.txt" in result.stderr

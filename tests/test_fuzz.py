@@ -177,3 +177,93 @@ def test_mutated_real_files_load_or_fail_cleanly(flips: list[tuple[int, int]]) -
         path = Path(scratch) / "mutated.yaml"
         path.write_bytes(bytes(data))
         _load(path)
+
+
+# JSON catalogue files (issue 13): the same random documents and mutations, as JSON.
+
+
+@given(yaml_value)
+def test_random_json_documents_load_or_fail_cleanly(value: object) -> None:
+    with tempfile.TemporaryDirectory() as scratch:
+        path = Path(scratch) / "random.json"
+        path.write_text(json.dumps(value, ensure_ascii=False), encoding="utf-8")
+        _load(path)
+
+
+REAL_JSON = json.dumps(yaml.safe_load(REAL), indent=1).encode()
+
+
+@given(st.lists(st.tuples(st.integers(0, len(REAL_JSON) - 1), st.integers(0, 255)), max_size=8))
+def test_mutated_json_files_load_or_fail_cleanly(flips: list[tuple[int, int]]) -> None:
+    data = bytearray(REAL_JSON)
+    for position, byte in flips:
+        data[position] = byte
+    with tempfile.TemporaryDirectory() as scratch:
+        path = Path(scratch) / "mutated.json"
+        path.write_bytes(bytes(data))
+        _load(path)
+
+
+@given(st.text(max_size=40))
+def test_json_strings_anywhere_locate_cleanly(text: str) -> None:
+    """Escaped emoji, lone surrogates, noncharacters: never an internal error."""
+    document = {"roles": [{"id": "x", "name": text, text or "k": 1}]}
+    with tempfile.TemporaryDirectory() as scratch:
+        path = Path(scratch) / "strings.json"
+        path.write_text(json.dumps(document), encoding="utf-8")
+        _load(path)
+
+
+# Escape sequences in ads and file names: whatever gets printed is printed escaped.
+
+ESCAPES = [
+    "\x1b]52;c;ZXZpbA==\x07",
+    "\x1b]0;title\x07",
+    "\x1b[2J",
+    "\x1b]8;;https://x\x1b\\",
+    "\x9b31m",
+    "\u202e",
+    "\u2066",
+    "\r",
+    "\x08",
+    "\x00",
+    "\u2028",
+]
+AD_WORDS = ["Machine", "Learning", "Engineer", "deploy", "models", "MLOps", "SQL", "\n", " "]
+hostile_text = st.lists(st.sampled_from(ESCAPES + AD_WORDS) | st.text(max_size=5), max_size=30)
+
+
+def _printed_safely(text: str) -> bool:
+    from mlroles.textsafe import visible
+
+    return visible(text) == text
+
+
+@given(hostile_text, st.sampled_from(["table", "markdown"]))
+def test_ads_with_escape_sequences_print_escaped(parts: list[str], fmt: str) -> None:
+    with tempfile.TemporaryDirectory() as scratch:
+        ad = Path(scratch) / "ad.txt"
+        ad.write_text("".join(parts), encoding="utf-8", errors="surrogatepass")
+        result = CliRunner().invoke(app, ["triage", str(ad), "-f", fmt], env={"COLUMNS": "80"})
+    assert result.exit_code in (0, 1), result.exception
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr
+    assert _printed_safely(result.stdout), result.stdout
+    assert _printed_safely(result.stderr.rstrip("\n"))
+
+
+STARTER = (Path(__file__).parents[1] / "src" / "mlroles" / "starter.yaml").read_text()
+
+
+@given(hostile_text, st.booleans())
+def test_file_names_with_escape_sequences_print_escaped(parts: list[str], broken: bool) -> None:
+    name = "".join(parts).replace("/", "").replace("\x00", "")[:100] + ".yaml"
+    with tempfile.TemporaryDirectory() as scratch:
+        path = Path(scratch) / name
+        path.write_text(STARTER + ("bogus: 1\n" if broken else ""), encoding="utf-8")
+        result = CliRunner().invoke(
+            app, ["--catalog", str(path), "show", "ae", "-f", "markdown"], env={"COLUMNS": "80"}
+        )
+    assert result.exit_code == (1 if broken else 0), (result.stderr, result.exception)
+    assert "internal error" not in result.stderr
+    assert _printed_safely(result.stdout)
+    assert _printed_safely(result.stderr.rstrip("\n"))

@@ -214,3 +214,81 @@ def test_data_is_never_parsed_as_markup(invoke: Invoke, tmp_path: Path, name: st
     assert literal in compared.stdout
     mapped = invoke("-c", str(path), "skills", "--role", "ae", width=200)
     assert literal in mapped.stdout
+
+
+# JSON catalogue files (issue 13, items 5 and 13): every error located, never a crash, and
+# the same depth and size limits as YAML.
+
+JSON_ROLE = '{{"roles": [{{"id": "x", "name": {name}, "bogus": 1}}]}}'
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ('"\\ud83d\\ude00 engineer"', "x.bogus: unknown field 'bogus'"),  # an escaped emoji
+        (
+            '"\\ud800"',
+            "x.name: Input should be a valid string, unable to parse raw data as a unicode string",
+        ),
+        ('"a\ufffe"', "x.bogus: unknown field 'bogus'"),
+        ('"\\u0000"', "x.name: control character U+0000 is not allowed in text"),
+    ],
+)
+def test_json_errors_that_yaml_cannot_locate(
+    invoke: Invoke, tmp_path: Path, name: str, expected: str
+) -> None:
+    path = write(tmp_path, JSON_ROLE.format(name=name), "bad.json")
+    assert "internal error" not in run_bad(invoke, path)
+    report = invoke("validate", str(path))
+    assert report.exit_code == 1
+    assert any(
+        line.startswith(f"{path}:1:") and line.endswith(expected)
+        for line in report.stdout.splitlines()
+    ), report.stdout
+
+
+def test_json_key_over_1024_characters(invoke: Invoke, tmp_path: Path) -> None:
+    key = "k" * 1100
+    path = write(tmp_path, '{\n  "roles": [],\n  "' + key + '": 1\n}', "bad.json")
+    message = run_bad(invoke, path)
+    assert f"{path}:3:3: {key}: unknown field" in message
+
+
+def test_json_errors_point_at_their_line(invoke: Invoke, tmp_path: Path) -> None:
+    text = '{\n  "roles": [\n    {\n      "id": "x",\n      "nmae": "X"\n    }\n  ]\n}\n'
+    path = write(tmp_path, text, "bad.json")
+    run_bad(invoke, path)
+    report = invoke("validate", str(path)).stdout
+    assert f"{path}:5:7: x.nmae: unknown field 'nmae'; did you mean 'name'?\n" in report
+
+
+def test_json_deep_nesting_is_refused(invoke: Invoke, tmp_path: Path) -> None:
+    path = write(tmp_path, '{"roles": ' + "[" * 60 + "]" * 60 + "}", "bad.json")
+    assert "nested more than 50 levels deep" in run_bad(invoke, path)
+
+
+def test_json_with_too_many_values_is_refused(invoke: Invoke, tmp_path: Path) -> None:
+    path = write(tmp_path, '{"roles": [' + ",".join(["0"] * 250_000) + "]}", "bad.json")
+    assert "more than 200000 values" in run_bad(invoke, path)
+
+
+def test_many_problems_are_counted_not_listed(invoke: Invoke, tmp_path: Path) -> None:
+    path = write(tmp_path, '{"roles": [' + ",".join(["{}"] * 5000) + "]}", "bad.json")
+    run_bad(invoke, path)
+    report = invoke("validate", str(path))
+    lines = report.stdout.splitlines()
+    assert report.exit_code == 1
+    assert len(lines) == 102  # 100 problems, the count of the rest, the summary
+    assert lines[100] == f"{path}: and 49900 more problems in this file"
+
+
+def test_json_profile_errors_are_located(invoke: Invoke, tmp_path: Path) -> None:
+    key = "k" * 1100
+    text = '{\n  "swe": 3,\n  "skils": {"\\ud83d\\ude00": "expert"},\n  "' + key + '": 1\n}\n'
+    path = write(tmp_path, text, "me.json")
+    result = invoke("fit", "--profile", str(path))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(
+        f"mlroles: error: invalid catalogue: {path}:3:3: skils: unknown field 'skils'; "
+        "did you mean 'skills'? (and 1 more"
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 
@@ -25,7 +26,11 @@ def main() -> None:
     if "_MLROLES_COMPLETE" in os.environ:  # a shell asking for completions: answer fast
         from .fastcomplete import answer
 
-        if answer(os.environ):
+        try:
+            answered = answer(os.environ)
+        except OSError as exc:  # stdout closed, full or gone: never a traceback in a shell
+            _quiet_exit(exc)
+        if answered:
             return
         from .cli import app
 
@@ -35,6 +40,18 @@ def main() -> None:
 
     name = _command_named(sys.argv[1:])
     build_app(only=name if name in COMMANDS else None)()
+
+
+def _quiet_exit(exc: OSError) -> None:
+    """End a completion whose answer could not be written: one line (unless the reader
+    simply went away), stdout pointed at /dev/null so the final flush stays quiet."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    if isinstance(exc, BrokenPipeError):
+        sys.exit(0)
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        sys.stderr.write(f"mlroles: cannot write completions: {exc.strerror or exc}.\n")
+    sys.exit(1)
 
 
 if __name__ == "__main__":

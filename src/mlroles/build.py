@@ -12,8 +12,9 @@ imports it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from pydantic import BaseModel
@@ -29,6 +30,8 @@ if TYPE_CHECKING:
     from .yamlio import YamlDocument
 
 _COLLECTIONS = ("sources", "skills", "roles", "contrasts", "disagreements")
+MAX_PROBLEMS_PER_FILE = 100
+"""Validation problems reported per file; the rest are counted ("and N more")."""
 _ENTITIES = ("sources", "skills", "roles", "disagreements")
 LocPath = tuple[str | int, ...]
 M = TypeVar("M", bound=BaseModel)
@@ -47,8 +50,14 @@ class LoadedFile(NamedTuple):
         return Problem(self.document.name, message, line, column, subject)
 
 
-def read_layers(layers: Sequence[Layer]) -> list[list[LoadedFile]]:
-    """Read and validate every file of every layer; raise with all problems found."""
+def read_layers(
+    layers: Sequence[Layer], contents: Mapping[Path, bytes] | None = None
+) -> list[list[LoadedFile]]:
+    """Read and validate every file of every layer; raise with all problems found.
+
+    `contents` holds files already read (for the cache key): those bytes are parsed, so
+    the key describes exactly what was built.
+    """
     from .yamlio import read_yaml
 
     loaded: list[list[LoadedFile]] = []
@@ -57,7 +66,8 @@ def read_layers(layers: Sequence[Layer]) -> list[list[LoadedFile]]:
         files = []
         for path in layer.files:
             try:
-                document = read_yaml(path, layer.display_name(path))
+                raw = contents.get(path) if contents is not None else None
+                document = read_yaml(path, layer.display_name(path), raw)
                 files.append(validate_document(document, layer.label))
             except CatalogueError as exc:
                 problems.extend(exc.problems)
@@ -67,10 +77,12 @@ def read_layers(layers: Sequence[Layer]) -> list[list[LoadedFile]]:
     return loaded
 
 
-def build_catalogue(layers: Sequence[Layer]) -> Catalogue:
+def build_catalogue(
+    layers: Sequence[Layer], contents: Mapping[Path, bytes] | None = None
+) -> Catalogue:
     """Read, validate, merge and cross-check the layers, in order."""
     with _bulk():
-        merged = merge_layers(read_layers(layers))
+        merged = merge_layers(read_layers(layers, contents))
     problems = merged.problems + check_references(merged)
     if problems:
         raise CatalogueError(problems)
@@ -93,24 +105,43 @@ def validation_problems(
 ) -> list[Problem]:
     """Pydantic's errors for a file whose top level is `root`, located and explained,
     in line order."""
-    errors = exc.errors()
+    total = exc.error_count()
+    errors = exc.errors() if total <= 4 * MAX_PROBLEMS_PER_FILE else _first_errors(document, root)
+    unlisted = total - len(errors)
     # A list whose only item is invalid also fails its min-length check; the item's
-    # own error is the one that helps.
-    deeper = [tuple(e["loc"]) for e in errors]
-    errors = [
-        e
-        for e in errors
-        if not (
-            e["type"] == "too_short"
-            and any(
-                len(other) > len(e["loc"]) and other[: len(e["loc"])] == tuple(e["loc"])
-                for other in deeper
-            )
-        )
-    ]
-    problems = [_validation_problem(document, error, root) for error in errors]
+    # own error is the one that helps. (Every proper prefix of every location, collected
+    # once: checking each error against all others was quadratic.)
+    has_deeper = {tuple(e["loc"][:end]) for e in errors for end in range(len(e["loc"]))}
+    errors = [e for e in errors if e["type"] != "too_short" or tuple(e["loc"]) not in has_deeper]
+    shown = errors[:MAX_PROBLEMS_PER_FILE]
+    problems = [_validation_problem(document, error, root) for error in shown]
     problems.sort(key=lambda p: (p.line or 0, p.column or 0))
+    more = unlisted + len(errors) - len(shown)
+    if more > 0:
+        problems.append(Problem(document.name, f"and {more} more problems in this file"))
     return problems
+
+
+def _first_errors(document: YamlDocument, root: type[BaseModel]) -> list[Any]:
+    """The errors of the first items of each list, enough to report: listing all of a
+    file's errors costs seconds per million (pydantic builds a dict for each), and a
+    1 MiB file of empty roles has millions. Same locations, as the prefix comes first."""
+    from pydantic import ValidationError
+
+    data = document.data
+    longest = max((len(v) for v in data.values() if isinstance(v, list)), default=0)
+    count = 16
+    while True:
+        prefix = {k: v[:count] if isinstance(v, list) else v for k, v in data.items()}
+        try:
+            root.model_validate(prefix)
+        except ValidationError as exc:
+            if exc.error_count() >= MAX_PROBLEMS_PER_FILE or count >= longest:
+                return exc.errors()
+        else:
+            if count >= longest:
+                return []
+        count *= 4
 
 
 def _validation_problem(document: YamlDocument, error: Any, root: type[BaseModel]) -> Problem:

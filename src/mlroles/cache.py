@@ -1,41 +1,62 @@
 """A cache of the checked catalogue, so that a run skips parsing and validation.
 
-An entry is keyed by everything the catalogue is built from: each file's path, size,
-modification time and content checksums, in layer order, plus mlroles's version and
-the model code. Any change gives a new key and the catalogue is rebuilt. A cache that is
-missing, unreadable, corrupt or stale is never trusted: it is rebuilt, or, where the
-cache directory cannot be written, simply skipped.
+An entry is keyed by everything the catalogue is built from: each file's path and a BLAKE2
+hash of its bytes, in layer order, plus mlroles's version and the model code. The bytes
+hashed are the bytes parsed on a miss (each file is read once), so the key always describes
+what was built. Any change gives a new key and the catalogue is rebuilt.
 
-The cache lives in the user cache directory ($XDG_CACHE_HOME/mlroles, by default
-~/.cache/mlroles), never next to the catalogue files. MLROLES_CACHE_DIR moves it;
-MLROLES_NO_CACHE=1 turns it off.
-
-Entries are pickles. The cache directory is the user's own, so reading them trusts
-nothing more than the user's own files; a file that does not unpickle to a catalogue
-with the right key is discarded.
+What the cache trusts, and what it does not:
+- The directory ($XDG_CACHE_HOME/mlroles, by default ~/.cache/mlroles; MLROLES_CACHE_DIR
+  moves it, MLROLES_NO_CACHE=1 turns it off) is used only if it is the user's own, not a
+  symbolic link, and not writable by group or others; otherwise mlroles says so once on
+  stderr and runs without a cache. It is created 0700, entries 0600.
+- Every entry and completion index carries a MAC (keyed BLAKE2) made with a random key
+  kept 0600 in that directory. An entry whose MAC does not match (a bit flip, a truncated
+  write, a file planted by someone who cannot read the key) is rebuilt, never read.
+- Even an authenticated entry is unpickled with an allow-list of mlroles's own model
+  classes: no other class or function can be named, so no entry can run code.
+A cache directory that cannot be written is simply skipped.
 """
 
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import pickle
 import stat
 import sys
-import zlib
+import time
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
+from .files import read_regular
 from .limits import MAX_FILE_BYTES
+
+try:  # hashlib's own BLAKE2, without the 3 ms of OpenSSL that `import hashlib` loads
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - an interpreter without the builtin module
+    from hashlib import blake2b
 
 if TYPE_CHECKING:
     from .catalogue import Catalogue
     from .layers import Layer
 
-FORMAT = 1
+FORMAT = 2
+_MAGIC = b"mlroles-cache-%d\n" % FORMAT
+_MAC_BYTES = 32
+_SECRET_FILE = "key"
+_SECRET_BYTES = 32
+_MAX_ENTRY_BYTES = 1 << 31
+_STALE_TEMP_SECONDS = 3600
 _MODEL_SOURCES = ("models.py", "catalogue.py", "build.py", "yamlio.py")
+
+Contents = Mapping[Path, bytes]
+"""The bytes of each catalogue file, as read for the key: what a miss then parses."""
+
+_warned = False
 
 
 def cache_dir(env: Mapping[str, str] | None = None) -> Path | None:
@@ -49,111 +70,271 @@ def cache_dir(env: Mapping[str, str] | None = None) -> Path | None:
     return Path(base) / "mlroles"
 
 
-def catalogue_key(layers: Sequence[Layer]) -> tuple[str, str]:
-    """(entry name, key): the name is short and stands for the set of paths; the key
-    spells out the state of every file and is compared whole, so no two states share it.
+def catalogue_key(layers: Sequence[Layer]) -> tuple[str, bytes, dict[Path, bytes]]:
+    """(entry name, key, the bytes of every file): the name is short and stands for the set
+    of paths; the key is a BLAKE2 hash of every path and every file's bytes.
 
-    Each file contributes its path, size, modification time and two checksums of its
-    content (CRC-32 and Adler-32: any edit changes them, even one that keeps size and
-    time). Raises OSError when a file cannot be read; the caller then builds uncached.
+    Raises OSError when a file cannot be read, or is not a regular file within the size
+    limit; the caller then builds uncached and the loader reports it properly.
     """
     here = Path(__file__).parent
     code = [(name, (here / name).stat().st_mtime_ns) for name in _MODEL_SOURCES]
-    parts = [repr((FORMAT, __version__, sys.version_info[:2], code))]
-    names: list[str] = []
+    key = blake2b(repr((FORMAT, __version__, sys.version_info[:2], code)).encode())
+    names = blake2b(digest_size=12)
+    contents: dict[Path, bytes] = {}
     for layer in layers:
-        parts.append(f"layer {layer.label}")
-        names.append(layer.label)
+        _update(key, b"layer", os.fsencode(layer.label))
+        _update(names, b"layer", os.fsencode(layer.label))
         for path in layer.files:
-            resolved = str(path.resolve())
-            info = path.stat()
-            if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES:
-                # Never read a FIFO or a device here: the loader refuses it with a message.
-                raise OSError(f"{path}: not a catalogue file to cache")
-            data = path.read_bytes()
-            checksums = f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
-            parts.append(f"{resolved}\0{info.st_size}\0{info.st_mtime_ns}\0{checksums}")
-            names.append(resolved)
-    name = f"{zlib.crc32(chr(0).join(names).encode()):08x}{len(names):04x}"
-    return name, "\n".join(parts)
+            resolved = os.fsencode(path.resolve())  # bytes: any file name, even not UTF-8
+            data = read_regular(path, MAX_FILE_BYTES)
+            contents[path] = data
+            _update(key, resolved, blake2b(data).digest())
+            _update(names, resolved)
+    return names.hexdigest(), key.digest(), contents
 
 
-def load_cached(layers: Sequence[Layer], build: Callable[[], Catalogue]) -> Catalogue:
+def _update(hasher: Any, *parts: bytes) -> None:
+    """Feed parts with their lengths, so that no two different lists hash alike."""
+    for part in parts:
+        hasher.update(len(part).to_bytes(8, "big"))
+        hasher.update(part)
+
+
+def load_cached(
+    layers: Sequence[Layer], build: Callable[[Contents | None], Catalogue]
+) -> Catalogue:
     """The catalogue for `layers`, from the cache when it is current, else built and stored."""
-    directory = cache_dir()
+    directory = usable_dir(cache_dir(), warn=True)
     if directory is None:
-        return build()
+        return build(None)
     try:
-        name, key = catalogue_key(layers)
+        name, key, contents = catalogue_key(layers)
     except OSError:
-        return build()  # an unreadable file: let the loader report it properly
+        return build(None)  # an unreadable file: let the loader report it properly
+    secret = _secret(directory)
+    if secret is None:
+        return build(contents)
     entry = directory / f"catalogue-{name}.pickle"
-    cached = _read(entry, key)
+    cached = _read_entry(entry, key, secret)
     if cached is not None:
         return cached
-    catalogue = build()
-    _write(directory, entry, key, catalogue)
-    _write_index(directory / f"index-{name}.json", key, catalogue)
+    catalogue = build(contents)
+    payload = pickle.dumps(catalogue, protocol=pickle.HIGHEST_PROTOCOL)
+    _write_bytes(directory, entry, _sealed(secret, key, payload))
+    _write_bytes(directory, directory / f"index-{name}.bin", _index(secret, key, catalogue))
+    _clean_stale_temps(directory)
     return catalogue
 
 
-def _read(entry: Path, key: str) -> Catalogue | None:
+def usable_dir(directory: Path | None, *, warn: bool = False) -> Path | None:
+    """`directory`, created 0700 if missing, when only this user can write it; else None.
+
+    A directory reached through a symbolic link, owned by someone else, or writable by
+    group or others could hold entries planted by another user: it is not used (with one
+    warning on stderr if `warn`). One that cannot be created is skipped silently.
+    """
+    if directory is None:
+        return None
+    try:
+        info = os.lstat(directory)
+    except FileNotFoundError:
+        try:
+            directory.mkdir(mode=0o700, parents=True)
+            info = os.lstat(directory)
+        except OSError:
+            return None  # no home, a read-only or full disk: run without a cache
+    except OSError:
+        return None
+    problem = None
+    if stat.S_ISLNK(info.st_mode):
+        problem = "it is a symbolic link"
+    elif not stat.S_ISDIR(info.st_mode):
+        problem = "it is not a directory"
+    elif hasattr(os, "getuid") and info.st_uid != os.getuid():
+        problem = "it belongs to another user"
+    elif info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        problem = "other users can write to it"
+    if problem is None:
+        return directory
+    if warn:
+        _warn(f"not using the cache directory {directory}: {problem}.")
+    return None
+
+
+def _warn(message: str) -> None:
+    global _warned
+    if not _warned:
+        _warned = True
+        from .textsafe import visible
+
+        with contextlib.suppress(OSError, ValueError):
+            sys.stderr.write(f"mlroles: warning: {visible(message, newlines=False)}\n")
+
+
+def _secret(directory: Path) -> bytes | None:
+    """This user's random MAC key, kept 0600 in the cache directory; made on first use."""
+    path = directory / _SECRET_FILE
+    secret = _read_secret(path)
+    if secret is not None:
+        return secret
+    temp = directory / f".tmp-key-{os.getpid()}"
+    try:
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+        fd = os.open(temp, flags, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(os.urandom(_SECRET_BYTES))
+        with contextlib.suppress(FileExistsError):  # another run made one first: use it
+            os.link(temp, path)
+    except OSError:
+        return None
+    finally:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+    return _read_secret(path)
+
+
+def _read_secret(path: Path) -> bytes | None:
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+        if (
+            not stat.S_ISREG(info.st_mode)
+            or info.st_mode & 0o077
+            or (hasattr(os, "getuid") and info.st_uid != os.getuid())
+        ):
+            return None
+        secret = os.read(fd, _SECRET_BYTES + 1)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    return secret if len(secret) == _SECRET_BYTES else None
+
+
+def _mac(secret: bytes, key: bytes, payload: bytes | memoryview) -> bytes:
+    mac = blake2b(key=secret, digest_size=_MAC_BYTES)
+    _update(mac, key)
+    mac.update(payload)
+    return mac.digest()
+
+
+def _sealed(secret: bytes, key: bytes, payload: bytes) -> bytes:
+    return _MAGIC + _mac(secret, key, payload) + payload
+
+
+def _opened(path: Path, key: bytes, secret: bytes) -> tuple[bytes, int] | None:
+    """A sealed file's bytes and where its payload starts, if its MAC says this user wrote
+    it for `key`. Not a slice of the payload: an entry for 5,000 roles is 20 MB."""
+    try:
+        data = read_regular(path, _MAX_ENTRY_BYTES)
+    except OSError:
+        return None
+    start = len(_MAGIC) + _MAC_BYTES
+    if not data.startswith(_MAGIC) or len(data) < start:
+        return None
+    # A plain comparison: timing it would take writing many entries into a directory only
+    # this user can write (hmac.compare_digest would import OpenSSL, 3 ms per completion).
+    if data[len(_MAGIC) : start] != _mac(secret, key, memoryview(data)[start:]):
+        return None
+    return data, start
+
+
+def _read_entry(entry: Path, key: bytes, secret: bytes) -> Catalogue | None:
     from .catalogue import Catalogue, _bulk
 
+    opened = _opened(entry, key, secret)
+    if opened is None:  # missing, unreadable, or not this user's: rebuild
+        return None
     try:
-        with entry.open("rb") as handle, _bulk():
-            stored_key, catalogue = pickle.load(handle)
-    except FileNotFoundError:
+        with _bulk():
+            catalogue = safe_loads(*opened)
+    except Exception:  # from another version of the model code: rebuild
         return None
-    except Exception:  # corrupt, truncated, from another version: rebuild
-        return None
-    if stored_key != key or not isinstance(catalogue, Catalogue):
-        return None
-    return catalogue
+    return catalogue if isinstance(catalogue, Catalogue) else None
 
 
-def _write(directory: Path, entry: Path, key: str, catalogue: Catalogue) -> None:
-    payload = pickle.dumps((key, catalogue), protocol=pickle.HIGHEST_PROTOCOL)
-    _write_bytes(directory, entry, payload)
+class _Unpickler(pickle.Unpickler):
+    """Unpickles mlroles's own models and nothing else: no other class or function can be
+    named, so a pickle cannot call os.system or anything like it."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        found = _allowed().get((module, name))
+        if found is None:
+            raise pickle.UnpicklingError(f"{module}.{name} is not allowed in the cache")
+        return found
 
 
-def _write_index(path: Path, key: str, catalogue: Catalogue) -> None:
+_ALLOWED: dict[tuple[str, str], Any] = {}
+
+
+def _allowed() -> dict[tuple[str, str], Any]:
+    if not _ALLOWED:
+        from . import models
+        from .catalogue import Catalogue
+
+        for name, value in vars(models).items():
+            ours = isinstance(value, type) and value.__module__ == models.__name__
+            if ours and issubclass(value, (models.Model, models._FastPickleEnum)):
+                _ALLOWED[models.__name__, name] = value
+        _ALLOWED[models.__name__, "enum_member"] = models.enum_member
+        _ALLOWED[Catalogue.__module__, "Catalogue"] = Catalogue
+    return _ALLOWED
+
+
+def safe_loads(data: bytes, start: int = 0) -> Any:
+    """Unpickle `data` (from offset `start`), allowing only mlroles's own model classes."""
+    stream = io.BytesIO(data)  # shares the bytes: no copy of a 20 MB entry
+    stream.seek(start)
+    return _Unpickler(stream).load()
+
+
+def _index(secret: bytes, key: bytes, catalogue: Catalogue) -> bytes:
     """The small index that shell completion reads without loading the catalogue."""
+    import json
+
     index = {
-        "key": key,
         "ids": [role.id for role in catalogue.roles],
         "aliases": [[alias, role.id] for role in catalogue.roles for alias in role.aliases],
     }
-    import json
-
-    _write_bytes(path.parent, path, json.dumps(index).encode())
+    return _sealed(secret, key, json.dumps(index).encode())
 
 
 def read_index(
     layers: Sequence[Layer], env: Mapping[str, str] | None = None
 ) -> dict[str, object] | None:
-    """The completion index for `layers`, if the cache holds a current one."""
+    """The completion index for `layers`, if the cache holds a current, authentic one."""
     import json
 
-    directory = cache_dir(env)
+    directory = usable_dir(cache_dir(env))
     if directory is None:
         return None
     try:
-        name, key = catalogue_key(layers)
-        data = json.loads((directory / f"index-{name}.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        name, key, _ = catalogue_key(layers)
+    except OSError:
         return None
-    if not isinstance(data, dict) or data.get("key") != key:
+    secret = _read_secret(directory / _SECRET_FILE)
+    if secret is None:
         return None
-    return data
+    opened = _opened(directory / f"index-{name}.bin", key, secret)
+    if opened is None:
+        return None
+    sealed, start = opened
+    try:
+        data = json.loads(sealed[start:])
+    except ValueError:
+        return None
+    return data if isinstance(data, dict) else None
 
 
 def _write_bytes(directory: Path, path: Path, payload: bytes) -> None:
-    """Write atomically; any failure (read-only or full disk, no home) leaves no trace."""
+    """Write atomically (0600); any failure (read-only or full disk) leaves no trace."""
     import tempfile
 
     try:
-        directory.mkdir(parents=True, exist_ok=True)
         fd, temp = tempfile.mkstemp(prefix=".tmp-", dir=directory)
     except OSError:
         return
@@ -161,6 +342,19 @@ def _write_bytes(directory: Path, path: Path, payload: bytes) -> None:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
         Path(temp).replace(path)
-    except OSError:
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             Path(temp).unlink()
+        if not isinstance(exc, OSError):
+            raise
+
+
+def _clean_stale_temps(directory: Path) -> None:
+    """Remove temporary files an interrupted run left behind (older than an hour)."""
+    cutoff = time.time() - _STALE_TEMP_SECONDS
+    with contextlib.suppress(OSError):
+        for child in directory.iterdir():
+            if child.name.startswith(".tmp-"):
+                with contextlib.suppress(OSError):
+                    if child.lstat().st_mtime < cutoff:
+                        child.unlink()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import gc
 import pickle
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
@@ -37,10 +37,10 @@ def load_layers(layers: Sequence[Layer]) -> Catalogue:
     """The catalogue the layers make, from the cache when nothing changed since last time."""
     from .cache import load_cached
 
-    def build() -> Catalogue:
+    def build(contents: Mapping[Path, bytes] | None) -> Catalogue:
         from .build import build_catalogue
 
-        return build_catalogue(layers)
+        return build_catalogue(layers, contents)
 
     return load_cached(layers, build)
 
@@ -91,7 +91,9 @@ class _Lazy(dict[str, Any]):
     def __getitem__(self, key: str) -> Any:
         value = super().__getitem__(key)
         if isinstance(value, bytes):
-            value = pickle.loads(value)
+            from .cache import safe_loads  # only mlroles's own classes, as the entry itself
+
+            value = safe_loads(value)
             super().__setitem__(key, value)
         return value
 

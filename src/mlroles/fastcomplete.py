@@ -12,6 +12,7 @@ It imports neither Typer nor Rich nor pydantic.
 
 from __future__ import annotations
 
+import errno
 import os
 import shlex
 import sys
@@ -191,6 +192,8 @@ def answer(env: Mapping[str, str]) -> bool:
         if action == "is-args":
             sys.exit(0 if values else 1)
         out = "\n".join(values) if action == "get-args" and values else ""
+    if sys.stdout is None:  # started with stdout closed
+        raise OSError(errno.EBADF, "standard output is closed")
     sys.stdout.write(out + "\n")
     sys.stdout.flush()
     return True

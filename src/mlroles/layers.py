@@ -6,7 +6,9 @@ without loading either.
 
 from __future__ import annotations
 
+import os
 import re
+import unicodedata
 from pathlib import Path
 from typing import NamedTuple
 
@@ -35,14 +37,39 @@ def bundled_data_dir() -> Path:
     return Path(str(files("mlroles") / "data"))
 
 
+MAX_SCANNED = 100_000
+"""Most directory entries looked at under one catalogue directory (`--catalog /` stops)."""
+
+
 def catalogue_files(directory: Path) -> list[Path]:
-    """The YAML and JSON files of a catalogue directory, in a stable order."""
-    if not directory.is_dir():
+    """The YAML and JSON files of a catalogue directory, in a stable order.
+
+    Symbolic links to directories are not followed. Entries that vanish or cannot be read
+    while the tree is walked (`--catalog /proc`) are skipped, not fatal.
+    """
+    if not _is_dir(directory):
         raise CatalogueError([Problem(str(directory), "catalogue directory not found")])
-    found = [
-        p for p in directory.rglob("*") if p.suffix in (".yaml", ".yml", ".json") and p.is_file()
-    ]
+    found: list[Path] = []
+    scanned = 0
+    for root, dirs, names in os.walk(directory):
+        scanned += len(dirs) + len(names)
+        if scanned > MAX_SCANNED:
+            message = (
+                f"more than {MAX_SCANNED} entries to search; name the catalogue's own directory"
+            )
+            raise CatalogueError([Problem(str(directory), message)])
+        for name in names:
+            path = Path(root, name)
+            if path.suffix in (".yaml", ".yml", ".json") and path.is_file():
+                found.append(path)
     return sorted(found, key=lambda p: p.relative_to(directory).as_posix())
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:  # a name too long, and the like: not a directory one can read
+        return False
 
 
 class Layer(NamedTuple):
@@ -63,7 +90,7 @@ def bundled_layer() -> Layer:
 
 def overlay_layer(path: Path) -> Layer:
     """A user's catalogue: one file, or every YAML/JSON file under a directory."""
-    if path.is_dir():
+    if _is_dir(path):
         return Layer(str(path), tuple(catalogue_files(path)))
     return Layer(str(path), (path,))
 
@@ -72,5 +99,9 @@ _SEPARATORS = re.compile(r"[\s_\-/]+")
 
 
 def normalise(text: str) -> str:
-    """The form role names are matched in: case-folded, words joined by single hyphens."""
+    """The form role names are matched in: compatibility-folded (NFKC, so a full-width
+    "\uff2d\uff2c" is "ml" and two names that only look different clash), case-folded, words joined
+    by single hyphens."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
     return _SEPARATORS.sub("-", text.strip().casefold()).strip("-")

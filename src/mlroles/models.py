@@ -40,11 +40,35 @@ def _printable(text: str) -> str:
     return text
 
 
+# In a name or alias: line breaks and tabs (a newline in a name forges an extra record in
+# plain output), bidi controls (they reorder what is shown), and zero-width characters
+# ("ML engineer\u200b" would look exactly like "ML engineer").
+_NOT_IN_NAMES = re.compile("[\t\n\r\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\u180e\ufeff]")
+_NAMES_OF = {
+    "\t": "a tab",
+    "\n": "a line break",
+    "\r": "a line break",
+    "\u2028": "a line separator",
+    "\u2029": "a paragraph separator",
+}
+
+
+def _one_visible_line(text: str) -> str:
+    """Refuse what would make a short text (a name, alias, title) look like something else."""
+    _printable(text)
+    found = _NOT_IN_NAMES.search(text)
+    if found:
+        char = found.group()
+        what = _NAMES_OF.get(char, "an invisible or bidi control character")
+        raise ValueError(f"{what} (U+{ord(char):04X}) is not allowed in a name or short text")
+    return text
+
+
 # Length caps keep every line something a terminal can wrap quickly.
 ShortText = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
-    AfterValidator(_printable),
+    AfterValidator(_one_visible_line),
 ]
 LongText = Annotated[
     str,
@@ -77,7 +101,16 @@ class _FastPickleEnum(str, Enum):
     """An enum that unpickles by attribute lookup rather than by calling the class."""
 
     def __reduce_ex__(self, protocol: object) -> tuple[Any, ...]:
-        return getattr, (type(self), self.name)
+        return enum_member, (type(self), self.name)
+
+
+def enum_member(kind: type[_FastPickleEnum], name: str) -> _FastPickleEnum:
+    """The member `name` of an mlroles enum: what a cached enum unpickles through.
+
+    Not `getattr`, which the cache's restricted unpickler must not allow: it would reach
+    any attribute of anything.
+    """
+    return kind.__members__[name]
 
 
 class Level(_FastPickleEnum):

@@ -35,8 +35,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .adreading import ReadAd, Section, read_ad, stems_of
+from .adtext import MAX_AD_BYTES, AdError, decode_ad  # noqa: F401 (their home was here)
 from .catalogue import Catalogue
-from .errors import MlrolesError
 from .models import EvidenceTerm, Interest, Role, Track, Variant
 from .profile import Profile
 from .requirements import AdRequirements, extract
@@ -56,7 +56,6 @@ from .termmatch import (
 if TYPE_CHECKING:
     from .adgap import AdGap
 
-MAX_AD_BYTES = 256 * 1024
 MAX_CONFIDENCE = 0.99  # a reading of an ad is never certain: "100%" would overclaim
 SCOPING = (Interest.MODELLING, Interest.DATA, Interest.DEPLOYMENT, Interest.RESEARCH)
 SCOPING_QUESTIONS = {
@@ -97,32 +96,6 @@ class Triage(NamedTuple):
     verdict: str  # one sentence: what the ad reads as, or why it cannot tell
     asks: AdRequirements  # the skills and tools the ad asks for
     gap: AdGap | None = None  # with a profile: what you have and lack of what it asks
-
-
-class AdError(MlrolesError):
-    """The job ad cannot be read."""
-
-
-def decode_ad(raw: bytes, name: str) -> str:
-    """The ad's text, or an error that says why it is not a readable text file."""
-    if len(raw) > MAX_AD_BYTES:
-        raise AdError(f"{name}: {len(raw)} bytes is over the {MAX_AD_BYTES}-byte limit for an ad.")
-    if b"\x00" in raw:
-        raise AdError(f"{name}: looks like a binary file, not a text job ad.")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise AdError(
-            f"{name}: not UTF-8 text: byte 0x{raw[exc.start]:02x} at offset {exc.start}.",
-            hint="Save the ad as UTF-8 text or Markdown.",
-        ) from None
-    if not text.strip():
-        raise AdError(f"{name}: the ad is empty.")
-    return text
-
-
-# ---------------------------------------------------------------------------------------
-# The fitted parameters
 
 
 class Params(NamedTuple):

@@ -9,7 +9,6 @@ a validation error deep in the data can be pointed at a line and column.
 from __future__ import annotations
 
 import json
-import stat
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -41,16 +40,30 @@ class YamlDocument:
     data: Any
     text: str = field(repr=False)
     composed: yaml.Node | None = field(default=None, repr=False)
+    is_json: bool = False
+    _keys: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    """Each mapping's keys, indexed on first use: locating N errors stays linear."""
 
     @cached_property
     def root(self) -> yaml.Node:
         if self.composed is not None:
             return self.composed
+        node: yaml.Node | None
         try:
-            node = yaml.compose(self.text, Loader=_Loader)
-        except (yaml.YAMLError, RecursionError, ValueError):
+            if self.is_json:
+                from .jsonnodes import compose_json
+
+                node = compose_json(self.text)
+            else:
+                node = yaml.compose(self.text, Loader=_Loader)
+        except (yaml.YAMLError, RecursionError, ValueError, IndexError):
             node = None
-        return node if node is not None else yaml.MappingNode("tag:yaml.org,2002:map", [])
+        if node is not None:
+            return node
+        start = yaml.Mark(self.name, 0, 0, 0, None, 0)
+        return yaml.MappingNode("tag:yaml.org,2002:map", [], start, start)
 
     def locate(self, path: tuple[str | int, ...], *, at_key: bool = False) -> Location:
         """The line and column of the value at `path`, or of its nearest existing parent.
@@ -61,40 +74,47 @@ class YamlDocument:
         node = self.root
         for index, step in enumerate(path):
             last_key = at_key and index == len(path) - 1
-            child = _child(node, step, want_key=last_key)
+            child = self._child(node, step, want_key=last_key)
             if child is None:
                 break
             node = child
         mark = node.start_mark
-        return mark.line + 1, mark.column + 1
+        return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
     def scalar_text(self, path: tuple[str | int, ...]) -> str:
         """The text of the scalar at `path` as written in the file, before YAML typed it."""
         node: yaml.Node | None = self.root
         for step in path:
-            node = _child(node, step) if node is not None else None
+            node = self._child(node, step) if node is not None else None
         return node.value if isinstance(node, yaml.ScalarNode) else ""
 
+    def _child(
+        self, node: yaml.Node, step: str | int, *, want_key: bool = False
+    ) -> yaml.Node | None:
+        if isinstance(node, yaml.MappingNode) and isinstance(step, str):
+            keys = self._keys.get(id(node))
+            if keys is None:
+                keys = {}
+                for key, value in node.value:
+                    if isinstance(key, yaml.ScalarNode):
+                        keys.setdefault(key.value, (key, value))
+                self._keys[id(node)] = keys
+            pair = keys.get(step)
+            return None if pair is None else pair[0] if want_key else pair[1]
+        if (
+            isinstance(node, yaml.SequenceNode)
+            and isinstance(step, int)
+            and 0 <= step < len(node.value)
+        ):
+            return node.value[step]  # type: ignore[no-any-return]
+        return None
 
-def _child(node: yaml.Node, step: str | int, *, want_key: bool = False) -> yaml.Node | None:
-    if isinstance(node, yaml.MappingNode) and isinstance(step, str):
-        for key, value in node.value:
-            if isinstance(key, yaml.ScalarNode) and key.value == step:
-                found: yaml.Node = key if want_key else value
-                return found
-    if (
-        isinstance(node, yaml.SequenceNode)
-        and isinstance(step, int)
-        and 0 <= step < len(node.value)
-    ):
-        return node.value[step]  # type: ignore[no-any-return]
-    return None
 
-
-def read_yaml(path: Path, name: str | None = None) -> YamlDocument:
-    """Read one catalogue file, or raise `CatalogueError` saying where and what is wrong."""
+def read_yaml(path: Path, name: str | None = None, raw: bytes | None = None) -> YamlDocument:
+    """Read one catalogue file (or parse `raw`, its bytes already read), or raise
+    `CatalogueError` saying where and what is wrong."""
     name = name or str(path)
-    text = _read_text(path, name)
+    text = _decode(_read_bytes(path, name) if raw is None else raw, name)
     if path.suffix == ".json":
         return _read_json(text, name)
     try:
@@ -153,7 +173,31 @@ def _read_json(text: str, name: str) -> YamlDocument:
     if not isinstance(data, dict):
         message = 'the top level must be an object (keys such as "roles")'
         raise CatalogueError([Problem(name, message, 1, 1)])
-    return YamlDocument(name=name, data=data, text=text)
+    _check_json_shape(data, text, name)
+    return YamlDocument(name=name, data=data, text=text, is_json=True)
+
+
+def _check_json_shape(data: Any, text: str, name: str) -> None:
+    """The limits YAML files get, for JSON: nesting depth and number of values.
+
+    Counting brackets and separators bounds both from above, so the walk over the data is
+    needed only for a file that might break a limit.
+    """
+    brackets = text.count("[") + text.count("{")
+    if brackets <= MAX_DEPTH and brackets + text.count(",") + text.count(":") < MAX_NODES:
+        return
+    values = 0
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        values += 1
+        if values > MAX_NODES:
+            raise CatalogueError([Problem(name, f"more than {MAX_NODES} values")])
+        if isinstance(value, dict | list):
+            if depth > MAX_DEPTH:
+                raise CatalogueError([Problem(name, f"nested more than {MAX_DEPTH} levels deep")])
+            children = value.values() if isinstance(value, dict) else value
+            stack.extend((child, depth + 1) for child in children)
 
 
 # What PyYAML's constructors raise on malformed scalars such as `!!float x`,
@@ -241,22 +285,26 @@ def _check_events(text: str, name: str) -> None:
             add(event, expanded)
 
 
-def _read_text(path: Path, name: str) -> str:
+def _read_bytes(path: Path, name: str) -> bytes:
+    from .files import FileTooLarge, NotRegularFile, read_regular
+
     try:
-        info = path.stat()
+        return read_regular(path, MAX_FILE_BYTES)
     except FileNotFoundError:
         raise CatalogueError([Problem(name, "no such file")]) from None
+    except (NotRegularFile, IsADirectoryError):
+        raise CatalogueError([Problem(name, "not a regular file")]) from None
+    except FileTooLarge as exc:
+        message = f"{exc.size} bytes is over the {MAX_FILE_BYTES}-byte limit per file"
+        raise CatalogueError([Problem(name, message)]) from None
     except OSError as exc:
         raise CatalogueError([Problem(name, f"cannot read: {exc.strerror or exc}")]) from None
-    if not stat.S_ISREG(info.st_mode):
-        raise CatalogueError([Problem(name, "not a regular file")])
-    if info.st_size > MAX_FILE_BYTES:
-        message = f"{info.st_size} bytes is over the {MAX_FILE_BYTES}-byte limit per file"
+
+
+def _decode(raw: bytes, name: str) -> str:
+    if len(raw) > MAX_FILE_BYTES:
+        message = f"{len(raw)} bytes is over the {MAX_FILE_BYTES}-byte limit per file"
         raise CatalogueError([Problem(name, message)])
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise CatalogueError([Problem(name, f"cannot read: {exc.strerror or exc}")]) from None
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:

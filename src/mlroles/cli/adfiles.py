@@ -1,11 +1,12 @@
-"""Reading job ads from files, directories and stdin, for `triage`."""
+"""Which job ads `triage` reads: files as given, directories as the ads in them."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-from ..triage import MAX_AD_BYTES, AdError, decode_ad
+from ..adtext import AdError
+from ..adtext import read_ad as read_ad_text
 
 AD_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
 
@@ -28,24 +29,7 @@ def expand(sources: list[str]) -> list[str]:
 
 
 def read_ad(source: str) -> str:
-    """The text of one ad: a file, or `-` for stdin; an AdError says why it cannot be read."""
-    if source == "-":
-        if sys.stdin.isatty():  # a person at a terminal: say what is expected of them
-            print("mlroles: reading the ad from stdin; end it with Ctrl-D.", file=sys.stderr)
-        raw = (
-            sys.stdin.buffer.read(MAX_AD_BYTES + 1)
-            if hasattr(sys.stdin, "buffer")
-            else (sys.stdin.read(MAX_AD_BYTES + 1).encode("utf-8"))
-        )
-        return decode_ad(raw, "stdin")
-    path = Path(source)
-    if path.is_dir():
-        raise AdError(f"{source}: is a directory, not a job ad.")
-    try:
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_AD_BYTES + 1)
-    except FileNotFoundError:
-        raise AdError(f"{source}: no such file.") from None
-    except OSError as exc:
-        raise AdError(f"{source}: cannot read: {exc.strerror or exc}.") from None
-    return decode_ad(raw, source)
+    """The ad's text (see `adtext`); at a terminal, stdin is announced first."""
+    if source == "-" and sys.stdin is not None and sys.stdin.isatty():
+        print("mlroles: reading the ad from stdin; end it with Ctrl-D.", file=sys.stderr)
+    return read_ad_text(source)

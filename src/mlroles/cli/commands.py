@@ -199,7 +199,10 @@ def init(
 
     text = (files("mlroles") / "starter.yaml").read_text(encoding="utf-8")
     write_atomically(path, text, force=force)
-    typer.echo(f"Wrote {path}. Try: mlroles --catalog {path} show analytics-engineer", err=True)
+    from ..textsafe import visible
+
+    shown = visible(str(path), newlines=False)
+    typer.echo(f"Wrote {shown}. Try: mlroles --catalog {shown} show analytics-engineer", err=True)
 
 
 class ExportFormat(str, Enum):
@@ -217,7 +220,7 @@ def export(
     ] = ExportFormat.MARKDOWN,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write to this file instead of stdout."),
+        typer.Option("--output", "-o", help="Write to this file instead of stdout (- is stdout)."),
     ] = None,
     force: ForceOption = False,
 ) -> None:
@@ -237,7 +240,7 @@ def export(
             ExportFormat.JSON: exports.export_json,
             ExportFormat.YAML: exports.export_yaml,
         }[fmt](catalogue)
-    if output is None:
+    if output is None or str(output) == "-":  # `-o -`: stdout, as for most tools
         emit_text(text)
     else:
         from ..files import write_atomically
@@ -520,12 +523,11 @@ def triage(
     else:
         emit(batch, Format(fmt.value))
     if batch.failed:
-        import sys
-
         from ..errors import PartialFailure
+        from .group import warn
 
         for _, why in batch.failed:
-            print(f"mlroles: error: {why}", file=sys.stderr)
+            warn(f"error: {why}")
         raise PartialFailure(f"{len(batch.failed)} of {len(paths)} ads could not be read.")
 
 

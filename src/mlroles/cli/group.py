@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from typing import Any, NoReturn
@@ -14,6 +15,7 @@ from typer._click import exceptions as click_exceptions
 from typer.core import TyperGroup
 
 from ..errors import MlrolesError
+from .output import OutputError
 
 EXIT_INTERRUPTED = 130
 
@@ -22,8 +24,18 @@ class _StdoutClosed(Exception):
     """The reader of stdout went away (`mlroles list | head -1`)."""
 
 
+def warn(message: str) -> None:
+    """One line on stderr: the message's file names and arguments are anyone's text, so
+    controls (and newlines) are shown escaped."""
+    from ..textsafe import visible
+
+    with contextlib.suppress(OSError, ValueError):  # no stderr: the exit code must do
+        print(f"mlroles: {visible(message, newlines=False)}", file=sys.stderr)
+
+
 def fail(message: str, code: int) -> NoReturn:
-    print(f"mlroles: {message}", file=sys.stderr)
+    """`warn`, then exit with `code`."""
+    warn(message)
     sys.exit(code)
 
 
@@ -57,6 +69,8 @@ class MlrolesGroup(TyperGroup):
                 argv, prog_name or "mlroles", complete_var, standalone_mode=False, **extra
             )
         except MlrolesError as exc:
+            if isinstance(exc, OutputError):
+                _silence_stdout()  # what could not be written must not be retried at exit
             fail(f"error: {exc}", exc.exit_code)
         except click_exceptions.ClickException as exc:
             hint = ""
@@ -69,6 +83,11 @@ class MlrolesGroup(TyperGroup):
         except _StdoutClosed:
             _silence_stdout()
             sys.exit(0)
+        except OSError as exc:  # a file or stream the system refused: say which, and why
+            if "--debug" in argv:
+                raise
+            where = f"{exc.filename}: " if exc.filename else ""
+            fail(f"error: {where}{exc.strerror or exc}.", 1)
         except Exception as exc:
             if "--debug" in argv:
                 raise
@@ -85,5 +104,5 @@ def _silence_stdout() -> None:
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
+    except (OSError, ValueError, AttributeError):  # AttributeError: no stdout at all
         pass

@@ -6,6 +6,7 @@ import os
 import sys
 from typing import TYPE_CHECKING, TextIO
 
+from ..errors import MlrolesError
 from ..render import Format
 
 if TYPE_CHECKING:
@@ -104,7 +105,13 @@ def _width() -> int:
     return 80
 
 
+class OutputError(MlrolesError):
+    """Standard output cannot be written: closed (`>&-`), a full disk (`> /dev/full`)."""
+
+
 def _write(text: str) -> None:
+    if sys.stdout is None:  # started with stdout closed
+        raise OutputError("cannot write the output: standard output is closed.")
     encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
     try:
         text.encode(encoding)
@@ -112,5 +119,11 @@ def _write(text: str) -> None:
         text = text.translate(_ASCII_FALLBACK).encode(encoding, "replace").decode(encoding)
     except LookupError:  # a stream that names an encoding Python does not know
         text = text.translate(_ASCII_FALLBACK).encode("ascii", "replace").decode("ascii")
-    sys.stdout.write(text)
-    sys.stdout.flush()
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise  # the reader went away: the CLI ends quietly
+    except (OSError, ValueError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise OutputError(f"cannot write the output: {reason}.") from None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from ..catalogue import Catalogue
@@ -29,7 +28,9 @@ def catalogue_document(catalogue: Catalogue) -> dict[str, Any]:
 
 def export_json(catalogue: Catalogue) -> str:
     document = catalogue_document(catalogue)
-    return json.dumps(document, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+    from .machine import dump_json
+
+    return dump_json(document)
 
 
 def export_yaml(catalogue: Catalogue) -> str:

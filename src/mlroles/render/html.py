@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from html import escape
 
 from ..catalogue import Catalogue
 from ..models import AXES, Cited, Role
 from ..skillmap import build_skill_map, quadrant, skills_by_category
+from ..textsafe import xml_text
 
 _CSS = """
 body{font:15px/1.5 system-ui,sans-serif;margin:0 auto;max-width:980px;padding:1em;color:#222}
@@ -20,7 +20,7 @@ nav a{margin-right:1em}section.role{border-left:4px solid #9ab;padding-left:1em}
 
 
 def _e(text: str) -> str:
-    return escape(" ".join(text.split()))
+    return xml_text(" ".join(text.split()))
 
 
 def _cite(sources: Iterable[str]) -> str:
@@ -33,15 +33,15 @@ def _cited_list(items: Iterable[Cited]) -> str:
 
 
 def _role_link(catalogue: Catalogue, role_id: str) -> str:
-    return f'<a href="#role-{escape(role_id)}">{_e(catalogue.role(role_id).name)}</a>'
+    return f'<a href="#role-{xml_text(role_id)}">{_e(catalogue.role(role_id).name)}</a>'
 
 
 def _role_section(catalogue: Catalogue, role: Role) -> str:
     p = role.position
     out = [
-        f'<section class="role" id="role-{escape(role.id)}">',
+        f'<section class="role" id="role-{xml_text(role.id)}">',
         f"<h3>{_e(role.name)}</h3>",
-        f'<p class="tag">id <code>{escape(role.id)}</code> · {escape(role.track.value)}'
+        f'<p class="tag">id <code>{xml_text(role.id)}</code> · {xml_text(role.track.value)}'
         + (f" · also called {_e(', '.join(role.aliases))}" if role.aliases else "")
         + "</p>",
     ]
@@ -54,8 +54,8 @@ def _role_section(catalogue: Catalogue, role: Role) -> str:
         out.append(f"<p><strong>{title}:</strong> {_e(cited.text)}{_cite(cited.sources)}</p>")
     out.append("<h4>Responsibilities</h4>" + _cited_list(role.responsibilities))
     skills = "".join(
-        f"<tr><td>{escape(group.category.label)}</td><td>"
-        + ", ".join(f"{_e(s.name)} ({escape(n.level.value)})" for s, n in group.needs)
+        f"<tr><td>{xml_text(group.category.label)}</td><td>"
+        + ", ".join(f"{_e(s.name)} ({xml_text(n.level.value)})" for s, n in group.needs)
         + "</td></tr>"
         for group in skills_by_category(catalogue, role)
     )
@@ -68,7 +68,7 @@ def _role_section(catalogue: Catalogue, role: Role) -> str:
         out.append("<h4>Education</h4>" + _cited_list(role.education))
     out.append(
         f"<h4>Skill map</h4><p>Software engineering {p.swe}/5, ML knowledge {p.ml}/5, "
-        f"communication {p.comm}/5 ({escape(quadrant(p))}). {_e(p.rationale)}"
+        f"communication {p.comm}/5 ({xml_text(quadrant(p))}). {_e(p.rationale)}"
         f"{_cite(p.sources)}</p>"
     )
     if p.basis is not None:
@@ -129,12 +129,12 @@ def export_html(catalogue: Catalogue, chart_svg: str | None = None) -> str:
         f"<tr><td>{_role_link(catalogue, row.role.id)}</td><td>{_e(row.responsibility)}</td>"
         f"<td>{_e(', '.join(s.name for s in row.key_skills))}</td>"
         f"<td>{row.role.position.swe}</td><td>{row.role.position.ml}</td>"
-        f"<td>{row.role.position.comm}</td><td>{escape(row.quadrant)}</td></tr>"
+        f"<td>{row.role.position.comm}</td><td>{xml_text(row.quadrant)}</td></tr>"
         for row in skill_map.rows
     )
     index = "".join(
-        f"<tr><td>{_role_link(catalogue, r.id)}</td><td><code>{escape(r.id)}</code></td>"
-        f"<td>{escape(r.track.value)}</td><td>{_e(r.summary.text)}</td></tr>"
+        f"<tr><td>{_role_link(catalogue, r.id)}</td><td><code>{xml_text(r.id)}</code></td>"
+        f"<td>{xml_text(r.track.value)}</td><td>{_e(r.summary.text)}</td></tr>"
         for r in catalogue.roles
     )
     contrasts = []
@@ -151,7 +151,7 @@ def export_html(catalogue: Catalogue, chart_svg: str | None = None) -> str:
             f"<th>Sources</th></tr>{rows}</table>"
         )
     sources = "".join(
-        f'<li id="source-{escape(s.id)}"><code>{escape(s.id)}</code> — <strong>{_e(s.label)}'
+        f'<li id="source-{xml_text(s.id)}"><code>{xml_text(s.id)}</code> — <strong>{_e(s.label)}'
         f"</strong> ({_e(', '.join(s.credits))}). {_e(s.contributes)}</li>"
         for s in catalogue.sources
     )

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import json
+import re
 
 from .data import to_data
 
 
 def dump_json(data: object) -> str:
-    return json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+    """Strict JSON, UTF-8 as written, but C1 and bidi controls escaped (`textsafe.json_text`)."""
+    from ..textsafe import json_text
+
+    return json_text(json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False)) + "\n"
 
 
 def render_json(view: object) -> str:
@@ -56,7 +60,15 @@ def render_batch_csv(view: object) -> str:
     return out.getvalue()
 
 
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# A formula starts with = + - @ (or their full-width and small forms, or a minus sign),
+# possibly after spaces and invisible characters (zero-width, BOM, bidi controls), at the
+# start of a cell or after a character some spreadsheets split cells on (; | tab, a line
+# break): "x;=cmd|' /C calc'!A0" is two cells, the second a DDE formula, in a ;-locale.
+_FORMULA = re.compile(
+    "(^|[;|\t\r\n])"
+    "([\\s\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]*)"
+    "(?=[=+\\-@\u2212\ufe62\ufe63\ufe66\ufe6b\uff0b\uff0d\uff1d\uff20])"
+)
 
 
 def _inert(cell: object) -> object:
@@ -64,7 +76,10 @@ def _inert(cell: object) -> object:
 
     Overlay catalogues are anyone's text, and a CSV is made to be opened in a spreadsheet:
     a name like `=HYPERLINK(...)` must not become a live formula (OWASP "CSV injection").
+    Each place a formula could start gets a `'`, which makes a spreadsheet read text.
     """
-    if isinstance(cell, str) and cell.startswith(_FORMULA_STARTS):
-        return "'" + cell
-    return cell
+    if not isinstance(cell, str):
+        return cell
+    if cell.startswith(("\t", "\r")):
+        cell = "'" + cell
+    return _FORMULA.sub(r"\1'\2", cell)

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from ..models import AXES
+from ..textsafe import visible
 from . import READING_NOTE, Registry
 
 if TYPE_CHECKING:
@@ -21,12 +22,16 @@ if TYPE_CHECKING:
     from ..triage import Triage
     from ..views import Bibliography, RoleListing, RoleProfile
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|])")
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|&~])")
+# What would start a list if the text began a line: "1986. was a year", "- item", "+ item".
+_LIST_START = re.compile(r"^(?:(\d+)(?=[.)])|(?=[-+]))")
 
 
 def md(text: str) -> str:
-    """Escape text so Markdown shows it literally (and a table cell stays one cell)."""
-    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    """Escape text so Markdown shows it literally (and a table cell stays one cell): its
+    syntax characters, `&` (an entity), a leading list marker, and controls (`visible`)."""
+    flat = " ".join(visible(text).split())
+    return _LIST_START.sub(r"\1\\", _SPECIAL.sub(r"\\\1", flat))
 
 
 def _table(header: Iterable[str], rows: Iterable[Iterable[str]]) -> list[str]:

@@ -11,6 +11,7 @@ import unicodedata
 from collections.abc import Sequence
 from itertools import zip_longest
 
+from ..textsafe import visible
 from .blocks import Block, Drawn, Grid, Para, Responsive, para, plain_text
 
 _TOKEN = re.compile(r"\s*\S+\s*|\s+")
@@ -36,6 +37,11 @@ def _char_cells(char: str) -> int:
     return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
 
 
+def _text(block: Para) -> str:
+    """The paragraph's text as it may be printed: controls and bidi overrides escaped."""
+    return visible(plain_text(block))
+
+
 def _lines(block: Block, width: int) -> list[str]:
     if isinstance(block, Para):
         return _para(block, width)
@@ -52,7 +58,7 @@ def _lines(block: Block, width: int) -> list[str]:
 
 
 def _para(block: Para, width: int) -> list[str]:
-    text = plain_text(block)
+    text = _text(block)
     marker, hang = block.marker, " " * cell_len(block.marker)
     room = max(1, width - block.indent - len(hang))
     lines: list[str] = []
@@ -76,12 +82,14 @@ def wrap(text: str, width: int) -> list[str]:
             lines.append(current.rstrip())
             current, used = "", 0
             token = word = token.lstrip()
-        while measure(word) > width:  # a word longer than the line: split it
-            head = _take(word, width - used)
-            lines.append((current + head).rstrip())
+        remaining, start = measure(word), 0
+        while remaining > width:  # a word longer than the line: split it, in one pass
+            end = _fit_end(word, start, width)
+            lines.append((current + word[start:end]).rstrip())
             current, used = "", 0
-            word = word[len(head) :]
-            token = token[len(head) :]
+            remaining -= measure(word[start:end])
+            start = end
+        word, token = word[start:], token[start:]
         current += token
         used += measure(token)
     if current.strip() or not lines:
@@ -89,14 +97,16 @@ def wrap(text: str, width: int) -> list[str]:
     return lines
 
 
-def _take(word: str, cells: int) -> str:
-    """The longest start of `word` that fits in `cells` (at least one character)."""
+def _fit_end(word: str, start: int, cells: int) -> int:
+    """Where the longest run of `word` from `start` that fits in `cells` ends (at least one
+    character), or len(word) when the rest fits. Each call reads only the run it returns,
+    so splitting a long word costs time in proportion to its length."""
     taken = 0
-    for index, char in enumerate(word):
-        taken += _char_cells(char)
+    for index in range(start, len(word)):
+        taken += _char_cells(word[index])
         if taken > cells:
-            return word[: max(index, 1)]
-    return word
+            return max(index, start + 1)
+    return len(word)
 
 
 def _grid(grid: Grid, width: int) -> list[str]:
@@ -193,12 +203,12 @@ def _narrowed(widths: list[int], floors: list[int], room: int) -> list[int]:
 
 
 def _widest_line(block: Para) -> int:
-    text = plain_text(block)
+    text = _text(block)
     return max(cell_len(line) for line in text.split("\n")) + cell_len(block.marker) + block.indent
 
 
 def _longest_word(block: Para) -> int:
-    text = plain_text(block)
+    text = _text(block)
     words = text.split()
     longest = (
         max(map(len, words), default=0) if text.isascii() else max(map(cell_len, words), default=0)

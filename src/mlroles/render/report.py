@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from ..textsafe import visible
 from ..validation import ValidationReport
 
 
 def render_report(report: ValidationReport) -> str:
-    lines = [str(problem) for problem in report.problems]
+    lines = [visible(str(problem), newlines=False) for problem in report.problems]
     files = f"{report.files} file" + ("" if report.files == 1 else "s")
     if report.problems:
         count = len(report.problems)

@@ -1,7 +1,8 @@
 """Layout blocks as Rich renderables, for a person at a terminal.
 
 Every piece of catalogue data goes into a `Text` object, never through Rich markup, so a
-role called "[bold]x" prints as written.
+role called "[bold]x" prints as written, and through `textsafe.visible`, so an ESC in an
+ad prints as `\x1b` rather than starting an escape sequence.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
+from ..textsafe import visible
 from .blocks import Block, Drawn, Grid, Para, Responsive
 
 
@@ -31,7 +33,9 @@ def to_rich(block: Block) -> RenderableType:
 
 
 def _text(block: Para) -> Text:
-    return Text.assemble(*block.spans) if block.spans else Text("")
+    if not block.spans:
+        return Text("")
+    return Text.assemble(*((visible(text), style) for text, style in block.spans))
 
 
 def _para(block: Para) -> RenderableType:
@@ -45,7 +49,7 @@ def _grid(grid: Grid) -> RenderableType:
     if grid.ruled:
         table = Table(
             box=box.SIMPLE_HEAD,
-            title=Text(grid.title) if grid.title else None,  # Text: a str would be markup
+            title=Text(visible(grid.title)) if grid.title else None,  # Text: a str would be markup
             title_justify="left",
             title_style="bold",
         )
@@ -56,12 +60,12 @@ def _grid(grid: Grid) -> RenderableType:
             show_edge=False,
             padding=(0, grid.gap, 0, 0),
             pad_edge=False,
-            title=Text(grid.title, style="bold") if grid.title else None,
+            title=Text(visible(grid.title), style="bold") if grid.title else None,
             title_justify="left",
         )
     for column in grid.columns:
         table.add_column(
-            Text(column.header),
+            Text(visible(column.header)),
             style=column.style or None,
             justify=column.justify,
             min_width=column.min_width,

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from html import escape
-
 from ..chart import MapPoint, SkillChart
 from ..skillmap import HIGH
+from ..textsafe import xml_text
 
 WIDTH, HEIGHT = 820, 700
 LEFT, RIGHT, TOP, BOTTOM = 70, 150, 60, 140  # margins: labels may use the right one
@@ -110,10 +109,10 @@ def render_svg(chart: SkillChart, title: str = "ML roles: software engineering v
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" '
         f'viewBox="0 0 {WIDTH} {HEIGHT}" font-family="Helvetica, Arial, sans-serif" '
         'font-size="12" role="img" aria-labelledby="chart-title">',
-        f'<title id="chart-title">{escape(title)}</title>',
+        f'<title id="chart-title">{xml_text(title)}</title>',
         f'<rect x="0" y="0" width="{WIDTH}" height="{HEIGHT}" fill="#ffffff"/>',
         f'<text x="{WIDTH / 2:.0f}" y="28" text-anchor="middle" font-size="17" '
-        f'font-weight="bold">{escape(title)}</text>',
+        f'font-weight="bold">{xml_text(title)}</text>',
     ]
     for value in range(6):  # gridlines and ticks
         x, y = _x(value), _y(value)
@@ -159,20 +158,20 @@ def render_svg(chart: SkillChart, title: str = "ML roles: software engineering v
         position = point.role.position
         reading = " (* mlroles's own reading)" if position.readings() else ""
         out.append(
-            f'<circle class="role" data-role="{escape(point.role.id)}" data-comm="{point.comm}" '
+            f'<circle class="role" data-role="{xml_text(point.role.id)}" data-comm="{point.comm}" '
             f'cx="{cx:.1f}" cy="{cy:.1f}" r="{r:.1f}" fill="{colour}" fill-opacity="0.35" '
-            f'stroke="{colour}"><title>{escape(point.role.name)}: SWE {position.marked("swe")}, '
+            f'stroke="{colour}"><title>{xml_text(point.role.name)}: SWE {position.marked("swe")}, '
             f"ML {position.marked('ml')}, communication {position.marked('comm')}"
-            f"{escape(reading)}</title></circle>"
+            f"{xml_text(reading)}</title></circle>"
         )
     labels = _place_labels(chart.points, centres)
     for point in chart.points:
         x, y, anchor = labels[point.marker]
         weight = ' font-weight="bold"' if point.highlighted else ""
         out.append(
-            f'<text class="role-label" data-role="{escape(point.role.id)}" x="{x:.1f}" '
+            f'<text class="role-label" data-role="{xml_text(point.role.id)}" x="{x:.1f}" '
             f'y="{y:.1f}" text-anchor="{anchor}"{weight}>'
-            f"{escape(point.role.name)}</text>"
+            f"{xml_text(point.role.name)}</text>"
         )
     if chart.you is not None:
         x, y = _x(chart.you.swe), _y(chart.you.ml)
@@ -204,7 +203,7 @@ def render_svg(chart: SkillChart, title: str = "ML roles: software engineering v
     ):
         out.append(
             f'<text class="note" x="{LEFT}" y="{HEIGHT - offset}" fill="#666" '
-            f'font-size="11">{escape(line)}</text>'
+            f'font-size="11">{xml_text(line)}</text>'
         )
     out.append("</svg>")
     return "\n".join(out) + "\n"
