@@ -130,7 +130,7 @@ def extract(catalogue: Catalogue, ad: ReadAd) -> AdRequirements:
     catalogue does not know."""
     index = index_ad(ad)
     found: dict[tuple[str, str], Requirement] = {}
-    known_lines: set[int] = set()  # lines that name a catalogue tool
+    tool_lines: set[int] = set()  # lines that name a catalogue tool
     known_words: set[str] = set()
     for item in vocabulary(catalogue):
         term = item.term
@@ -146,7 +146,7 @@ def extract(catalogue: Catalogue, ad: ReadAd) -> AdRequirements:
             if not _case_ok(item, ad, start):
                 continue
             if item.kind == "tool":
-                known_lines.add(token.line)
+                tool_lines.add(token.line)
             known_words.update(t.word for t in ad.tokens[start : last + 1])
             required = token.section is not Section.NICE
             key = (item.kind, item.key)
@@ -158,7 +158,7 @@ def extract(catalogue: Catalogue, ad: ReadAd) -> AdRequirements:
                 )
     _implied_skills(catalogue, found)
     items = sorted(found.values(), key=lambda r: (not r.required, r.line, r.kind, r.key))
-    return AdRequirements(tuple(items), _unknown_tools(ad, known_lines, known_words))
+    return AdRequirements(tuple(items), _unknown_tools(ad, tool_lines, known_words))
 
 
 def _implied_skills(catalogue: Catalogue, found: dict[tuple[str, str], Requirement]) -> None:
