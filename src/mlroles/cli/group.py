@@ -18,6 +18,7 @@ from ..errors import MlrolesError
 from .output import OutputError
 
 EXIT_INTERRUPTED = 130
+GLOBAL = frozenset({"-c", "--catalog", "--no-bundled", "--debug"})  # the app's own options
 
 
 class _StdoutClosed(Exception):
@@ -72,12 +73,25 @@ class MlrolesGroup(TyperGroup):
             if isinstance(exc, OutputError):
                 _silence_stdout()  # what could not be written must not be retried at exit
             fail(f"error: {exc}", exc.exit_code)
+        except click_exceptions.NoArgsIsHelpError as exc:
+            # `mlroles` alone: the help, plainly, on stdout - no "error:", no hint.
+            with contextlib.suppress(OSError, ValueError):
+                sys.stdout.write(exc.ctx.get_help() + "\n")
+            sys.exit(0)
         except click_exceptions.ClickException as exc:
             hint = ""
             ctx = getattr(exc, "ctx", None)
             if isinstance(exc, click_exceptions.UsageError) and ctx is not None:
                 hint = f" Try '{ctx.command_path} --help'."
-            fail(f"error: {exc.format_message()}{hint}", exc.exit_code)
+            if isinstance(exc, click_exceptions.NoSuchOption) and exc.option_name in GLOBAL:
+                hint = (
+                    f" It is a global option: put it before the command, as in "
+                    f"'mlroles {exc.option_name} ... {ctx.info_name if ctx else 'list'}'."
+                )
+            message = exc.format_message().rstrip()
+            if hint and not message.endswith((".", "?", "!")):
+                message += "."  # Click's messages end bare; the hint is a new sentence
+            fail(f"error: {message}{hint}", exc.exit_code)
         except Abort:
             fail("interrupted.", EXIT_INTERRUPTED)
         except _StdoutClosed:
