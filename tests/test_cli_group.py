@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from conftest import Invoke
 
 
@@ -30,3 +32,20 @@ def test_a_global_option_after_the_command_says_where_it_goes(invoke: Invoke) ->
         "mlroles: error: No such option: -c. It is a global option: put it before the "
         "command, as in 'mlroles -c ... list'.\n"
     )
+
+
+def test_files_written_are_named_on_stderr(invoke: Invoke, tmp_path: Path) -> None:
+    """Issue 18, item 15: export -o, map --svg and fit --save say what they wrote."""
+    svg = tmp_path / "map.svg"
+    result = invoke("map", "--svg", str(svg))
+    assert result.exit_code == 0 and svg.exists()
+    assert result.stderr == f"mlroles: wrote {svg}: the skill map as SVG.\n"
+    book = tmp_path / "book.md"
+    exported = invoke("export", "-f", "markdown", "-o", str(book))
+    assert exported.stderr == f"mlroles: wrote {book}: the catalogue as markdown.\n"
+    again = invoke("export", "-f", "markdown", "-o", str(book))
+    assert again.exit_code == 1 and "already exists" in again.stderr
+    me = tmp_path / "me.yaml"
+    saved = invoke("fit", "--swe", "3", "--save", str(me))
+    assert saved.exit_code == 0
+    assert f"mlroles: wrote {me}: your profile; use it with --profile.\n" in saved.stderr

@@ -19,7 +19,7 @@ from .common import (
     complete_role,
     load_catalogue,
 )
-from .output import emit, emit_text
+from .output import emit, emit_text, wrote
 from .profile_options import (
     CommOption,
     InteractiveOption,
@@ -246,6 +246,7 @@ def export(
         from ..files import write_atomically
 
         write_atomically(output, text, force=force)
+        wrote(output, f"the catalogue as {fmt.value}")
 
 
 def fit(
@@ -285,6 +286,7 @@ def fit(
         from ..profile import profile_yaml
 
         write_atomically(save, profile_yaml(answers), force=force)
+        wrote(save, "your profile; use it with --profile")
     result = rank_roles(catalogue, answers)
     emit(FitResult(result.profile, result.fits[:top]), fmt)
 
@@ -419,6 +421,7 @@ def map_roles(
         from ..render.svg import render_svg
 
         write_atomically(svg, render_svg(chart), force=force)
+        wrote(svg, "the skill map as SVG")
     emit(chart, fmt)
 
 

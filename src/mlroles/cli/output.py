@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from ..errors import MlrolesError
@@ -127,3 +128,10 @@ def _write(text: str) -> None:
     except (OSError, ValueError) as exc:
         reason = getattr(exc, "strerror", None) or str(exc)
         raise OutputError(f"cannot write the output: {reason}.") from None
+
+
+def wrote(path: Path, what: str) -> None:
+    """Say on stderr what a command wrote where (stdout stays for the command's output)."""
+    from .group import warn
+
+    warn(f"wrote {path}: {what}.")
