@@ -212,3 +212,11 @@ def test_internal_error_is_one_line_and_debug_shows_the_traceback() -> None:
     assert "Traceback (most recent call last)" in debug.stderr
     assert "RuntimeError: kaput" in debug.stderr
     assert "locals" not in debug.stderr.lower()
+
+
+def test_a_dumb_terminal_honours_columns() -> None:
+    """Issue 18, item 17: TERM=dumb in a 120-column pane lays out for 120, not 80."""
+    result = run("list", env={"TTY_COMPATIBLE": "1", "TERM": "dumb", "COLUMNS": "120"})
+    assert result.returncode == 0, result.stderr
+    widths = [len(line) for line in result.stdout.splitlines()]
+    assert 100 < max(widths) <= 120  # the table, not the 80-column records

@@ -70,7 +70,20 @@ def _draw_rich(block: Block) -> str:
 
     from ..render.rich_draw import to_rich
 
-    console = Console(file=sys.stdout, highlight=False, emoji=False, soft_wrap=False)
+    # Rich lays a TERM=dumb terminal out at 80 columns whatever COLUMNS says; a width the
+    # user set is honoured (issue 18, item 17). Rich takes a width only with a height.
+    columns = os.environ.get("COLUMNS", "")
+    width = int(columns) if columns.isdigit() and int(columns) > 0 else None
+    lines = os.environ.get("LINES", "")
+    height = (int(lines) if lines.isdigit() and int(lines) > 0 else 25) if width else None
+    console = Console(
+        file=sys.stdout,
+        highlight=False,
+        emoji=False,
+        soft_wrap=False,
+        width=width,
+        height=height,
+    )
     if console.width < MIN_WIDTH:  # COLUMNS=0 or a tiny pane: lay out for 40, let it wrap
         console.width = MIN_WIDTH
     with console.capture() as capture:
