@@ -364,3 +364,14 @@ def test_stale_temporary_files_are_cleaned(cache_dir: Path) -> None:
     os.utime(old, (0, 0))
     load_layers([bundled_layer()])
     assert not old.exists() and fresh.exists()
+
+
+def test_no_warning_during_shell_completion(
+    cache_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(cache, "_warned", False)
+    monkeypatch.setenv("_MLROLES_COMPLETE", "complete_bash")
+    cache_dir.mkdir(mode=0o777)
+    cache_dir.chmod(0o777)
+    assert load_layers([bundled_layer()]).role("ml-engineer")
+    assert capsys.readouterr().err == ""

@@ -164,6 +164,8 @@ def usable_dir(directory: Path | None, *, warn: bool = False) -> Path | None:
 
 def _warn(message: str) -> None:
     global _warned
+    if "_MLROLES_COMPLETE" in os.environ:  # a TAB: stderr would land in the command line
+        return
     if not _warned:
         _warned = True
         from .textsafe import visible
