@@ -212,3 +212,15 @@ def test_overlay_evidence_extends_triage(invoke: Invoke, tmp_path: Path) -> None
     ad.write_text("Analytics Engineer\n\nBuild dbt data models for the finance team.\n")
     data = json.loads(invoke("-c", str(overlay), "triage", str(ad), "-f", "json").stdout)
     assert data["roles"][0]["id"] == "analytics-engineer"
+
+
+def test_cli_an_ad_with_no_ml_content_cannot_tell_and_exits_0(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    ad = tmp_path / "anuncio.txt"
+    ad.write_text("Camarero/a\n\nBuscamos camarero para nuestro restaurante en Sevilla.\n")
+    result = invoke("triage", str(ad), width=80)
+    assert result.exit_code == 0 and result.stderr == ""
+    assert "Verdict: Cannot tell: " in result.stdout
+    data = json.loads(invoke("triage", str(ad), "-f", "json").stdout)
+    assert data["decided"] is False and data["warning"] is None
