@@ -145,3 +145,12 @@ def test_triage_time_grows_linearly(catalogue: Catalogue, unit: str) -> None:
     baseline = min(_cpu(quarter, catalogue) for _ in range(3))
     measured = min(_cpu(full, catalogue) for _ in range(2))
     assert measured <= 8 * baseline + 0.05
+
+
+def test_a_first_line_that_is_a_sentence_is_also_read_as_text() -> None:
+    short = read_ad("Data Scientist\nRun A/B tests.\n")
+    assert [t.word for t in short.tokens if t.line == 1] == []
+    ad = read_ad("We are looking for an engineer to deploy models and monitor drift daily.\n")
+    assert ad.title is not None and ad.title.startswith("We are looking")
+    words = {t.word: t.section for t in ad.tokens if t.line == 1}
+    assert words["deploy"] is Section.INTRO and words["drift"] is Section.INTRO

@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 MAX_WORD = 40
+MAX_TITLE_WORDS = 12  # a longer first line is a sentence as well as the title
 
 
 def _bar(text: str, sep: str = "|") -> tuple[str, ...]:
@@ -292,6 +293,10 @@ def read_ad(text: str, *, plain: bool = False) -> ReadAd:
     for (number, kind), line in zip(headings, lines, strict=False):
         if number == title_line:
             sections.append((number, Section.TITLE))
+            # A first line that is a sentence, not a title ("We are looking for a data
+            # scientist to build..."), is read as the ad's opening too.
+            if len(line.split()) > MAX_TITLE_WORDS:
+                tokens += _line_tokens(line, number, Section.INTRO)
             continue
         if kind is not None:
             section = kind
