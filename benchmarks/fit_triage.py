@@ -35,6 +35,7 @@ from mlroles.models import EvidenceTerm, Role
 from mlroles.triage import (
     MODEL_FILE,
     Params,
+    ad_title_roles,
     compile_term,
     confidences,
     decay_factors,
@@ -42,7 +43,6 @@ from mlroles.triage import (
     index_ad,
     params,
     params_from,
-    title_roles,
 )
 
 REPO = Path(__file__).resolve().parents[1]
@@ -66,7 +66,7 @@ class Example:
         self.label = next(i for i, r in enumerate(roles) if r.id == ad.role)
         self.misleading = ad.misleading_title
         self.weight = 1.0
-        named, base = title_roles(catalogue, read.title) if read.title else (None, None)
+        named, base = ad_title_roles(catalogue, read)
         self.title = [named is not None and r.id == named.id for r in roles]
         self.base = [base is not None and r.id == base.id for r in roles]
         self.groups: list[list[list[Hit]]] = []  # role -> [role-level hits, variant hits…]

@@ -224,3 +224,10 @@ def test_cli_an_ad_with_no_ml_content_cannot_tell_and_exits_0(
     assert "Verdict: Cannot tell: " in result.stdout
     data = json.loads(invoke("triage", str(ad), "-f", "json").stdout)
     assert data["decided"] is False and data["warning"] is None
+
+
+def test_a_title_below_the_employer_name_is_found(catalogue: Catalogue) -> None:
+    ad = "Northwind Logistics\n\nSenior MLOps Engineer\n\nYou will keep our models running.\n"
+    result = triage(catalogue, ad)
+    assert result.title == "Northwind Logistics"  # shown as written
+    assert result.title_role is not None and result.title_role.id == "mlops-engineer"

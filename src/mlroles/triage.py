@@ -56,6 +56,7 @@ from .termmatch import (
 if TYPE_CHECKING:
     from .adgap import AdGap
 
+TITLE_NEAR_WORDS = 8  # a line below the first that may be the title is this short
 MAX_CONFIDENCE = 0.99  # a reading of an ad is never certain: "100%" would overclaim
 SCOPING = (Interest.MODELLING, Interest.DATA, Interest.DEPLOYMENT, Interest.RESEARCH)
 SCOPING_QUESTIONS = {
@@ -227,6 +228,24 @@ def title_roles(catalogue: Catalogue, title: str) -> tuple[Role | None, Role | N
     return base, None
 
 
+def ad_title_roles(catalogue: Catalogue, ad: ReadAd) -> tuple[Role | None, Role | None]:
+    """The roles the ad's title names. When its first line names none (a company name, a
+    location), a short line just below that names a role is the title: ads pasted from a
+    page often start with the employer."""
+    if ad.title is None:
+        return None, None
+    named = title_roles(catalogue, ad.title)
+    if named[0] is not None:
+        return named
+    for line in ad.lines[ad.title_line : ad.title_line + 3]:
+        text = line.strip().strip("#*_ ")
+        if text and len(text.split()) <= TITLE_NEAR_WORDS:
+            candidate = title_roles(catalogue, text)
+            if candidate[0] is not None:
+                return candidate
+    return named
+
+
 def title_role(catalogue: Catalogue, title: str) -> Role | None:
     """The role a title names, if any."""
     return title_roles(catalogue, title)[0]
@@ -294,7 +313,7 @@ def score_roles(
 ) -> tuple[list[Scored], Role | None]:
     """Every role's score for the ad, and the role its title names."""
     index = index_ad(ad)
-    named, base = title_roles(catalogue, ad.title) if ad.title else (None, None)
+    named, base = ad_title_roles(catalogue, ad)
     scored = []
     for role in roles:
         score, found = _score_terms(role.evidence, ad, index, p)
