@@ -323,7 +323,13 @@ def _comparison(view: RoleComparison) -> Block:
     for row in view.fields:
         field_records.append(_heading(row.label))
         for name, values in zip(names, row.values, strict=True):
-            field_records.append(_indented(*_labelled(name, "; ".join(values) or "-")))
+            if len(values) > 1:  # one bullet an item, never run together (issue 18, item 3)
+                field_records.append(_indented((name, "bold"), (":", "")))
+                field_records += [
+                    Para((_span(value),), indent=INDENT + 2, marker="• ") for value in values
+                ]
+            else:
+                field_records.append(_indented(*_labelled(name, "".join(values) or "-")))
         cells = [
             tuple(Para((_span(v),), marker="• ") for v in values)
             if len(values) > 1
@@ -397,7 +403,8 @@ def _skill_map(view: SkillMap) -> Block:
                     _cell(p.marked("comm")),
                     _cell(_span(row.quadrant)),
                 ),
-                style="on grey15" if row.focused else "",
+                # Reversed, not a fixed background colour: readable on dark and light themes.
+                style="reverse" if row.focused else "",
             )
         )
         facts = f"SWE {p.marked('swe')} · ML {p.marked('ml')} · comm {p.marked('comm')}"
@@ -408,8 +415,9 @@ def _skill_map(view: SkillMap) -> Block:
             _indented(_span(row.responsibility)),
             _indented(_span("key skills: " + key_skills)),
         ]
-    table = _ruled(columns, rows, title="Skill map: software engineering vs ML (0-5)")
-    parts: list[Block] = [Responsive(table, stack(*records), min_width=100)]
+    title = "Skill map: software engineering vs ML (0-5)"
+    narrow = stack(para((title, "bold")), BLANK, *records)  # the 0-5 scale named at any width
+    parts: list[Block] = [Responsive(_ruled(columns, rows, title=title), narrow, min_width=100)]
     if any(row.role.position.readings() for row in view.rows):
         parts.append(para((READING_NOTE, "dim")))
     if view.focus is not None:
@@ -643,9 +651,14 @@ def _chart_for(chart: SkillChart, width: int, unicode: bool) -> Block:
         you = chart.you
         near = ", ".join(f"{role.name} {dist:g}" for role, dist in chart.nearest)
         where = f"{you.swe}/{you.ml}" + (f"/{you.comm}" if you.comm is not None else "")
-        parts.append(
-            para((f"{glyphs.you}you", "bold magenta"), f" ({where}): nearest ", _span(near))
+        # Two columns, so that a wrapped line hangs under the text, not at column 0.
+        you_row = Row(
+            (
+                _cell((f"{glyphs.you}you", "bold magenta"), f" ({where}):"),
+                _cell("nearest ", _span(near)),
+            )
         )
+        parts.append(Grid((Column(no_wrap=True), Column()), (you_row,), gap=1))
     return stack(*parts)
 
 
