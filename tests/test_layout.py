@@ -114,3 +114,33 @@ def test_prose_keeps_a_readable_measure_at_200_columns(
 def test_tables_and_the_map_still_take_the_whole_width(invoke: Invoke, mode: str) -> None:
     assert max(map(len, lines(invoke, ("map",), 200, mode))) > 190
     assert max(map(len, lines(invoke, ("list",), 200, mode))) > 150
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("width", WIDTHS)
+def test_search_snippets_follow_the_width_cut_at_words_with_the_match(
+    invoke: Invoke, width: int, mode: str
+) -> None:
+    out = lines(invoke, ("search", "a/b test"), width, mode)
+    assert max(map(len, out)) <= width
+    text = " ".join(" ".join(out).split())
+    assert "Run A/B tests and" in text
+    if width >= 200:  # room for the whole sentence
+        assert "Run A/B tests and experiments where the company leaves that to analysts" in text
+    if width == 60:
+        assert "leaves that to analysts…" not in text  # the cut is made for 60 columns
+        assert "Run A/B tests and experiments where the company leaves…" in text
+
+
+def test_search_snippet_is_cut_at_words_around_the_match() -> None:
+    from mlroles.search import snippet
+
+    text = (
+        " ".join(f"word{i}" for i in range(40)) + " needle " + " ".join("x" * 5 for _ in range(9))
+    )
+    at = text.index("needle")
+    for size in (20, 40, 90):
+        cut = snippet(text, at, at + 6, size)
+        assert "needle" in cut and len(cut) <= size + 2
+        inner = cut.strip("…").split(" ")
+        assert all(word.startswith("word") or word in ("needle", "xxxxx") for word in inner)

@@ -13,6 +13,7 @@ from ..models import AXES, Disagreement, Level, Position, Role
 from . import READING_NOTE, Registry
 from .blocks import (
     BLANK,
+    MEASURE,
     Block,
     Column,
     Drawn,
@@ -581,6 +582,33 @@ def _plan(view: TransitionPlan) -> Block:
 def _search(view: SearchResult) -> Block:
     if not view.hits:
         return para("No matches for ", (view.query, "bold"), ".")
+
+    def draw(width: int, unicode: bool) -> Block:
+        return _search_for(view, width)
+
+    return Drawn(draw)
+
+
+SEARCH_TABLE_WIDTH = 90
+
+
+def _search_for(view: SearchResult, width: int) -> Block:
+    """The hits for an output `width` wide: each snippet cut, at words, to the room its
+    column (or, below SEARCH_TABLE_WIDTH, its line) has, around the match (issue 18, item 6)."""
+    from ..search import SNIPPET, snippet
+
+    hits = view.hits
+    if width >= SEARCH_TABLE_WIDTH:
+        others = [
+            max(len(hit.kind) for hit in hits),
+            max(max(len(hit.name), len(hit.role_id or hit.id)) for hit in hits),
+            max(len(hit.field) for hit in hits),
+            len("Score"),
+        ]
+        # 2 a gap, 2 for a terminal's edges; in a narrow column, a few lines' worth.
+        room = max(SNIPPET, width - sum(others) - 2 * 4 - 2)
+    else:
+        room = min(width, MEASURE) - INDENT
     columns = [
         Column("Kind"),
         Column("Match"),
@@ -590,15 +618,16 @@ def _search(view: SearchResult) -> Block:
     ]
     rows: list[Row] = []
     records: list[Block] = []
-    for hit in view.hits:
+    for hit in hits:
         ident = hit.role_id or hit.id
+        cut = snippet(hit.text, *hit.match, size=room - 2) if hit.text else hit.snippet
         rows.append(
             Row(
                 (
                     _cell(hit.kind),
                     _cell(_span(hit.name, "bold"), "\n", (ident, "cyan")),
                     _cell(_span(hit.field)),
-                    _cell(_span(hit.snippet)),
+                    _cell(_span(cut)),
                     _cell(f"{hit.score:.0f}"),
                 )
             )
@@ -610,9 +639,11 @@ def _search(view: SearchResult) -> Block:
                 (ident, "cyan"),
                 (f"  {hit.kind} · {hit.field} · {hit.score:.0f}", "dim"),
             ),
-            _indented(_span(hit.snippet)),
+            _indented(_span(cut)),
         ]
-    return Responsive(_ruled(columns, rows), stack(*records), min_width=90)
+    if width >= SEARCH_TABLE_WIDTH:
+        return _ruled(columns, rows)
+    return stack(*records)
 
 
 @render_table.renders("SkillChart")
