@@ -5,6 +5,7 @@ prose keeps a readable measure, and nothing runs together or loses its title."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -144,3 +145,43 @@ def test_search_snippet_is_cut_at_words_around_the_match() -> None:
         assert "needle" in cut and len(cut) <= size + 2
         inner = cut.strip("…").split(" ")
         assert all(word.startswith("word") or word in ("needle", "xxxxx") for word in inner)
+
+
+POSTINGS = sorted((Path(__file__).parent / "data" / "postings").iterdir())
+
+
+def _shows(term: str, text: str) -> bool:
+    return all(word.rstrip("*") in text.casefold() for word in term.casefold().split())
+
+
+def test_triage_evidence_quotes_show_every_matched_term(catalogue: Catalogue) -> None:
+    """Each line's quote shows the words of every term matched on it that any of its
+    excerpts shows (issue 18, item 6), where one excerpt a line used to hide some."""
+    from mlroles.render.table import _by_line
+    from mlroles.triage import by_line, triage
+
+    hidden_before = 0
+    for posting in POSTINGS:
+        result = triage(catalogue, posting.read_text(encoding="utf-8"))
+        for match in result.matches:
+            evidence = (*match.evidence, *match.variant_evidence)
+            quotable = {(e.line, e.term) for e in evidence if _shows(e.term, e.excerpt)}
+            for line, quote, terms, _ in _by_line(evidence):
+                shown = [term for term in terms if (line, term) in quotable]
+                assert all(_shows(term, quote) for term in shown), (posting.name, quote, terms)
+            for line, quote, terms, _ in by_line(evidence):
+                shown = [term for term in terms if (line, term) in quotable]
+                hidden_before += not all(_shows(term, quote) for term in shown)
+    assert hidden_before > 0  # the single excerpt a line had hid some of its terms
+
+
+def test_overlapping_excerpts_of_a_line_become_one_quote() -> None:
+    from mlroles.render.table import _merged
+
+    first = "…engineering: data structures and algorithms, clean production code, code review"
+    second = "…software engineering: data structures and algorithms, clean production code,…"
+    merged = (
+        "…software engineering: data structures and algorithms, clean production code, code review"
+    )
+    assert _merged(first, second) == merged
+    assert _merged("…and Java, build the APIs…", "You will train and deploy…") is None

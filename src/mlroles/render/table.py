@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from ..search import SearchResult
     from ..skillmap import SkillGroup, SkillMap
     from ..transition import TransitionPlan
-    from ..triage import Triage
+    from ..triage import Evidence, Triage
     from ..views import Bibliography, RoleListing, RoleProfile
     from .mapgrid import Glyphs
 
@@ -757,14 +757,69 @@ def _batch(view: TriageBatch) -> Block:
     return Responsive(_ruled(columns, rows), stack(*records), min_width=100)
 
 
+def _by_line(evidence: Sequence[Evidence]) -> list[tuple[int, str, list[str], str]]:
+    """`triage.by_line`, each line quoted so that every matched term shows (issue 18,
+    item 6): each term's excerpt is cut around it, so a long line matched in two places
+    is quoted by two excerpts, the one that shows most first."""
+    from ..triage import by_line
+
+    excerpts: dict[int, list[str]] = {}
+    for item in evidence:
+        if item.excerpt not in excerpts.setdefault(item.line, []):
+            excerpts[item.line].append(item.excerpt)
+    return [
+        (number, " ".join(_covering(terms, excerpts[number])), terms, section)
+        for number, _, terms, section in by_line(evidence)
+    ]
+
+
+def _covering(terms: Sequence[str], excerpts: Sequence[str]) -> list[str]:
+    """Fewest excerpts (greedily) that between them show every one of `terms`."""
+    chosen: list[str] = []
+    missing = set(terms)
+    while missing:
+        best = max(excerpts, key=lambda text: len(_terms_shown(missing, text)))
+        shown = _terms_shown(missing, best)
+        if not shown:
+            break
+        missing -= shown
+        for index, earlier in enumerate(chosen):
+            merged = _merged(earlier, best)
+            if merged is not None:  # cut from overlapping stretches of the line: one quote
+                chosen[index] = best = merged
+                break
+        else:
+            chosen.append(best)
+    return chosen or list(excerpts[:1])
+
+
+def _merged(first: str, second: str) -> str | None:
+    """Two excerpts of one line as one, where one holds the other or they overlap."""
+    a, b = first.strip("…"), second.strip("…")
+    if b in a:
+        return first
+    if a in b:
+        return second
+    for head, tail, x, y in ((first, second, a, b), (second, first, b, a)):
+        for size in range(min(len(x), len(y)) - 1, 9, -1):  # an overlap of ten or more
+            if x.endswith(y[:size]):
+                lead = "…" if head.startswith("…") else ""
+                return lead + x + y[size:] + ("…" if tail.endswith("…") else "")
+    return None
+
+
+def _terms_shown(terms: Iterable[str], excerpt: str) -> set[str]:
+    """Which of `terms` (a `*` ends a stem) `excerpt` shows every word of."""
+    text = excerpt.casefold()
+    return {t for t in terms if all(w.rstrip("*") in text for w in t.casefold().split())}
+
+
 def _closeness(result: Triage) -> str:
     return f"{result.gap.closeness}%" if result.gap is not None else "-"
 
 
 @render_table.renders("Triage")
 def _triage(view: Triage) -> Block:
-    from ..triage import by_line
-
     parts: list[Block] = []
     if view.title:
         title = [("Title: ", "bold"), _span(view.title)]
@@ -786,7 +841,7 @@ def _triage(view: Triage) -> Block:
                     _cell(_span(excerpt), (f"  ({', '.join(terms)}; {section})", "dim")),
                 )
             )
-            for number, excerpt, terms, section in by_line((*m.evidence, *m.variant_evidence))[:4]
+            for number, excerpt, terms, section in _by_line((*m.evidence, *m.variant_evidence))[:4]
         ]
         number_column = Column(style="dim", justify="right", no_wrap=True)
         parts += [para(*head), _details(evidence, number_column), BLANK]
