@@ -16,6 +16,8 @@ from .common import (
     TrackFilter,
     TrackOption,
     catalogue_choice,
+    complete_another_role,
+    complete_origin,
     complete_role,
     load_catalogue,
 )
@@ -96,7 +98,7 @@ def compare(
         list[str],
         typer.Argument(
             help="Two or more roles (id, name or alias).",
-            autocompletion=complete_role,
+            autocompletion=complete_another_role,
             show_default=False,
         ),
     ],
@@ -298,7 +300,7 @@ def path(
         typer.Argument(
             metavar="FROM",
             help="Where you start: a role, or 'me' with the profile options.",
-            autocompletion=complete_role,
+            autocompletion=complete_origin,
             show_default=False,
         ),
     ],
