@@ -11,6 +11,7 @@ import typer
 from .. import __version__
 from . import commands
 from .group import MlrolesGroup
+from .helptext import HELP_WIDTH, MlrolesCommand
 
 COMMANDS: dict[str, Callable[..., None]] = {
     "list": commands.list_roles,
@@ -47,7 +48,8 @@ def build_app(only: str | None = None) -> typer.Typer:
         pretty_exceptions_enable=False,
         pretty_exceptions_show_locals=False,
         rich_markup_mode=None,
-        context_settings={"help_option_names": ["-h", "--help"]},
+        # Help as wide as the terminal, up to the prose measure (issue 18, item 14).
+        context_settings={"help_option_names": ["-h", "--help"], "max_content_width": HELP_WIDTH},
     )
 
     @app.callback()
@@ -79,7 +81,7 @@ def build_app(only: str | None = None) -> typer.Typer:
 
     for name, function in COMMANDS.items():
         if only is None or name == only:
-            app.command(name)(function)
+            app.command(name, cls=MlrolesCommand)(function)
     return app
 
 

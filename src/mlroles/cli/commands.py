@@ -359,7 +359,7 @@ def search(
         list[str],
         typer.Argument(help="What to look for: a tool, skill, task or role.", show_default=False),
     ],
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Most results.")] = 10,
+    top: Annotated[int, typer.Option("--top", "-n", min=1, help="How many results to show.")] = 10,
     fmt: FormatOption = Format.TABLE,
 ) -> None:
     """Find roles, skills and tools by name, alias or words in their text (typos welcome)."""
@@ -368,7 +368,7 @@ def search(
     query = " ".join(text).strip()
     if not query:
         raise UsageError("nothing to search for.", hint="Example: mlroles search airflow")
-    emit(run_search(load_catalogue(ctx), query, limit), fmt)
+    emit(run_search(load_catalogue(ctx), query, top), fmt)
 
 
 def map_roles(
@@ -473,8 +473,7 @@ def triage(
     profile: ProfileOption = None,
     interactive: InteractiveOption = False,
 ) -> None:
-    """What role does this job ad really describe? Ranked, with the evidence quoted, and
-    what the ad asks for.
+    """What role a job ad really describes, ranked, with the evidence and what it asks.
 
     With a profile (--profile, the skill flags or -i): what you have of what it asks,
     what you lack, and how close you are. Given several ads or a directory, one row per

@@ -10,7 +10,7 @@ from typing import Any, NoReturn
 from typer import Abort
 
 # Typer (>= 0.29) vendors Click; its exceptions are what usage errors arrive as.
-from typer._click import Context
+from typer._click import Context, HelpFormatter
 from typer._click import exceptions as click_exceptions
 from typer.core import TyperGroup
 
@@ -47,6 +47,12 @@ class MlrolesGroup(TyperGroup):
     closed stdout all come back here and are reported the same way, both for the
     installed command and under the test runner.
     """
+
+    def format_options(self, ctx: Context, formatter: HelpFormatter) -> None:
+        from .helptext import format_params
+
+        format_params(self, ctx, formatter)
+        self.format_commands(ctx, formatter)
 
     def invoke(self, ctx: Context) -> Any:
         try:
