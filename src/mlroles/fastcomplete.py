@@ -45,7 +45,7 @@ _VALUE_OPTIONS = {
     "map": {"--track", "-t", "--me", "--profile", "-p", "--svg", "--format", "-f"},
 }
 _FLAGS = {
-    "": {"--no-bundled", "--debug"},
+    "": {"--no-bundled", "--debug", "--no-pager"},
     "show": {"--sources"},
     "compare": set(),
     "path": {"--interactive", "-i"},

@@ -12,6 +12,7 @@ from .. import __version__
 from . import commands
 from .group import MlrolesGroup
 from .helptext import HELP_WIDTH, MlrolesCommand
+from .output import allow_paging
 
 COMMANDS: dict[str, Callable[..., None]] = {
     "list": commands.list_roles,
@@ -76,8 +77,17 @@ def build_app(only: str | None = None) -> typer.Typer:
         debug: Annotated[
             bool, typer.Option("--debug", help="Show a traceback for internal errors.")
         ] = False,
+        no_pager: Annotated[
+            bool,
+            typer.Option(
+                "--no-pager",
+                help="Print long output straight to the terminal, without a pager "
+                "(MLROLES_PAGER or PAGER, else less).",
+            ),
+        ] = False,
     ) -> None:
         """Explore machine-learning job roles."""
+        allow_paging(not no_pager)
 
     for name, function in COMMANDS.items():
         if only is None or name == only:

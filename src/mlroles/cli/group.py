@@ -18,7 +18,9 @@ from ..errors import MlrolesError
 from .output import OutputError
 
 EXIT_INTERRUPTED = 130
-GLOBAL = frozenset({"-c", "--catalog", "--no-bundled", "--debug"})  # the app's own options
+GLOBAL = frozenset(
+    {"-c", "--catalog", "--no-bundled", "--debug", "--no-pager"}
+)  # the app's own options
 
 
 class _StdoutClosed(Exception):
