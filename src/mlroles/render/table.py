@@ -768,9 +768,15 @@ def _by_line(evidence: Sequence[Evidence]) -> list[tuple[int, str, list[str], st
         if item.excerpt not in excerpts.setdefault(item.line, []):
             excerpts[item.line].append(item.excerpt)
     return [
-        (number, " ".join(_covering(terms, excerpts[number])), terms, section)
+        (number, _joined(_covering(terms, excerpts[number])), terms, section)
         for number, _, terms, section in by_line(evidence)
     ]
+
+
+def _joined(quotes: Sequence[str]) -> str:
+    """Excerpts of one line as one quote, a single `…` where text is left out between them."""
+    inner = [q.removesuffix("…") for q in quotes[:-1]] + list(quotes[-1:])
+    return inner[0] + "".join(" … " + q.removeprefix("…") for q in inner[1:]) if inner else ""
 
 
 def _covering(terms: Sequence[str], excerpts: Sequence[str]) -> list[str]:
