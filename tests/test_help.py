@@ -60,8 +60,9 @@ def test_help_takes_the_terminal_width_up_to_the_measure(width: int) -> None:
     assert longest <= min(width, HELP_WIDTH)
     if width >= 120:
         assert longest > 90  # not wrapped at 80 in a wide terminal
-        summaries = _help(width).split("Commands:")[1]
-        assert "..." not in summaries  # no command's summary cut short
+    summaries = _help(width).split("Commands:")[1]
+    assert "..." not in summaries  # no command's summary cut short, at any width
+    assert "what the ad asks for." in " ".join(summaries.split())  # triage's, the longest, whole
 
 
 def test_every_command_has_examples(invoke: Invoke) -> None:

@@ -473,7 +473,8 @@ def triage(
     profile: ProfileOption = None,
     interactive: InteractiveOption = False,
 ) -> None:
-    """What role a job ad really describes, ranked, with the evidence and what it asks.
+    """What role does this job ad really describe? Ranked, with the evidence quoted, and
+    what the ad asks for.
 
     With a profile (--profile, the skill flags or -i): what you have of what it asks,
     what you lack, and how close you are. Given several ads or a directory, one row per
