@@ -31,6 +31,7 @@ INPUTS = [
     "mlroles compare data-scientist ",
     "mlroles compare ds mle m",
     "mlroles compare data-scientist ds d",
+    "mlroles --no-pager show d",
 ]
 FALLS_THROUGH = [
     "mlroles ",
