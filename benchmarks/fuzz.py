@@ -58,7 +58,7 @@ WORDS = [
     "list", "show", "compare", "skills", "sources", "validate", "schema", "export", "fit",
     "path", "search", "map", "triage", "ds", "mle", "mlops", "me", "-f", "json", "yaml",
     "markdown", "csv", "table", "--track", "all", "--role", "--sources", "--swe", "3",
-    "--skill", "python=3", "--want", "research=5", "--limit", "--me", "swe=4,ml=1", "-", "",
+    "--skill", "python=3", "--want", "research=5", "--top", "--me", "swe=4,ml=1", "-", "",
 ]  # fmt: skip
 FORMATS = ["table", "markdown", "json", "yaml"]
 

@@ -75,3 +75,24 @@ def test_completes_skill_ids_and_levels() -> None:
         "python=practitioner",
         "python=expert",
     ]
+
+
+@pytest.mark.parametrize("fast", [True, False], ids=["fast path", "typer"])
+def test_path_from_offers_me_and_compare_leaves_out_roles_given(invoke: Invoke, fast: bool) -> None:
+    """Issue 18, item 11: `path m<TAB>` offers `me`; `compare ds <TAB>` not ds again."""
+    assert invoke("list").exit_code == 0  # the role index the fast path reads
+    env = {} if fast else {"MLROLES_NO_FAST_COMPLETE": "1"}
+    assert complete("mlroles path m", env)[0] == "me"
+    assert "me" not in complete("mlroles path ds m", env)  # TO is a role, never you
+    after_ds = complete("mlroles compare data-scientist ", env)
+    assert "data-scientist" not in after_ds and "ds" not in after_ds
+    assert "ml-engineer" in after_ds
+    assert "mle" not in complete("mlroles compare ds ml-engineer m", env)
+    assert "mlops" in complete("mlroles compare ds ml-engineer m", env)
+
+
+def test_fit_want_offers_the_kinds_of_work_then_the_scale() -> None:
+    assert complete("mlroles fit --want d") == ["data=", "deployment="]
+    assert complete("mlroles path me ds --want research=") == [
+        f"research={value}" for value in range(6)
+    ]

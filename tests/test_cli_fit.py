@@ -349,7 +349,7 @@ def test_search_all_words_in_any_order_and_how_ads_name_things(invoke: Invoke) -
 
 
 def test_snippets_cut_at_word_boundaries_and_keep_the_match() -> None:
-    from mlroles.search import _snippet
+    from mlroles.search import snippet as _snippet
 
     words = [f"word{i:02d}" for i in range(40)]
     text = " ".join(words)

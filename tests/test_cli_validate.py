@@ -91,3 +91,37 @@ def test_schema_validates_the_bundled_catalogue(invoke: Invoke, data_dir: Path) 
         validator.validate(yaml.safe_load(path.read_text(encoding="utf-8")))
     errors = list(validator.iter_errors({"roles": [{"id": "x", "nmae": "X"}]}))
     assert errors
+
+
+def test_validate_lists_structural_and_reference_problems_in_one_run(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    """Issue 18, item 16: an invalid role does not hide a cross-reference problem in the
+    valid role after it, and an unknown source id gets a did-you-mean."""
+    path = tmp_path / "mine.yaml"
+    invoke("init", str(path))
+    text = path.read_text()
+    text = text.replace("roles:\n", "roles:\n  - id: broken\n    nmae: Broken\n", 1)
+    path.write_text(text.replace("[my-team-notes]", "[my-team-ntoes]", 1))
+    lines = path.read_text().splitlines()
+    cited = next(n for n, line in enumerate(lines, 1) if "my-team-ntoes" in line)
+    result = invoke("validate", str(path))
+    assert result.exit_code == 1
+    out = result.stdout.splitlines()
+    assert f"{path}:21:5: broken.nmae: unknown field 'nmae'; did you mean 'name'?" in out
+    unknown = [line for line in out if "unknown source" in line]
+    assert len(unknown) == 1
+    assert unknown[0].startswith(f"{path}:{cited}:")  # the line in the file as written
+    assert unknown[0].endswith(
+        "cites unknown source 'my-team-ntoes'; did you mean 'my-team-notes'?"
+    )
+
+
+def test_validate_suggests_nothing_for_a_source_id_like_none(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    path = tmp_path / "mine.yaml"
+    invoke("init", str(path))
+    path.write_text(path.read_text().replace("[my-team-notes]", "[zzzzqqq]", 1))
+    out = invoke("validate", str(path)).stdout
+    assert "cites unknown source 'zzzzqqq'\n" in out

@@ -25,6 +25,13 @@ INPUTS = [
     "mlroles show zz",
     "mlroles show --sources d",
     "mlroles compare -f json ds ai",
+    "mlroles path m",
+    "mlroles path M",
+    "mlroles path ds m",
+    "mlroles compare data-scientist ",
+    "mlroles compare ds mle m",
+    "mlroles compare data-scientist ds d",
+    "mlroles --no-pager show d",
 ]
 FALLS_THROUGH = [
     "mlroles ",

@@ -88,7 +88,7 @@ WORDS = [
     "out.yaml",
     "--profile",
     "airflow",
-    "--limit",
+    "--top",
     "--me",
     "swe=4,ml=1",
     "--svg",

@@ -94,7 +94,9 @@ def test_column_limits_and_cells_of_several_paragraphs() -> None:
         (Row((cell("abcdefgh"), (para("x"), Para((("y z", ""),), marker="• ")))),),
         gap=1,
     )
-    assert draw_plain(grid, 80).splitlines() == ["abcde x", "fgh   • y z"]
+    assert draw_plain(grid, 12).splitlines() == ["abcde x", "fgh   • y z"]
+    # Where the columns fit at their natural widths, the cap does not apply (issue 18, item 1).
+    assert draw_plain(grid, 80).splitlines() == ["abcdefgh x", "         • y z"]
 
 
 def test_separate_rows_and_a_short_row() -> None:

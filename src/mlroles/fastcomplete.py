@@ -18,6 +18,7 @@ import shlex
 import sys
 from collections.abc import Mapping
 from pathlib import Path
+from typing import NamedTuple
 
 from .layers import normalise
 
@@ -44,7 +45,7 @@ _VALUE_OPTIONS = {
     "map": {"--track", "-t", "--me", "--profile", "-p", "--svg", "--format", "-f"},
 }
 _FLAGS = {
-    "": {"--no-bundled", "--debug"},
+    "": {"--no-bundled", "--debug", "--no-pager"},
     "show": {"--sources"},
     "compare": set(),
     "path": {"--interactive", "-i"},
@@ -85,11 +86,20 @@ def _request(shell: str, env: Mapping[str, str]) -> tuple[list[str], str] | None
     return words, ""
 
 
-def _wants_role(args: list[str], incomplete: str) -> tuple[bool, list[str]] | None:
-    """Whether the word at the cursor is a role, and the global --catalog paths given."""
+class _RoleWanted(NamedTuple):
+    catalogs: list[str]
+    """The global --catalog paths given."""
+    me: bool
+    """`path FROM` also takes `me` (cli.common.complete_origin)."""
+    given: list[str]
+    """`compare`'s roles given already, left out (cli.common.complete_another_role)."""
+
+
+def _wants_role(args: list[str], incomplete: str) -> _RoleWanted | None:
+    """Whether the word at the cursor is a role: what to offer with it, if so."""
     catalogs: list[str] = []
     command = ""
-    positionals = 0
+    positionals: list[str] = []
     i = 0
     while i < len(args):
         word = args[i]
@@ -107,37 +117,49 @@ def _wants_role(args: list[str], incomplete: str) -> tuple[bool, list[str]] | No
             i += 1
         elif word in _ROLE_OPTIONS.get(command, ()):
             if i + 1 >= len(args):
-                return (True, catalogs) if not incomplete.startswith("-") else None
+                return _RoleWanted(catalogs, False, []) if not incomplete.startswith("-") else None
             i += 1
         elif word in _FLAGS[command]:
             pass
         elif word.startswith("-"):
             return None
         else:
-            positionals += 1
+            positionals.append(word)
         i += 1
     if not command or incomplete.startswith("-") or "=" in incomplete:
         return None
     if command not in _ROLE_POSITIONS:
         return None
     limit = _ROLE_POSITIONS[command]
-    if limit is not None and positionals >= limit:
+    if limit is not None and len(positionals) >= limit:
         return None
-    return True, catalogs
+    me = command == "path" and not positionals
+    return _RoleWanted(catalogs, me, positionals if command == "compare" else [])
 
 
-def _candidates(index: Mapping[str, object], incomplete: str) -> list[str]:
-    """What `cli.common.complete_role` returns, from the index."""
+def _candidates(index: Mapping[str, object], incomplete: str, wanted: _RoleWanted) -> list[str]:
+    """What `cli.common`'s role completions return, from the index."""
+    pairs: list[tuple[str, str]] = [(a, r) for a, r in index["aliases"]]  # type: ignore[attr-defined]
+    named = {normalise(word) for word in wanted.given}
+    left_out = {role for alias, role in pairs if normalise(alias) in named} | named
     prefix = normalise(incomplete)
-    ids = [role_id for role_id in index["ids"] if role_id.startswith(prefix)]  # type: ignore[attr-defined]
+    ids = [
+        role_id
+        for role_id in index["ids"]  # type: ignore[attr-defined]
+        if role_id.startswith(prefix) and role_id not in left_out
+    ]
     aliases = sorted(
         {
             alias
-            for alias, _ in index["aliases"]  # type: ignore[attr-defined]
-            if " " not in alias and normalise(alias).startswith(prefix) and alias not in ids
+            for alias, role in pairs
+            if " " not in alias
+            and role not in left_out
+            and normalise(alias).startswith(prefix)
+            and alias not in ids
         }
     )
-    return ids + aliases
+    me = ["me"] if wanted.me and "me".startswith(incomplete.casefold()) else []
+    return me + ids + aliases
 
 
 def _zsh_escape(value: str) -> str:
@@ -163,7 +185,7 @@ def answer(env: Mapping[str, str]) -> bool:
     wanted = _wants_role(args, incomplete)
     if wanted is None:
         return False
-    _, catalogs = wanted
+    catalogs = wanted.catalogs
     from . import cache
     from .layers import bundled_layer, overlay_layer
 
@@ -178,7 +200,8 @@ def answer(env: Mapping[str, str]) -> bool:
     if index is None:
         return False
     # Typer keeps only the values that start with the word as typed (case and all).
-    values = [value for value in _candidates(index, incomplete) if value.startswith(incomplete)]
+    candidates = _candidates(index, incomplete, wanted)
+    values = [value for value in candidates if value.startswith(incomplete)]
     if shell == "bash":
         out = "\n".join(values)
     elif shell == "zsh":

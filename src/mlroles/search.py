@@ -34,6 +34,10 @@ class Hit:
     score: float
     role_id: str | None = None
     """For a tool: the role that uses it."""
+    text: str = ""
+    """The whole field, its spaces collapsed: a renderer cuts its own snippet to its width."""
+    match: tuple[int, int] = (0, 0)
+    """Where in `text` the match is."""
 
 
 @dataclass(frozen=True)
@@ -95,14 +99,14 @@ def _all_words(needle: str, text: str) -> tuple[int, int] | None:
     return min(places[w] for w in wanted)
 
 
-def _snippet(text: str, start: int, end: int) -> str:
-    """About SNIPPET characters around the match, cut at word boundaries."""
+def snippet(text: str, start: int, end: int, size: int = SNIPPET) -> str:
+    """About `size` characters around the match, cut at word boundaries."""
     text = " ".join(text.split())
-    if len(text) <= SNIPPET:
+    if len(text) <= size:
         return text
     middle = (start + end) // 2
-    left = max(0, min(middle - SNIPPET // 2, len(text) - SNIPPET))
-    right = left + SNIPPET
+    left = max(0, min(middle - size // 2, len(text) - size))
+    right = left + size
     if left > 0:  # start at a word
         space = text.find(" ", left, start + 1)
         left = space + 1 if space >= 0 else left
@@ -144,9 +148,11 @@ def search(catalogue: Catalogue, query: str, limit: int = 10) -> SearchResult:
                 ident,
                 name,
                 field,
-                _snippet(flat, start, end),
+                snippet(flat, start, end),
                 round(score * weight, 1),
                 role_id,
+                flat,
+                (start, end),
             )
             key = (kind, ident, role_id)
             if key not in best or hit.score > best[key].score:

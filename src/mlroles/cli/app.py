@@ -11,6 +11,8 @@ import typer
 from .. import __version__
 from . import commands
 from .group import MlrolesGroup
+from .helptext import HELP_WIDTH, MlrolesCommand
+from .output import allow_paging
 
 COMMANDS: dict[str, Callable[..., None]] = {
     "list": commands.list_roles,
@@ -47,7 +49,8 @@ def build_app(only: str | None = None) -> typer.Typer:
         pretty_exceptions_enable=False,
         pretty_exceptions_show_locals=False,
         rich_markup_mode=None,
-        context_settings={"help_option_names": ["-h", "--help"]},
+        # Help as wide as the terminal, up to the prose measure (issue 18, item 14).
+        context_settings={"help_option_names": ["-h", "--help"], "max_content_width": HELP_WIDTH},
     )
 
     @app.callback()
@@ -74,12 +77,21 @@ def build_app(only: str | None = None) -> typer.Typer:
         debug: Annotated[
             bool, typer.Option("--debug", help="Show a traceback for internal errors.")
         ] = False,
+        no_pager: Annotated[
+            bool,
+            typer.Option(
+                "--no-pager",
+                help="Print long output straight to the terminal, without a pager "
+                "(MLROLES_PAGER or PAGER, else less).",
+            ),
+        ] = False,
     ) -> None:
         """Explore machine-learning job roles."""
+        allow_paging(not no_pager)
 
     for name, function in COMMANDS.items():
         if only is None or name == only:
-            app.command(name)(function)
+            app.command(name, cls=MlrolesCommand)(function)
     return app
 
 

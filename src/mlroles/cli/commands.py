@@ -16,6 +16,8 @@ from .common import (
     TrackFilter,
     TrackOption,
     catalogue_choice,
+    complete_another_role,
+    complete_origin,
     complete_role,
     load_catalogue,
 )
@@ -96,7 +98,7 @@ def compare(
         list[str],
         typer.Argument(
             help="Two or more roles (id, name or alias).",
-            autocompletion=complete_role,
+            autocompletion=complete_another_role,
             show_default=False,
         ),
     ],
@@ -298,7 +300,7 @@ def path(
         typer.Argument(
             metavar="FROM",
             help="Where you start: a role, or 'me' with the profile options.",
-            autocompletion=complete_role,
+            autocompletion=complete_origin,
             show_default=False,
         ),
     ],
@@ -357,7 +359,7 @@ def search(
         list[str],
         typer.Argument(help="What to look for: a tool, skill, task or role.", show_default=False),
     ],
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Most results.")] = 10,
+    top: Annotated[int, typer.Option("--top", "-n", min=1, help="How many results to show.")] = 10,
     fmt: FormatOption = Format.TABLE,
 ) -> None:
     """Find roles, skills and tools by name, alias or words in their text (typos welcome)."""
@@ -366,7 +368,7 @@ def search(
     query = " ".join(text).strip()
     if not query:
         raise UsageError("nothing to search for.", hint="Example: mlroles search airflow")
-    emit(run_search(load_catalogue(ctx), query, limit), fmt)
+    emit(run_search(load_catalogue(ctx), query, top), fmt)
 
 
 def map_roles(

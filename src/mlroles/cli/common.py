@@ -80,18 +80,52 @@ def load_catalogue(ctx: typer.Context) -> Catalogue:
 
 def complete_role(ctx: typer.Context, incomplete: str) -> list[str]:
     """Role ids, and one-word aliases, that start with what has been typed."""
+    return _roles_starting(ctx, incomplete, given=())
+
+
+def complete_origin(ctx: typer.Context, incomplete: str) -> list[str]:
+    """`path FROM`: `me` (your own profile), then the roles."""
+    me = ["me"] if "me".startswith(incomplete.casefold()) else []
+    return me + _roles_starting(ctx, incomplete, given=())
+
+
+def complete_another_role(ctx: typer.Context, incomplete: str) -> list[str]:
+    """`compare`: the roles not given already (issue 18, item 11)."""
+    given = ctx.params.get("roles") or ()
+    return _roles_starting(ctx, incomplete, given=tuple(given))
+
+
+def complete_want(incomplete: str) -> list[str]:
+    """`--want WORK=0-5`: the kinds of work (with the `=`), then 0-5 once `=` is typed."""
+    from ..models import Interest
+
+    name, sep, _ = incomplete.partition("=")
+    if sep:
+        return [f"{name}={value}" for value in range(6)]
+    return [f"{kind.value}=" for kind in Interest if kind.value.startswith(incomplete)]
+
+
+def _roles_starting(ctx: typer.Context, incomplete: str, given: tuple[str, ...]) -> list[str]:
+    """Ids, then one-word aliases, that start with `incomplete`, leaving out the roles
+    that a word in `given` names by id or alias. `fastcomplete` answers the same."""
     from ..layers import normalise
 
     try:
         catalogue = load_catalogue(ctx)
     except Exception:  # completion must never print a traceback into the shell
         return []
+    named = {normalise(word) for word in given}
+    roles = [
+        role
+        for role in catalogue.roles
+        if role.id not in named and not any(normalise(a) in named for a in role.aliases)
+    ]
     prefix = normalise(incomplete)
-    ids = [role.id for role in catalogue.roles if role.id.startswith(prefix)]
+    ids = [role.id for role in roles if role.id.startswith(prefix)]
     aliases = sorted(
         {
             alias
-            for role in catalogue.roles
+            for role in roles
             for alias in role.aliases
             if " " not in alias and normalise(alias).startswith(prefix) and alias not in ids
         }

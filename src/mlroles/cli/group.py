@@ -10,7 +10,7 @@ from typing import Any, NoReturn
 from typer import Abort
 
 # Typer (>= 0.29) vendors Click; its exceptions are what usage errors arrive as.
-from typer._click import Context
+from typer._click import Context, HelpFormatter
 from typer._click import exceptions as click_exceptions
 from typer.core import TyperGroup
 
@@ -18,7 +18,9 @@ from ..errors import MlrolesError
 from .output import OutputError
 
 EXIT_INTERRUPTED = 130
-GLOBAL = frozenset({"-c", "--catalog", "--no-bundled", "--debug"})  # the app's own options
+GLOBAL = frozenset(
+    {"-c", "--catalog", "--no-bundled", "--debug", "--no-pager"}
+)  # the app's own options
 
 
 class _StdoutClosed(Exception):
@@ -47,6 +49,23 @@ class MlrolesGroup(TyperGroup):
     closed stdout all come back here and are reported the same way, both for the
     installed command and under the test runner.
     """
+
+    def format_options(self, ctx: Context, formatter: HelpFormatter) -> None:
+        from .helptext import format_params
+
+        format_params(self, ctx, formatter)
+        self.format_commands(ctx, formatter)
+
+    def format_commands(self, ctx: Context, formatter: HelpFormatter) -> None:
+        """Each command's summary whole, wrapped in a narrow terminal, never cut with "..."."""
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                rows.append((name, command.get_short_help_str(limit=1000)))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
 
     def invoke(self, ctx: Context) -> Any:
         try:

@@ -123,6 +123,68 @@ class OutputError(MlrolesError):
     """Standard output cannot be written: closed (`>&-`), a full disk (`> /dev/full`)."""
 
 
+_paging = {"allowed": True}
+"""Off with the global --no-pager (set once, by the app's callback)."""
+
+
+def allow_paging(allowed: bool) -> None:
+    _paging["allowed"] = allowed
+
+
+def _pager() -> str | None:
+    """The pager for output longer than the screen, as git and gh choose it (issue 18,
+    item 18): MLROLES_PAGER, else PAGER, else `less`; none for an empty one or `cat`, with
+    --no-pager, or when stdout is not a real terminal (a pipe, a file, FORCE_COLOR)."""
+    if not _paging["allowed"]:
+        return None
+    try:
+        if not sys.stdout.isatty():
+            return None
+    except (AttributeError, ValueError):
+        return None
+    command = os.environ.get("MLROLES_PAGER", os.environ.get("PAGER", "less")).strip()
+    if command in ("", "cat"):
+        return None
+    import shlex
+    import shutil
+
+    try:
+        program = shlex.split(command)[0]
+    except (ValueError, IndexError):
+        return None
+    return command if shutil.which(program) else None  # no pager there: print it plainly
+
+
+def _screen_lines() -> int:
+    lines = os.environ.get("LINES", "")
+    if lines.isdigit() and int(lines) > 0:
+        return int(lines)
+    try:
+        return os.get_terminal_size(sys.stdout.fileno()).lines
+    except (AttributeError, ValueError, OSError):
+        return 24
+
+
+def _page(text: str, command: str, encoding: str) -> bool:
+    """Show `text` through `command`; False if the pager could not be started."""
+    import subprocess
+
+    # less: quit at once if it fits after all, keep the colours, leave the text on screen.
+    env = {**os.environ, "LESS": os.environ.get("LESS", "FRX")}
+    try:
+        pager = subprocess.Popen(command, shell=True, stdin=subprocess.PIPE, env=env)
+    except OSError:
+        return False
+    assert pager.stdin is not None
+    try:
+        pager.stdin.write(text.encode(encoding, "replace"))
+        pager.stdin.close()
+    except OSError:  # BrokenPipeError included: the reader quit before the end
+        pass
+    pager.wait()
+    return pager.returncode != 127  # the shell's "command not found": print it plainly
+
+
 def _write(text: str) -> None:
     if sys.stdout is None:  # started with stdout closed
         raise OutputError("cannot write the output: standard output is closed.")
@@ -133,6 +195,12 @@ def _write(text: str) -> None:
         text = text.translate(_ASCII_FALLBACK).encode(encoding, "replace").decode(encoding)
     except LookupError:  # a stream that names an encoding Python does not know
         text = text.translate(_ASCII_FALLBACK).encode("ascii", "replace").decode("ascii")
+        encoding = "ascii"
+    pager = _pager()
+    if pager is not None and text.count("\n") >= _screen_lines():
+        sys.stdout.flush()
+        if _page(text, pager, encoding):
+            return
     try:
         sys.stdout.write(text)
         sys.stdout.flush()

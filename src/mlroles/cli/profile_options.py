@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..errors import UsageError
-from .common import complete_skill
+from .common import complete_skill, complete_want
 
 if TYPE_CHECKING:
     from ..catalogue import Catalogue
@@ -53,6 +53,7 @@ WantOption = Annotated[
         help="How much you want a kind of work, 0-5, e.g. research=5 (repeatable): "
         "modelling, data, deployment, research, communication, business.",
         show_default=False,
+        autocompletion=complete_want,
     ),
 ]
 ProfileOption = Annotated[

@@ -30,6 +30,7 @@ class Column(NamedTuple):
     justify: Literal["left", "right"] = "left"
     min_width: int | None = None
     max_width: int | None = None
+    """A cap that applies only when the table does not fit at its columns' natural widths."""
     no_wrap: bool = False
 
 
@@ -76,6 +77,10 @@ class Stack(NamedTuple):
 Block: TypeAlias = Para | Grid | Responsive | Drawn | Stack
 
 BLANK = Para(())
+
+MEASURE = 100
+"""The widest a paragraph of prose is wrapped, however wide the output (issue 18, item 7):
+longer lines are hard to read. Tables and drawings still take the whole width."""
 
 
 def para(*spans: str | Span, indent: int = 0, marker: str = "") -> Para:

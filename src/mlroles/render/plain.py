@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from itertools import zip_longest
 
 from ..textsafe import visible
-from .blocks import Block, Drawn, Grid, Para, Responsive, para, plain_text
+from .blocks import MEASURE, Block, Drawn, Grid, Para, Responsive, para, plain_text
 
 _TOKEN = re.compile(r"\s*\S+\s*|\s+")
 
@@ -42,18 +42,19 @@ def _text(block: Para) -> str:
     return visible(plain_text(block))
 
 
-def _lines(block: Block, width: int) -> list[str]:
+def _lines(block: Block, width: int, measure: int = MEASURE) -> list[str]:
+    """`block`'s lines; a paragraph of its own is wrapped at `measure` at the most."""
     if isinstance(block, Para):
-        return _para(block, width)
+        return _para(block, min(width, measure))
     if isinstance(block, Grid):
         return _grid(block, width)
     if isinstance(block, Responsive):
-        return _lines(block.wide if width >= block.min_width else block.narrow, width)
-    if isinstance(block, Drawn):
-        return _lines(block.draw(width, False), width)
+        return _lines(block.wide if width >= block.min_width else block.narrow, width, measure)
+    if isinstance(block, Drawn):  # drawn for the width: its lines are not prose
+        return _lines(block.draw(width, False), width, width)
     lines: list[str] = []
     for part in block.blocks:
-        lines += _lines(part, width)
+        lines += _lines(part, width, measure)
     return lines
 
 
@@ -154,21 +155,47 @@ def _row_lines(row: Cells, widths: list[int], grid: Grid, gap: int) -> list[str]
     return out
 
 
+def column_widths(grid: Grid, room: int) -> list[int]:
+    """The widths of `grid`'s columns in `room` cells (gaps not counted)."""
+    header = tuple((para(column.header),) for column in grid.columns)
+    rows = [row.cells for row in grid.rows]
+    return _column_widths(grid, [header, *rows] if grid.ruled or grid.header else rows, room)
+
+
 def _column_widths(grid: Grid, rows: Sequence[Cells], room: int) -> list[int]:
-    """Each column as wide as its widest line, then the widest narrowed until all fit,
-    first down to its longest word, then (only if they still do not fit) below it."""
-    wants: list[int] = []
+    """Each column as wide as its widest line when they all fit (issue 18, item 1); else
+    the widest narrowed until all fit, as long as that leaves the columns with a
+    `max_width` whole; else those capped first. Narrowed first down to the longest word,
+    then (only if they still do not fit) below it."""
+    naturals: list[int] = []
     leasts: list[int] = []
     for index, column in enumerate(grid.columns):
         paras = [p for row in rows if index < len(row) for p in row[index]]
         want = max((_widest_line(p) for p in paras), default=0)
         least = want if column.no_wrap else max((_longest_word(p) for p in paras), default=0)
-        if column.max_width is not None:
-            want = min(want, column.max_width)
         if column.min_width is not None:
             want = max(want, column.min_width)
-        wants.append(want)
-        leasts.append(min(least, want))
+        naturals.append(want)
+        leasts.append(least)
+    if sum(naturals) <= room:
+        return naturals
+    uncapped = _narrowed(naturals, [min(a, b) for a, b in zip(leasts, naturals, strict=True)], room)
+    caps = {i: c.max_width for i, c in enumerate(grid.columns) if c.max_width is not None}
+    narrowed = [w for w, natural in zip(uncapped, naturals, strict=True) if w < natural]
+    if (
+        sum(uncapped) <= room
+        and all(uncapped[i] == naturals[i] for i in caps)
+        and all(w >= max(caps.values(), default=0) for w in narrowed)
+    ):
+        # Narrowing the others (never below a cap) leaves the capped columns whole.
+        return uncapped
+    wants = [
+        want
+        if column.max_width is None
+        else max(min(want, column.max_width), column.min_width or 0)
+        for want, column in zip(naturals, grid.columns, strict=True)
+    ]
+    leasts = [min(least, want) for least, want in zip(leasts, wants, strict=True)]
     widths = _narrowed(wants, leasts, room)
     if sum(widths) > room:  # even the longest words do not fit: split them
         widths = _narrowed(widths, [1] * len(widths), room)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from rich import box
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.constrain import Constrain
 from rich.measure import Measurement
 from rich.padding import Padding
 from rich.segment import Segment
@@ -17,19 +18,21 @@ from rich.table import Table
 from rich.text import Text
 
 from ..textsafe import visible
-from .blocks import Block, Drawn, Grid, Para, Responsive
+from .blocks import MEASURE, Block, Drawn, Grid, Para, Responsive
 
 
-def to_rich(block: Block) -> RenderableType:
+def to_rich(block: Block, measure: int | None = MEASURE) -> RenderableType:
+    """`block` for Rich; a paragraph of its own is wrapped at `measure` at the most."""
     if isinstance(block, Para):
-        return _para(block)
+        return _para(block) if measure is None else Constrain(_para(block), measure)
     if isinstance(block, Grid):
         return _grid(block)
     if isinstance(block, Responsive):
-        return _Responsive(to_rich(block.wide), to_rich(block.narrow), block.min_width)
+        wide, narrow = to_rich(block.wide, measure), to_rich(block.narrow, measure)
+        return _Responsive(wide, narrow, block.min_width)
     if isinstance(block, Drawn):
         return _Drawn(block)
-    return Group(*(to_rich(part) for part in block.blocks))
+    return Group(*(to_rich(part, measure) for part in block.blocks))
 
 
 def _text(block: Para) -> Text:
@@ -46,9 +49,18 @@ def _para(block: Para) -> RenderableType:
 
 
 def _grid(grid: Grid) -> RenderableType:
+    table: RenderableType = _table(grid)
+    if any(column.max_width is not None for column in grid.columns):
+        table = _PlainWidths(grid)
+    return Padding(table, (0, 0, 0, grid.indent)) if grid.indent else table
+
+
+def _table(grid: Grid, widths: list[int] | None = None) -> Table:
     if grid.ruled:
         table = Table(
             box=box.SIMPLE_HEAD,
+            pad_edge=False,  # the plain drawing's two spaces between columns: more room for text
+            padding=(0, 1, 0, 0),
             title=Text(visible(grid.title)) if grid.title else None,  # Text: a str would be markup
             title_justify="left",
             title_style="bold",
@@ -63,13 +75,13 @@ def _grid(grid: Grid) -> RenderableType:
             title=Text(visible(grid.title), style="bold") if grid.title else None,
             title_justify="left",
         )
-    for column in grid.columns:
+    for index, column in enumerate(grid.columns):
         table.add_column(
             Text(visible(column.header)),
             style=column.style or None,
             justify=column.justify,
+            width=None if widths is None else widths[index],
             min_width=column.min_width,
-            max_width=column.max_width,
             no_wrap=column.no_wrap,
             overflow="fold",  # split a word too long for its column, never cut it off
         )
@@ -79,7 +91,27 @@ def _grid(grid: Grid) -> RenderableType:
             for cell in row.cells
         ]
         table.add_row(*cells, style=row.style or None, end_section=grid.separate_rows)
-    return Padding(table, (0, 0, 0, grid.indent)) if grid.indent else table
+    return table
+
+
+class _PlainWidths:
+    """A table whose columns have a `max_width`, laid out as the plain drawing lays it out
+    (`plain.column_widths`): natural widths where they fit, the cap only where it must."""
+
+    def __init__(self, grid: Grid) -> None:
+        self.grid = grid
+        self.natural = _table(grid)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        from .plain import column_widths
+
+        wide = options.update(width=10**6)
+        naturals = column_widths(self.grid, 10**6)
+        frame = Measurement.get(console, wide, self.natural).maximum - sum(naturals)
+        yield _table(self.grid, column_widths(self.grid, options.max_width - frame))
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement.get(console, options, self.natural)
 
 
 class _Indented:
@@ -122,4 +154,4 @@ class _Drawn:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         unicode = not (options.ascii_only or console.no_color or console.color_system is None)
-        yield to_rich(self.block.draw(options.max_width, unicode))
+        yield to_rich(self.block.draw(options.max_width, unicode), None)  # not prose

@@ -13,6 +13,7 @@ from ..models import AXES, Disagreement, Level, Position, Role
 from . import READING_NOTE, Registry
 from .blocks import (
     BLANK,
+    MEASURE,
     Block,
     Column,
     Drawn,
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
     from ..search import SearchResult
     from ..skillmap import SkillGroup, SkillMap
     from ..transition import TransitionPlan
-    from ..triage import Triage
+    from ..triage import Evidence, Triage
     from ..views import Bibliography, RoleListing, RoleProfile
     from .mapgrid import Glyphs
 
@@ -323,7 +324,13 @@ def _comparison(view: RoleComparison) -> Block:
     for row in view.fields:
         field_records.append(_heading(row.label))
         for name, values in zip(names, row.values, strict=True):
-            field_records.append(_indented(*_labelled(name, "; ".join(values) or "-")))
+            if len(values) > 1:  # one bullet an item, never run together (issue 18, item 3)
+                field_records.append(_indented((name, "bold"), (":", "")))
+                field_records += [
+                    Para((_span(value),), indent=INDENT + 2, marker="• ") for value in values
+                ]
+            else:
+                field_records.append(_indented(*_labelled(name, "".join(values) or "-")))
         cells = [
             tuple(Para((_span(v),), marker="• ") for v in values)
             if len(values) > 1
@@ -397,7 +404,8 @@ def _skill_map(view: SkillMap) -> Block:
                     _cell(p.marked("comm")),
                     _cell(_span(row.quadrant)),
                 ),
-                style="on grey15" if row.focused else "",
+                # Reversed, not a fixed background colour: readable on dark and light themes.
+                style="reverse" if row.focused else "",
             )
         )
         facts = f"SWE {p.marked('swe')} · ML {p.marked('ml')} · comm {p.marked('comm')}"
@@ -408,8 +416,9 @@ def _skill_map(view: SkillMap) -> Block:
             _indented(_span(row.responsibility)),
             _indented(_span("key skills: " + key_skills)),
         ]
-    table = _ruled(columns, rows, title="Skill map: software engineering vs ML (0-5)")
-    parts: list[Block] = [Responsive(table, stack(*records), min_width=100)]
+    title = "Skill map: software engineering vs ML (0-5)"
+    narrow = stack(para((title, "bold")), BLANK, *records)  # the 0-5 scale named at any width
+    parts: list[Block] = [Responsive(_ruled(columns, rows, title=title), narrow, min_width=100)]
     if any(row.role.position.readings() for row in view.rows):
         parts.append(para((READING_NOTE, "dim")))
     if view.focus is not None:
@@ -573,6 +582,33 @@ def _plan(view: TransitionPlan) -> Block:
 def _search(view: SearchResult) -> Block:
     if not view.hits:
         return para("No matches for ", (view.query, "bold"), ".")
+
+    def draw(width: int, unicode: bool) -> Block:
+        return _search_for(view, width)
+
+    return Drawn(draw)
+
+
+SEARCH_TABLE_WIDTH = 90
+
+
+def _search_for(view: SearchResult, width: int) -> Block:
+    """The hits for an output `width` wide: each snippet cut, at words, to the room its
+    column (or, below SEARCH_TABLE_WIDTH, its line) has, around the match (issue 18, item 6)."""
+    from ..search import SNIPPET, snippet
+
+    hits = view.hits
+    if width >= SEARCH_TABLE_WIDTH:
+        others = [
+            max(len(hit.kind) for hit in hits),
+            max(max(len(hit.name), len(hit.role_id or hit.id)) for hit in hits),
+            max(len(hit.field) for hit in hits),
+            len("Score"),
+        ]
+        # 2 a gap, 2 for a terminal's edges; in a narrow column, a few lines' worth.
+        room = max(SNIPPET, width - sum(others) - 2 * 4 - 2)
+    else:
+        room = min(width, MEASURE) - INDENT
     columns = [
         Column("Kind"),
         Column("Match"),
@@ -582,15 +618,16 @@ def _search(view: SearchResult) -> Block:
     ]
     rows: list[Row] = []
     records: list[Block] = []
-    for hit in view.hits:
+    for hit in hits:
         ident = hit.role_id or hit.id
+        cut = snippet(hit.text, *hit.match, size=room - 2) if hit.text else hit.snippet
         rows.append(
             Row(
                 (
                     _cell(hit.kind),
                     _cell(_span(hit.name, "bold"), "\n", (ident, "cyan")),
                     _cell(_span(hit.field)),
-                    _cell(_span(hit.snippet)),
+                    _cell(_span(cut)),
                     _cell(f"{hit.score:.0f}"),
                 )
             )
@@ -602,9 +639,11 @@ def _search(view: SearchResult) -> Block:
                 (ident, "cyan"),
                 (f"  {hit.kind} · {hit.field} · {hit.score:.0f}", "dim"),
             ),
-            _indented(_span(hit.snippet)),
+            _indented(_span(cut)),
         ]
-    return Responsive(_ruled(columns, rows), stack(*records), min_width=90)
+    if width >= SEARCH_TABLE_WIDTH:
+        return _ruled(columns, rows)
+    return stack(*records)
 
 
 @render_table.renders("SkillChart")
@@ -643,9 +682,14 @@ def _chart_for(chart: SkillChart, width: int, unicode: bool) -> Block:
         you = chart.you
         near = ", ".join(f"{role.name} {dist:g}" for role, dist in chart.nearest)
         where = f"{you.swe}/{you.ml}" + (f"/{you.comm}" if you.comm is not None else "")
-        parts.append(
-            para((f"{glyphs.you}you", "bold magenta"), f" ({where}): nearest ", _span(near))
+        # Two columns, so that a wrapped line hangs under the text, not at column 0.
+        you_row = Row(
+            (
+                _cell((f"{glyphs.you}you", "bold magenta"), f" ({where}):"),
+                _cell("nearest ", _span(near)),
+            )
         )
+        parts.append(Grid((Column(no_wrap=True), Column()), (you_row,), gap=1))
     return stack(*parts)
 
 
@@ -713,14 +757,75 @@ def _batch(view: TriageBatch) -> Block:
     return Responsive(_ruled(columns, rows), stack(*records), min_width=100)
 
 
+def _by_line(evidence: Sequence[Evidence]) -> list[tuple[int, str, list[str], str]]:
+    """`triage.by_line`, each line quoted so that every matched term shows (issue 18,
+    item 6): each term's excerpt is cut around it, so a long line matched in two places
+    is quoted by two excerpts, the one that shows most first."""
+    from ..triage import by_line
+
+    excerpts: dict[int, list[str]] = {}
+    for item in evidence:
+        if item.excerpt not in excerpts.setdefault(item.line, []):
+            excerpts[item.line].append(item.excerpt)
+    return [
+        (number, _joined(_covering(terms, excerpts[number])), terms, section)
+        for number, _, terms, section in by_line(evidence)
+    ]
+
+
+def _joined(quotes: Sequence[str]) -> str:
+    """Excerpts of one line as one quote, a single `…` where text is left out between them."""
+    inner = [q.removesuffix("…") for q in quotes[:-1]] + list(quotes[-1:])
+    return inner[0] + "".join(" … " + q.removeprefix("…") for q in inner[1:]) if inner else ""
+
+
+def _covering(terms: Sequence[str], excerpts: Sequence[str]) -> list[str]:
+    """Fewest excerpts (greedily) that between them show every one of `terms`."""
+    chosen: list[str] = []
+    missing = set(terms)
+    while missing:
+        best = max(excerpts, key=lambda text: len(_terms_shown(missing, text)))
+        shown = _terms_shown(missing, best)
+        if not shown:
+            break
+        missing -= shown
+        for index, earlier in enumerate(chosen):
+            merged = _merged(earlier, best)
+            if merged is not None:  # cut from overlapping stretches of the line: one quote
+                chosen[index] = best = merged
+                break
+        else:
+            chosen.append(best)
+    return chosen or list(excerpts[:1])
+
+
+def _merged(first: str, second: str) -> str | None:
+    """Two excerpts of one line as one, where one holds the other or they overlap."""
+    a, b = first.strip("…"), second.strip("…")
+    if b in a:
+        return first
+    if a in b:
+        return second
+    for head, tail, x, y in ((first, second, a, b), (second, first, b, a)):
+        for size in range(min(len(x), len(y)) - 1, 9, -1):  # an overlap of ten or more
+            if x.endswith(y[:size]):
+                lead = "…" if head.startswith("…") else ""
+                return lead + x + y[size:] + ("…" if tail.endswith("…") else "")
+    return None
+
+
+def _terms_shown(terms: Iterable[str], excerpt: str) -> set[str]:
+    """Which of `terms` (a `*` ends a stem) `excerpt` shows every word of."""
+    text = excerpt.casefold()
+    return {t for t in terms if all(w.rstrip("*") in text for w in t.casefold().split())}
+
+
 def _closeness(result: Triage) -> str:
     return f"{result.gap.closeness}%" if result.gap is not None else "-"
 
 
 @render_table.renders("Triage")
 def _triage(view: Triage) -> Block:
-    from ..triage import by_line
-
     parts: list[Block] = []
     if view.title:
         title = [("Title: ", "bold"), _span(view.title)]
@@ -742,7 +847,7 @@ def _triage(view: Triage) -> Block:
                     _cell(_span(excerpt), (f"  ({', '.join(terms)}; {section})", "dim")),
                 )
             )
-            for number, excerpt, terms, section in by_line((*m.evidence, *m.variant_evidence))[:4]
+            for number, excerpt, terms, section in _by_line((*m.evidence, *m.variant_evidence))[:4]
         ]
         number_column = Column(style="dim", justify="right", no_wrap=True)
         parts += [para(*head), _details(evidence, number_column), BLANK]
