@@ -129,7 +129,7 @@ class Catalogue:
     def __getstate__(self) -> dict[str, Any]:
         """Pickle each role and skill on its own, so that they can be loaded one by one."""
         state = dict(self.__dict__)
-        for name in ("roles", "skills"):  # cached tuples of every model: not worth storing
+        for name in ("roles", "skills", "_citing"):  # cached from the models: not worth storing
             state.pop(name, None)
         for name in ("_roles", "_skills"):
             lazy: _Lazy = state[name]
@@ -251,4 +251,14 @@ class Catalogue:
         return tuple(d for d in self.disagreements if len(wanted.intersection(d.roles)) >= least)
 
     def citing_roles(self, source_id: str) -> tuple[Role, ...]:
-        return tuple(role for role in self.roles if source_id in role.cited_sources())
+        return self._citing.get(source_id, ())
+
+    @cached_property
+    def _citing(self) -> dict[str, tuple[Role, ...]]:
+        """Source id -> the roles citing it, in catalogue order: one walk over every role's
+        citations, not one per source (that was quadratic: 68 s at 5,000 roles)."""
+        citing: dict[str, list[Role]] = {}
+        for role in self.roles:
+            for source_id in role.cited_sources():
+                citing.setdefault(source_id, []).append(role)
+        return {source_id: tuple(roles) for source_id, roles in citing.items()}

@@ -1,0 +1,78 @@
+"""Catalogues far larger than the bundled one: what mlroles exports, it loads back.
+
+The scale figures (5,000 roles, timings, memory) are in `benchmarks/scale.py`; here a
+generated catalogue of a few hundred roles, several MiB once exported, makes the round trip.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import Invoke
+
+BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
+SAMPLED = ("bench-role-0", "bench-role-157", "bench-role-299", "ml-engineer")
+
+
+def _generate(out: Path, roles: int, skills: int) -> list[Path]:
+    spec = importlib.util.spec_from_file_location(
+        "generate_catalogue", BENCHMARKS / "generate_catalogue.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("generate_catalogue", module)
+    spec.loader.exec_module(module)
+    return list(module.generate(out, roles, skills))
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("generated")
+    _generate(out, 300, 1200)
+    return out
+
+
+@pytest.mark.parametrize("fmt", ["json", "yaml"])
+def test_an_export_over_one_mib_loads_back(
+    invoke: Invoke, generated: Path, tmp_path: Path, fmt: str
+) -> None:
+    exported = tmp_path / f"all.{fmt}"
+    written = invoke("--catalog", str(generated), "export", "-f", fmt, "-o", str(exported))
+    assert written.exit_code == 0, written.stderr
+    assert exported.stat().st_size > 1024 * 1024  # the old flat limit per file
+    listed = invoke("--no-bundled", "--catalog", str(exported), "list", "--track", "all")
+    assert listed.exit_code == 0, listed.stderr
+    for role_id in SAMPLED:
+        before = invoke("--catalog", str(generated), "show", role_id, "-f", "json")
+        after = invoke("--no-bundled", "--catalog", str(exported), "show", role_id, "-f", "json")
+        assert after.exit_code == 0, after.stderr
+        shown, expected = json.loads(after.stdout), json.loads(before.stdout)
+        assert shown.pop("origin") == str(exported)  # where it was defined: now the export
+        expected.pop("origin")
+        assert shown == expected
+    reexported = invoke("--no-bundled", "--catalog", str(exported), "export", "-f", "json")
+    original = invoke("--catalog", str(generated), "export", "-f", "json")
+    assert json.loads(reexported.stdout) == json.loads(original.stdout)
+
+
+def test_sources_walks_each_roles_citations_once(
+    generated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mlroles.catalogue import load_paths
+    from mlroles.models import Role
+    from mlroles.views import bibliography
+
+    catalogue = load_paths(sorted(generated.iterdir()))
+    walks: list[str] = []
+    original = Role.cited_sources
+    monkeypatch.setattr(Role, "cited_sources", lambda role: walks.append(role.id) or original(role))
+    entries = bibliography(catalogue).entries
+    assert sorted(walks) == sorted(catalogue.role_ids)  # once per role, not once per source
+    citing = {entry.source.id: [role.id for role in entry.roles] for entry in entries}
+    expected = [r.id for r in catalogue.roles if "bench-source" in original(r)]
+    assert citing["bench-source"] == expected and len(expected) == 300
