@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from conftest import Invoke
+from mlroles.catalogue import Catalogue
 
 BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 SAMPLED = ("bench-role-0", "bench-role-157", "bench-role-299", "ml-engineer")
@@ -76,3 +79,50 @@ def test_sources_walks_each_roles_citations_once(
     citing = {entry.source.id: [role.id for role in entry.roles] for entry in entries}
     expected = [r.id for r in catalogue.roles if "bench-source" in original(r)]
     assert citing["bench-source"] == expected and len(expected) == 300
+
+
+def test_a_crowded_svg_map_groups_roles_and_draws_each_at_its_value(generated: Path) -> None:
+    import xml.etree.ElementTree as ET
+
+    from mlroles.catalogue import load_paths
+    from mlroles.chart import build_chart
+    from mlroles.render.svg import HEIGHT, WIDTH, render_svg
+
+    catalogue = load_paths(sorted(generated.iterdir()))
+    roles = [r for r in catalogue.roles if r.id.startswith("bench-role-")]
+    chart = build_chart(roles, highlight=["bench-role-7"])
+    root = ET.fromstring(render_svg(chart))
+    ns = "{http://www.w3.org/2000/svg}"
+    step = (WIDTH - 70 - 150) / 5  # one grid step, in pixels
+    singles = root.findall(f"{ns}circle[@class='role']")
+    groups = root.findall(f"{ns}circle[@class='group']")
+    crowded = Counter((r.position.swe, r.position.ml) for r in roles)
+    alone = {r.id for r in roles if crowded[r.position.swe, r.position.ml] <= 3}
+    assert {c.get("data-role") for c in singles} == alone | {"bench-role-7"}
+    assert len(groups) == sum(1 for count in crowded.values() if count > 3)
+    assert sum(int(c.get("data-roles", "0")) for c in groups) + len(singles) == 300
+    for circle in singles + groups:
+        x, y, r = (float(circle.get(name, "-1")) for name in ("cx", "cy", "r"))
+        assert x - r >= 0 and x + r <= WIDTH and y - r >= 0 and y + r <= HEIGHT
+        title = circle.findtext(f"{ns}title") or ""
+        swe, ml = (int(v) for v in re.findall(r"SWE (\d)\D+ML (\d)", title)[0])
+        assert abs(x - (70 + swe * step)) < step / 2 and abs(y - (60 + (5 - ml) * 100)) < 50
+    labels = root.findall(f"{ns}text[@class='group-label']")
+    assert sorted(t.text or "" for t in labels) == sorted(
+        f"{c.get('data-roles')} roles" for c in groups
+    )
+    legend = root.find(f"{ns}text[@class='group-legend']")
+    assert legend is not None and "--track or --role" in (legend.text or "")
+
+
+def test_yaml_export_through_libyaml_writes_what_pyyaml_would(catalogue: Catalogue) -> None:
+    import yaml
+
+    from mlroles.render.export import catalogue_document, export_yaml
+
+    pure = yaml.safe_dump(
+        catalogue_document(catalogue), sort_keys=False, allow_unicode=True, width=100
+    )
+    assert (
+        export_yaml(catalogue) == "# An mlroles catalogue, exported by `mlroles export`.\n" + pure
+    )
