@@ -156,6 +156,9 @@ def _validation_problem(document: YamlDocument, error: Any, root: type[BaseModel
         raw = document.scalar_text(loc)
         kind = _KIND_NAMES.get(type(error["input"]), "a number")
         message = f"{raw!r} was read as {kind}, not text; quote it: {_quoted(raw)}"
+    elif error["type"] == "bool_not_number":
+        raw = document.scalar_text(loc) or "true"
+        message = f"{raw!r} was read as a boolean, not a number; write a number"
     elif error["type"] == "value_error":
         message = str(error["ctx"]["error"]) if "ctx" in error else message
     return Problem(document.name, message, line, column, _subject(document.data, loc))
