@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from pydantic import BaseModel
 
-from .catalogue import Catalogue, _bulk, _role_keys
+from .catalogue import Catalogue, _bulk
 from .errors import CatalogueError, Problem
-from .layers import BUNDLED, Layer
+from .layers import BUNDLED, Layer, normalise
 from .models import CatalogueFile, Disagreement, Role, Source
 
 if TYPE_CHECKING:
@@ -390,6 +390,14 @@ def canonical_sources(model: M, aliases: dict[str, str]) -> M:
     return model.model_copy(update=update) if update else model
 
 
+def _written_role_keys(role: Role) -> Iterator[tuple[str, LocPath]]:
+    """A role's id, name and aliases as written, each with where it is in the role."""
+    yield role.id, ("id",)
+    yield role.name, ("name",)
+    for index, alias in enumerate(role.aliases):
+        yield alias, ("aliases", index)
+
+
 def check_references(merged: Merged) -> list[Problem]:
     """Checks across the merged catalogue: aliases unique, every reference resolves."""
     problems: list[Problem] = []
@@ -408,14 +416,22 @@ def check_references(merged: Merged) -> list[Problem]:
     source_ids |= set(aliases)
     skill_ids = set(merged.entities["skills"])
     role_ids = set(merged.entities["roles"])
-    role_keys: dict[str, str] = {}
+    role_keys: dict[str, tuple[str, str, str]] = {}  # key -> (role id, as written, where)
 
     for placed in merged.entities["roles"].values():
         role, item, base = placed.entity, placed.file, placed.loc
-        for key, what in _role_keys(role):
-            owner = role_keys.setdefault(key, role.id)
+        for written, loc in _written_role_keys(role):
+            key = normalise(written)
+            line, column = item.document.locate((*base, *loc))
+            where = f"{item.document.name}:{line}:{column}"
+            owner, first_written, first_where = role_keys.setdefault(key, (role.id, written, where))
             if owner != role.id:
-                problems.append(item.problem((*base, what), f"{key!r} already names role {owner}"))
+                message = (
+                    f"{written!r} already names role {owner} ({first_written!r}, "
+                    f"{first_where}); role ids, names and aliases share one namespace, "
+                    "compared ignoring case, spaces and hyphens"
+                )
+                problems.append(item.problem((*base, *loc), message))
         seen_skills: set[str] = set()
         for i, need in enumerate(role.skills):
             loc = (*base, "skills", i, "skill")
