@@ -126,3 +126,29 @@ def test_yaml_export_through_libyaml_writes_what_pyyaml_would(catalogue: Catalog
     assert (
         export_yaml(catalogue) == "# An mlroles catalogue, exported by `mlroles export`.\n" + pure
     )
+
+
+@pytest.mark.parametrize(("width", "height"), [(79, 11), (99, 16)])
+def test_a_crowded_terminal_map_draws_no_role_away_from_its_value(
+    generated: Path, width: int, height: int
+) -> None:
+    from mlroles.catalogue import load_paths
+    from mlroles.chart import build_chart
+    from mlroles.render.mapgrid import ASCII, Y_MARGIN, draw, plain_lines
+
+    catalogue = load_paths(sorted(generated.iterdir()))
+    chart = build_chart([r for r in catalogue.roles if r.id.startswith("bench-role-")])
+    picture = draw(chart, width, height, ASCII)
+    points = {p.marker: p for p in chart.points}
+    cols, rows = (picture.plot_width - 1) / 5, (picture.plot_height - 1) / 5
+    drawn = [p for p in picture.placements if p.marker]
+    for placed in drawn:  # each marker reads as its own value, not a neighbour's
+        point = points[placed.marker]
+        assert round((placed.col - Y_MARGIN) / cols) == point.swe, placed
+        assert round(5 - placed.row / rows) == point.ml, placed
+    counted = [int(p.text[1:]) for p in picture.placements if p.text.startswith("+")]
+    assert len(drawn) + sum(counted) == 300  # every role is drawn or counted at its spot
+    assert counted and plain_lines(picture)[-1] == (
+        f"+N: {sum(counted)} roles with no room at their position (listed below);"
+        " narrow the map with --track or --role"
+    )
