@@ -416,20 +416,22 @@ def check_references(merged: Merged) -> list[Problem]:
     source_ids |= set(aliases)
     skill_ids = set(merged.entities["skills"])
     role_ids = set(merged.entities["roles"])
-    role_keys: dict[str, tuple[str, str, str]] = {}  # key -> (role id, as written, where)
+    # key -> the first role to claim it: (role id, as written, its file, where in the file)
+    role_keys: dict[str, tuple[str, str, LoadedFile, LocPath]] = {}
 
     for placed in merged.entities["roles"].values():
         role, item, base = placed.entity, placed.file, placed.loc
         for written, loc in _written_role_keys(role):
-            key = normalise(written)
-            line, column = item.document.locate((*base, *loc))
-            where = f"{item.document.name}:{line}:{column}"
-            owner, first_written, first_where = role_keys.setdefault(key, (role.id, written, where))
+            first = role_keys.setdefault(
+                normalise(written), (role.id, written, item, (*base, *loc))
+            )
+            owner, first_written, first_file, first_loc = first
             if owner != role.id:
+                line, column = first_file.document.locate(first_loc)  # only for a clash: slow
                 message = (
                     f"{written!r} already names role {owner} ({first_written!r}, "
-                    f"{first_where}); role ids, names and aliases share one namespace, "
-                    "compared ignoring case, spaces and hyphens"
+                    f"{first_file.document.name}:{line}:{column}); role ids, names and aliases"
+                    " share one namespace, compared ignoring case, spaces and hyphens"
                 )
                 problems.append(item.problem((*base, *loc), message))
         seen_skills: set[str] = set()
