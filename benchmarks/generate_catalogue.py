@@ -1,8 +1,9 @@
 """Write a large synthetic catalogue overlay, to measure how mlroles scales.
 
     python benchmarks/generate_catalogue.py OUT_DIR [--roles 5000] [--skills 20000] [--format json]
+        [--realistic]
 
-The overlay is a directory of files, each well within the loader's 1 MiB limit, that
+The overlay is a directory of files (200 roles or 2,000 skills each) that
 loads on top of the bundled catalogue (or alone, with --no-bundled). Content is
 deterministic (seeded), so two runs write the same files.
 """
@@ -62,14 +63,16 @@ def sentence(rng: random.Random, words: int = 12) -> str:
     return " ".join(rng.choice(WORDS) for _ in range(words)).capitalize() + "."
 
 
-def make_role(rng: random.Random, number: int, skills: int) -> dict[str, Any]:
-    picked = rng.sample(range(skills), 8)
+def make_role(
+    rng: random.Random, number: int, skills: int, per_role: int = 8, summary_words: int = 25
+) -> dict[str, Any]:
+    picked = rng.sample(range(skills), per_role)
     return {
         "id": f"bench-role-{number}",
         "name": f"Bench role {number}",
         "aliases": [f"br{number}"],
         "track": rng.choice(["research", "production"]),
-        "summary": cited(sentence(rng, 25)),
+        "summary": cited(sentence(rng, summary_words)),
         "goal": cited(sentence(rng)),
         "work_product": cited(sentence(rng)),
         "responsibilities": [cited(sentence(rng)) for _ in range(4)],
@@ -124,7 +127,19 @@ def write(path: Path, data: dict[str, Any], fmt: str) -> None:
         path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
 
 
-def generate(out: Path, roles: int, skills: int, fmt: str = "json") -> list[Path]:
+REALISTIC = {"per_role": 30, "summary_words": 43}
+"""ESCO-like roles: 30 skills each and a summary of about 300 characters."""
+
+
+def generate(
+    out: Path,
+    roles: int,
+    skills: int,
+    fmt: str = "json",
+    *,
+    per_role: int = 8,
+    summary_words: int = 25,
+) -> list[Path]:
     rng = random.Random(20261127)
     out.mkdir(parents=True, exist_ok=True)
     suffix = "json" if fmt == "json" else "yaml"
@@ -148,7 +163,8 @@ def generate(out: Path, roles: int, skills: int, fmt: str = "json") -> list[Path
         write(written[-1], {"skills": chunk}, fmt)
     for start in range(0, roles, ROLES_PER_FILE):
         chunk = [
-            make_role(rng, n, skills) for n in range(start, min(start + ROLES_PER_FILE, roles))
+            make_role(rng, n, skills, per_role, summary_words)
+            for n in range(start, min(start + ROLES_PER_FILE, roles))
         ]
         written.append(out / f"20-roles-{start:06d}.{suffix}")
         write(written[-1], {"roles": chunk}, fmt)
@@ -161,8 +177,12 @@ def main() -> None:
     parser.add_argument("--roles", type=int, default=5000)
     parser.add_argument("--skills", type=int, default=20000)
     parser.add_argument("--format", choices=["json", "yaml"], default="json")
+    parser.add_argument(
+        "--realistic", action="store_true", help="30 skills a role, 300-character summaries"
+    )
     args = parser.parse_args()
-    files = generate(args.out, args.roles, args.skills, args.format)
+    shape = REALISTIC if args.realistic else {}
+    files = generate(args.out, args.roles, args.skills, args.format, **shape)
     biggest = max(path.stat().st_size for path in files)
     print(f"wrote {len(files)} files to {args.out}; largest {biggest} bytes")
 

@@ -148,7 +148,12 @@ def test_alias_clash_between_roles(tmp_path: Path) -> None:
     one = role_file(tmp_path, filename="one.yaml")
     two = role_file(tmp_path, "second-role", name="Second", alias="TR", filename="two.yaml")
     [problem] = problems([base, one, two])
-    assert problem.endswith("second-role.aliases: 'tr' already names role test-role")
+    # What the user wrote ('TR', not the normalised 'tr'), and where the other one is.
+    assert problem == (
+        f"{two}:4:15: second-role.aliases[0]: 'TR' already names role test-role"
+        f" ('tr', {one}:4:15); role ids, names and aliases share one namespace,"
+        " compared ignoring case, spaces and hyphens"
+    )
 
 
 def test_every_problem_is_reported_not_just_the_first(tmp_path: Path) -> None:

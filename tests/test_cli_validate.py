@@ -125,3 +125,56 @@ def test_validate_suggests_nothing_for_a_source_id_like_none(
     path.write_text(path.read_text().replace("[my-team-notes]", "[zzzzqqq]", 1))
     out = invoke("validate", str(path)).stdout
     assert "cites unknown source 'zzzzqqq'\n" in out
+
+
+def _bad_numbers(invoke: Invoke, tmp_path: Path) -> dict[str, object]:
+    """The starter role with `swe: on` and an evidence term weighted `yes`."""
+    starter = tmp_path / "starter.yaml"
+    invoke("init", str(starter))
+    text = starter.read_text(encoding="utf-8").replace("      swe: 3\n", "      swe: on\n")
+    data = yaml.safe_load(text)
+    data["roles"][0]["evidence"] = [
+        {"term": "pipelines", "signals": "data", "weight": True, "sources": ["ml-roles-blog"]}
+    ]
+    return data
+
+
+def test_booleans_are_refused_in_number_fields(invoke: Invoke, tmp_path: Path) -> None:
+    data = _bad_numbers(invoke, tmp_path)
+    path = tmp_path / "bad.yaml"
+    text = yaml.safe_dump(data, sort_keys=False).replace("swe: true", "swe: on")
+    path.write_text(text.replace("weight: true", "weight: yes"), encoding="utf-8")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    swe_line = next(n for n, line in enumerate(lines, 1) if "swe: on" in line)
+    weight_line = next(n for n, line in enumerate(lines, 1) if "weight: yes" in line)
+    swe_column = lines[swe_line - 1].index(" on") + 2
+    result = invoke("validate", str(path))
+    assert result.exit_code == 1
+    role = data["roles"][0]["id"]  # type: ignore[index]
+    assert (
+        f"{path}:{swe_line}:{swe_column}: {role}.position.swe:"
+        " 'on' was read as a boolean, not a number; write a number" in result.stdout.splitlines()
+    )
+    assert any(
+        line.startswith(f"{path}:{weight_line}:")
+        and line.endswith(
+            "evidence[0].weight: 'yes' was read as a boolean, not a number; write a number"
+        )
+        for line in result.stdout.splitlines()
+    ), result.stdout
+
+
+def test_schema_and_loader_agree_on_json_booleans(invoke: Invoke, tmp_path: Path) -> None:
+    data = _bad_numbers(invoke, tmp_path)
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(data, indent=2).replace('"swe": "on"', '"swe": true'))
+    document = json.loads(path.read_text(encoding="utf-8"))
+    assert document["roles"][0]["position"]["swe"] is True
+    schema = json.loads(invoke("schema").stdout)
+    errors = jsonschema.Draft202012Validator(schema).iter_errors(document)
+    assert sorted(list(e.absolute_path)[-1] for e in errors) == ["swe", "weight"]
+    loaded = invoke("--catalog", str(path), "list")
+    assert loaded.exit_code == 1 and loaded.stdout == ""
+    assert "position.swe: 'true' was read as a boolean, not a number" in loaded.stderr
+    report = invoke("validate", str(path)).stdout
+    assert "evidence[0].weight: 'true' was read as a boolean, not a number" in report

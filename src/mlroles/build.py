@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from pydantic import BaseModel
 
-from .catalogue import Catalogue, _bulk, _role_keys
+from .catalogue import Catalogue, _bulk
 from .errors import CatalogueError, Problem
-from .layers import BUNDLED, Layer
+from .layers import BUNDLED, Layer, normalise
 from .models import CatalogueFile, Disagreement, Role, Source
 
 if TYPE_CHECKING:
@@ -156,6 +156,9 @@ def _validation_problem(document: YamlDocument, error: Any, root: type[BaseModel
         raw = document.scalar_text(loc)
         kind = _KIND_NAMES.get(type(error["input"]), "a number")
         message = f"{raw!r} was read as {kind}, not text; quote it: {_quoted(raw)}"
+    elif error["type"] == "bool_not_number":
+        raw = document.scalar_text(loc) or "true"
+        message = f"{raw!r} was read as a boolean, not a number; write a number"
     elif error["type"] == "value_error":
         message = str(error["ctx"]["error"]) if "ctx" in error else message
     return Problem(document.name, message, line, column, _subject(document.data, loc))
@@ -387,6 +390,14 @@ def canonical_sources(model: M, aliases: dict[str, str]) -> M:
     return model.model_copy(update=update) if update else model
 
 
+def _written_role_keys(role: Role) -> Iterator[tuple[str, LocPath]]:
+    """A role's id, name and aliases as written, each with where it is in the role."""
+    yield role.id, ("id",)
+    yield role.name, ("name",)
+    for index, alias in enumerate(role.aliases):
+        yield alias, ("aliases", index)
+
+
 def check_references(merged: Merged) -> list[Problem]:
     """Checks across the merged catalogue: aliases unique, every reference resolves."""
     problems: list[Problem] = []
@@ -405,14 +416,24 @@ def check_references(merged: Merged) -> list[Problem]:
     source_ids |= set(aliases)
     skill_ids = set(merged.entities["skills"])
     role_ids = set(merged.entities["roles"])
-    role_keys: dict[str, str] = {}
+    # key -> the first role to claim it: (role id, as written, its file, where in the file)
+    role_keys: dict[str, tuple[str, str, LoadedFile, LocPath]] = {}
 
     for placed in merged.entities["roles"].values():
         role, item, base = placed.entity, placed.file, placed.loc
-        for key, what in _role_keys(role):
-            owner = role_keys.setdefault(key, role.id)
+        for written, loc in _written_role_keys(role):
+            first = role_keys.setdefault(
+                normalise(written), (role.id, written, item, (*base, *loc))
+            )
+            owner, first_written, first_file, first_loc = first
             if owner != role.id:
-                problems.append(item.problem((*base, what), f"{key!r} already names role {owner}"))
+                line, column = first_file.document.locate(first_loc)  # only for a clash: slow
+                message = (
+                    f"{written!r} already names role {owner} ({first_written!r}, "
+                    f"{first_file.document.name}:{line}:{column}); role ids, names and aliases"
+                    " share one namespace, compared ignoring case, spaces and hyphens"
+                )
+                problems.append(item.problem((*base, *loc), message))
         seen_skills: set[str] = set()
         for i, need in enumerate(role.skills):
             loc = (*base, "skills", i, "skill")

@@ -68,12 +68,16 @@ def _bulk() -> Iterator[None]:
     Unpickling thousands of small objects sets off collection after collection, each
     scanning everything made so far; the models hold no reference cycles, so pausing it
     costs nothing and makes loading linear again (measured: 3x faster for 5,000 roles).
+    Afterwards the loaded models are frozen out of the collector's reach: they live as long
+    as the command anyway, and otherwise every later collection (while the output is laid
+    out) would scan them all again (measured: `list` of 3,000 roles 0.5 s faster).
     """
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
         if enabled:
             gc.enable()
 
@@ -129,7 +133,7 @@ class Catalogue:
     def __getstate__(self) -> dict[str, Any]:
         """Pickle each role and skill on its own, so that they can be loaded one by one."""
         state = dict(self.__dict__)
-        for name in ("roles", "skills"):  # cached tuples of every model: not worth storing
+        for name in ("roles", "skills", "_citing"):  # cached from the models: not worth storing
             state.pop(name, None)
         for name in ("_roles", "_skills"):
             lazy: _Lazy = state[name]
@@ -251,4 +255,14 @@ class Catalogue:
         return tuple(d for d in self.disagreements if len(wanted.intersection(d.roles)) >= least)
 
     def citing_roles(self, source_id: str) -> tuple[Role, ...]:
-        return tuple(role for role in self.roles if source_id in role.cited_sources())
+        return self._citing.get(source_id, ())
+
+    @cached_property
+    def _citing(self) -> dict[str, tuple[Role, ...]]:
+        """Source id -> the roles citing it, in catalogue order: one walk over every role's
+        citations, not one per source (that was quadratic: 68 s at 5,000 roles)."""
+        citing: dict[str, list[Role]] = {}
+        for role in self.roles:
+            for source_id in role.cited_sources():
+                citing.setdefault(source_id, []).append(role)
+        return {source_id: tuple(roles) for source_id, roles in citing.items()}

@@ -14,11 +14,25 @@ from typing import Annotated, Any
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     StringConstraints,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
+
+
+def _not_boolean(value: Any) -> Any:
+    """Refuse a boolean where a number belongs: YAML reads `on` and `yes` as true, and
+    pydantic would take true as 1. The published schema refuses booleans there too."""
+    if isinstance(value, bool):
+        raise PydanticCustomError("bool_not_number", "a boolean is not a number")
+    return value
+
+
+StrictNumber = BeforeValidator(_not_boolean)
+"""Marks an int or float field that refuses booleans."""
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
 """A kebab-case identifier such as `ml-engineer`."""
@@ -202,7 +216,7 @@ class EvidenceTerm(Model):
         AfterValidator(_printable),
     ]
     signals: Interest = Field(description="The kind of work the term points to.")
-    weight: float = Field(default=1.0, ge=0.1, le=5.0, allow_inf_nan=False)
+    weight: Annotated[float, StrictNumber] = Field(default=1.0, ge=0.1, le=5.0, allow_inf_nan=False)
     unless: tuple[
         Annotated[
             str,
@@ -331,9 +345,15 @@ AXES = ("swe", "ml", "comm")
 class Position(Model):
     """Where a role sits on the skill map (the Full Stack 2x2), each axis 0-5."""
 
-    swe: int = Field(ge=0, le=5, description="Software-engineering skill the role needs.")
-    ml: int = Field(ge=0, le=5, description="Machine-learning knowledge the role needs.")
-    comm: int = Field(ge=0, le=5, description="Weight of communication and technical writing.")
+    swe: Annotated[int, StrictNumber] = Field(
+        ge=0, le=5, description="Software-engineering skill the role needs."
+    )
+    ml: Annotated[int, StrictNumber] = Field(
+        ge=0, le=5, description="Machine-learning knowledge the role needs."
+    )
+    comm: Annotated[int, StrictNumber] = Field(
+        ge=0, le=5, description="Weight of communication and technical writing."
+    )
     rationale: LongText
     sources: Sources
     basis: PositionBasis | None = Field(

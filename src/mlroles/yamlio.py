@@ -17,7 +17,7 @@ from typing import Any, NoReturn
 import yaml
 
 from .errors import CatalogueError, Problem
-from .limits import MAX_ALIASES, MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES
+from .limits import MAX_ALIASES, MAX_DEPTH, MAX_FILE_BYTES, max_values
 
 try:
     _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
@@ -183,16 +183,17 @@ def _check_json_shape(data: Any, text: str, name: str) -> None:
     Counting brackets and separators bounds both from above, so the walk over the data is
     needed only for a file that might break a limit.
     """
+    limit = max_values(len(text))
     brackets = text.count("[") + text.count("{")
-    if brackets <= MAX_DEPTH and brackets + text.count(",") + text.count(":") < MAX_NODES:
+    if brackets <= MAX_DEPTH and brackets + text.count(",") + text.count(":") < limit:
         return
     values = 0
     stack: list[tuple[Any, int]] = [(data, 1)]
     while stack:
         value, depth = stack.pop()
         values += 1
-        if values > MAX_NODES:
-            raise CatalogueError([Problem(name, f"more than {MAX_NODES} values")])
+        if values > limit:
+            raise CatalogueError([Problem(name, f"more than {limit} values")])
         if isinstance(value, dict | list):
             if depth > MAX_DEPTH:
                 raise CatalogueError([Problem(name, f"nested more than {MAX_DEPTH} levels deep")])
@@ -241,6 +242,7 @@ def _check_events(text: str, name: str) -> None:
     multiply into millions of values is refused here, not after it has exhausted memory
     in validation or output.
     """
+    limit = max_values(len(text))
     sizes: list[int] = []  # open collections: values counted so far
     anchors: list[str | None] = []  # the anchor of each open collection
     anchor_sizes: dict[str, int] = {}
@@ -255,8 +257,8 @@ def _check_events(text: str, name: str) -> None:
     def add(event: yaml.Event, size: int) -> None:
         if sizes:
             sizes[-1] += size
-        if size > MAX_NODES or (sizes and sizes[-1] > MAX_NODES):
-            fail(event, f"more than {MAX_NODES} values once aliases are expanded")
+        if size > limit or (sizes and sizes[-1] > limit):
+            fail(event, f"more than {limit} values once aliases are expanded")
 
     for event in yaml.parse(text, Loader=_Loader):
         if isinstance(event, yaml.CollectionStartEvent):
@@ -295,7 +297,7 @@ def _read_bytes(path: Path, name: str) -> bytes:
     except (NotRegularFile, IsADirectoryError):
         raise CatalogueError([Problem(name, "not a regular file")]) from None
     except FileTooLarge as exc:
-        message = f"{exc.size} bytes is over the {MAX_FILE_BYTES}-byte limit per file"
+        message = f"{exc.size} bytes is over the {MAX_FILE_BYTES}-byte (256 MiB) limit per file"
         raise CatalogueError([Problem(name, message)]) from None
     except OSError as exc:
         raise CatalogueError([Problem(name, f"cannot read: {exc.strerror or exc}")]) from None
@@ -303,7 +305,7 @@ def _read_bytes(path: Path, name: str) -> bytes:
 
 def _decode(raw: bytes, name: str) -> str:
     if len(raw) > MAX_FILE_BYTES:
-        message = f"{len(raw)} bytes is over the {MAX_FILE_BYTES}-byte limit per file"
+        message = f"{len(raw)} bytes is over the {MAX_FILE_BYTES}-byte (256 MiB) limit per file"
         raise CatalogueError([Problem(name, message)])
     try:
         return raw.decode("utf-8")

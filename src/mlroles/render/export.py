@@ -36,9 +36,16 @@ def export_json(catalogue: Catalogue) -> str:
 def export_yaml(catalogue: Catalogue) -> str:
     import yaml
 
+    # libyaml's writer when PyYAML has it: the pure-Python one took 2 minutes and 2 GB for
+    # 5,000 roles. Both are safe dumpers and write the same YAML for this data.
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
     header = "# An mlroles catalogue, exported by `mlroles export`.\n"
-    body = yaml.safe_dump(
-        catalogue_document(catalogue), sort_keys=False, allow_unicode=True, width=100
+    body = yaml.dump(
+        catalogue_document(catalogue),
+        Dumper=dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=100,
     )
     return header + body
 

@@ -2,14 +2,18 @@
 
 Roles are numbered markers (a bubble whose size shows the communication weight, then
 the number); markers never overwrite each other: a marker that would land on a taken cell
-moves to the nearest free place on its row, then on the rows next to it.
+moves to the nearest free place on its row, then on the rows next to it, but never as far as
+half a grid step, so that no marker reads as another value. Roles that find no room are
+counted instead ("+12" at their position, and a line saying how to narrow the map); the
+legend still lists them all.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
-from ..chart import SkillChart
+from ..chart import MapPoint, SkillChart
 from ..skillmap import HIGH
 
 Y_MARGIN = 3  # "5 ┤" before the plot area
@@ -57,6 +61,16 @@ class Grid:
                 if take:
                     self.taken[row][col + i] = True
 
+    def under(self, row: int, col: int, length: int) -> list[tuple[str, str]]:
+        """What `length` cells from (row, col) show now, to put back with `restore`."""
+        end = min(col + length, self.width)
+        return list(zip(self.cells[row][col:end], self.styles[row][col:end], strict=True))
+
+    def restore(self, row: int, col: int, saved: list[tuple[str, str]]) -> None:
+        for offset, (char, style) in enumerate(saved):
+            self.cells[row][col + offset], self.styles[row][col + offset] = char, style
+            self.taken[row][col + offset] = False
+
     def free(self, row: int, col: int, length: int) -> bool:
         if col < 0 or col + length > self.width:
             return False
@@ -88,17 +102,28 @@ def _to_row(value: float, plot_height: int) -> int:
     return round((5 - value) / 5 * (plot_height - 1))
 
 
-def _place(grid: Grid, row: int, col: int, length: int, rows: int) -> tuple[int, int] | None:
-    """The free spot nearest to (row, col), searching the row first, then its neighbours."""
-    for dr in (0, -1, 1, -2, 2, -3, 3):
+def _place(
+    grid: Grid, row: int, col: int, length: int, reach: tuple[int, int]
+) -> tuple[int, int] | None:
+    """The free spot nearest to (row, col), searching the row first, then its neighbours,
+    at most `reach` (rows, columns) away."""
+    rows, cols = reach
+    for dr in sorted(range(-rows, rows + 1), key=abs):
         r = row + dr
-        if not 0 <= r < rows:
+        if not 0 <= r < grid.height - 2:
             continue
-        for dc in range(grid.width):
+        for dc in range(cols + 1):
             for c in (col + dc, col - dc) if dc else (col,):
                 if c >= Y_MARGIN + 1 and grid.free(r, c - 1, length + 2):
                     return r, c
     return None
+
+
+def _reach(plot_width: int, plot_height: int) -> tuple[int, int]:
+    """How far (rows, columns) a marker may move and still sit nearer its own value than
+    any other: strictly less than half a grid step."""
+    half_rows, half_cols = (plot_height - 1) / 10, (plot_width - 1) / 10
+    return max(0, math.ceil(half_rows) - 1), max(0, math.ceil(half_cols) - 1)
 
 
 def draw(chart: SkillChart, width: int, height: int, glyphs: Glyphs) -> Picture:
@@ -125,33 +150,46 @@ def draw(chart: SkillChart, width: int, height: int, glyphs: Glyphs) -> Picture:
     grid.put(split_row, Y_MARGIN, glyphs.h * plot_width, "dim")
     grid.put(split_row, split_col, glyphs.cross, "dim")
 
-    # Roles, most communication-heavy first so the big bubbles get their exact spot.
-    placements = []
-    rows_available = plot_height
+    # Roles position by position, most communication-heavy first so the big bubbles get
+    # their exact spot. Where some find no room, markers are taken back until a "+N" for
+    # the rest fits: every role is drawn or counted at its own position.
+    placements: list[Placement] = []
+    reach = _reach(plot_width, plot_height)
+    positions: dict[tuple[int, int], list[MapPoint]] = {}
     for point in sorted(chart.points, key=lambda p: (-p.comm, p.marker)):
-        text = glyphs.bubble(point.comm) + str(point.marker)
-        spot = _place(
-            grid,
-            _to_row(point.ml, plot_height),
-            _to_col(point.swe, plot_width),
-            len(text),
-            rows_available,
-        )
-        if spot is None:
-            continue
-        row, col = spot
-        style = "bold yellow" if point.highlighted else "bold cyan"
-        grid.put(row, col, text, style, take=True)
-        placements.append(Placement(point.marker, row, col, text))
+        positions.setdefault((point.swe, point.ml), []).append(point)
+    crowded = 0
+    for (swe, ml), members in positions.items():
+        row, col = _to_row(ml, plot_height), _to_col(swe, plot_width)
+        here: list[Placement] = []
+        beneath: list[list[tuple[str, str]]] = []  # what each marker covers (an axis line)
+        for point in members:
+            text = glyphs.bubble(point.comm) + str(point.marker)
+            spot = _place(grid, row, col, len(text), reach)
+            if spot is None:
+                break
+            style = "bold yellow" if point.highlighted else "bold cyan"
+            beneath.append(grid.under(spot[0], spot[1], len(text)))
+            grid.put(spot[0], spot[1], text, style, take=True)
+            here.append(Placement(point.marker, spot[0], spot[1], text))
+        while len(here) < len(members):
+            text = f"+{len(members) - len(here)}"
+            spot = _place(grid, row, col, len(text), reach)
+            if spot is not None:
+                grid.put(spot[0], spot[1], text, "bold", take=True)
+                here.append(Placement(0, spot[0], spot[1], text))
+                crowded += len(members) - len(here) + 1
+                break
+            if not here:  # not even a count fits: the legend still lists them
+                crowded += len(members)
+                break
+            taken_back = here.pop()
+            grid.restore(taken_back.row, taken_back.col, beneath.pop())
+        placements += here
     if chart.you is not None:
         text = glyphs.you + "you"
-        spot = _place(
-            grid,
-            _to_row(chart.you.ml, plot_height),
-            _to_col(chart.you.swe, plot_width),
-            len(text),
-            rows_available,
-        )
+        row, col = _to_row(chart.you.ml, plot_height), _to_col(chart.you.swe, plot_width)
+        spot = _place(grid, row, col, len(text), (3, grid.width))  # you: anywhere near
         if spot is not None:
             grid.put(spot[0], spot[1], text, "bold magenta", take=True)
             placements.append(Placement(0, spot[0], spot[1], text))
@@ -177,6 +215,12 @@ def draw(chart: SkillChart, width: int, height: int, glyphs: Glyphs) -> Picture:
             else:
                 runs.append((char, style))
         lines.append(tuple(runs))
+    if crowded:
+        note = (
+            f"+N: {crowded} roles with no room at their position (listed below); "
+            "narrow the map with --track or --role"
+        )
+        lines.append(((note, "dim"),))
     return Picture(tuple(lines), tuple(placements), plot_width, plot_height)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ..chart import MapPoint, SkillChart
 from ..skillmap import HIGH
 from ..textsafe import xml_text
@@ -24,20 +26,58 @@ def _y(value: float) -> float:
     return TOP + (5 - value) / 5 * (HEIGHT - TOP - BOTTOM)
 
 
-def _spread(points: tuple[MapPoint, ...]) -> dict[int, tuple[float, float]]:
-    """Centres on the canvas; roles at the same position sit side by side, centred on it."""
+MAX_SIDE_BY_SIDE = 3
+"""Most roles drawn side by side at one position: three of the largest bubbles keep every
+centre within half a grid step of its value. More become one grouped bubble ("12 roles"),
+so no role is drawn away from its value and label placement stays bounded (at most
+36 positions x 3 labels, however large the catalogue)."""
+GROUP_RADIUS = 20.0
+GROUP_NAMES = 12  # names listed in a group's tooltip before "and N more"
+
+
+@dataclass(frozen=True)
+class Mark:
+    """One bubble: a role, or the group of every role at a crowded position."""
+
+    members: tuple[MapPoint, ...]
+    cx: float
+    cy: float
+    r: float
+    label: str
+
+    @property
+    def grouped(self) -> bool:
+        return len(self.members) > 1
+
+    @property
+    def highlighted(self) -> bool:
+        return any(p.highlighted for p in self.members)
+
+
+def _marks(points: tuple[MapPoint, ...]) -> list[Mark]:
+    """Bubbles on the canvas, in marker order: roles at the same position sit side by side,
+    centred on it; a position with more than MAX_SIDE_BY_SIDE roles is one group bubble."""
     groups: dict[tuple[int, int], list[MapPoint]] = {}
-    for point in points:
+    for point in sorted(points, key=lambda p: p.marker):
         groups.setdefault((point.swe, point.ml), []).append(point)
-    centres = {}
+    marks = []
     for (swe, ml), members in groups.items():
-        members.sort(key=lambda p: p.marker)
+        if len(members) > MAX_SIDE_BY_SIDE:
+            # Highlighted roles (--role) keep their own bubble and label, on the group's
+            # centre: the rest are counted.
+            rest = [p for p in members if not p.highlighted]
+            for point in members if len(rest) < 2 else [p for p in members if p.highlighted]:
+                marks.append(Mark((point,), _x(swe), _y(ml), radius(point.comm), point.role.name))
+            if len(rest) >= 2:
+                label = f"{len(rest)} roles"
+                marks.append(Mark(tuple(rest), _x(swe), _y(ml), GROUP_RADIUS, label))
+            continue
         widths = [2 * radius(p.comm) + 4 for p in members]
         x = _x(swe) - sum(widths) / 2
         for point, width in zip(members, widths, strict=True):
-            centres[point.marker] = (x + width / 2, _y(ml))
+            marks.append(Mark((point,), x + width / 2, _y(ml), radius(point.comm), point.role.name))
             x += width
-    return centres
+    return sorted(marks, key=lambda m: m.members[0].marker)
 
 
 Box = tuple[float, float, float, float]  # left, top, right, bottom
@@ -53,22 +93,16 @@ def _overlap_area(a: Box, b: Box) -> float:
     return max(0.0, width) * max(0.0, height)
 
 
-def _place_labels(
-    points: tuple[MapPoint, ...], centres: dict[int, tuple[float, float]]
-) -> dict[int, tuple[float, float, str]]:
-    """A label spot per role: right, left, below or above its bubble, whichever first
-    overlaps no bubble and no label placed before it and stays on the canvas."""
-    bubbles: dict[int, Box] = {}
-    for p in points:
-        cx, cy = centres[p.marker]
-        r = radius(p.comm)
-        bubbles[p.marker] = (cx - r, cy - r, cx + r, cy + r)
+def _place_labels(marks: list[Mark]) -> list[tuple[float, float, str]]:
+    """A label spot per bubble: right, left, below or above it, whichever first overlaps no
+    bubble and no label placed before it and stays on the canvas. Quadratic in the bubbles,
+    which grouping bounds (see MAX_SIDE_BY_SIDE)."""
+    bubbles = [(m.cx - m.r, m.cy - m.r, m.cx + m.r, m.cy + m.r) for m in marks]
     placed: list[Box] = []
-    spots: dict[int, tuple[float, float, str]] = {}
-    for point in sorted(points, key=lambda p: p.marker):
-        cx, cy = centres[point.marker]
-        r = radius(point.comm)
-        w, h = len(point.role.name) * CHAR_WIDTH, 14.0
+    spots: list[tuple[float, float, str]] = []
+    for index, mark in enumerate(marks):
+        cx, cy, r = mark.cx, mark.cy, mark.r
+        w, h = len(mark.label) * CHAR_WIDTH, 14.0
         below, above = cy + r + 2, cy - r - 3 - h
         candidates: list[tuple[float, float, str, Box]] = [
             (cx + r + 4, cy + 4, "start", (cx + r + 3, cy - h / 2, cx + r + 5 + w, cy + h / 2)),
@@ -80,6 +114,7 @@ def _place_labels(
             (cx, above + 12, "end", (cx - w, above, cx, above + h)),
             (cx, above + 12, "start", (cx, above, cx + w, above + h)),
         ]
+        others = bubbles[:index] + bubbles[index + 1 :]
 
         def on_canvas(box: Box) -> bool:
             return (
@@ -89,18 +124,28 @@ def _place_labels(
                 and box[3] <= HEIGHT - BOTTOM + 28
             )
 
-        def fits(box: Box, own: int = point.marker) -> bool:
-            clear = not any(_overlaps(box, b) for m, b in bubbles.items() if m != own)
+        def fits(box: Box, others: list[Box] = others) -> bool:
+            clear = not any(_overlaps(box, b) for b in others)
             return on_canvas(box) and clear and not any(_overlaps(box, o) for o in placed)
 
         chosen = next((c for c in candidates if fits(c[3])), None)
         if chosen is None:  # crowded: the spot on the canvas that covers the least
-            obstacles = [b for m, b in bubbles.items() if m != point.marker] + placed
+            obstacles = others + placed
             usable = [c for c in candidates if on_canvas(c[3])] or candidates
             chosen = min(usable, key=lambda c: sum(_overlap_area(c[3], b) for b in obstacles))
         placed.append(chosen[3])
-        spots[point.marker] = (chosen[0], chosen[1], chosen[2])
+        spots.append((chosen[0], chosen[1], chosen[2]))
     return spots
+
+
+def _group_title(mark: Mark) -> str:
+    first = sorted(mark.members, key=lambda p: (not p.highlighted, p.role.name.casefold()))
+    names = ", ".join(p.role.name for p in first[:GROUP_NAMES])
+    more = len(first) - GROUP_NAMES
+    swe, ml = mark.members[0].swe, mark.members[0].ml
+    return f"{len(first)} roles at SWE {swe}, ML {ml}: {names}" + (
+        f" and {more} more" if more > 0 else ""
+    )
 
 
 def render_svg(chart: SkillChart, title: str = "ML roles: software engineering vs ML") -> str:
@@ -150,28 +195,41 @@ def render_svg(chart: SkillChart, title: str = "ML roles: software engineering v
             f'<text class="quadrant-label" x="{x:.0f}" y="{y:.0f}" text-anchor="{anchor}" '
             f'fill="#888" font-style="italic">{text}</text>'
         )
-    centres = _spread(chart.points)
-    for point in sorted(chart.points, key=lambda p: -p.comm):  # small bubbles on top
-        cx, cy = centres[point.marker]
-        r = radius(point.comm)
-        colour = "#e0a100" if point.highlighted else "#3b7dd8"
+    marks = _marks(chart.points)
+    for mark in sorted(marks, key=lambda m: -m.r):  # small bubbles on top
+        colour = "#e0a100" if mark.highlighted else "#3b7dd8"
+        if mark.grouped:
+            out.append(
+                f'<circle class="group" data-roles="{len(mark.members)}" cx="{mark.cx:.1f}" '
+                f'cy="{mark.cy:.1f}" r="{mark.r:.1f}" fill="{colour}" fill-opacity="0.2" '
+                f'stroke="{colour}" stroke-dasharray="4 3"><title>'
+                f"{xml_text(_group_title(mark))}</title></circle>"
+            )
+            continue
+        point = mark.members[0]
         position = point.role.position
         reading = " (* mlroles's own reading)" if position.readings() else ""
         out.append(
             f'<circle class="role" data-role="{xml_text(point.role.id)}" data-comm="{point.comm}" '
-            f'cx="{cx:.1f}" cy="{cy:.1f}" r="{r:.1f}" fill="{colour}" fill-opacity="0.35" '
-            f'stroke="{colour}"><title>{xml_text(point.role.name)}: SWE {position.marked("swe")}, '
+            f'cx="{mark.cx:.1f}" cy="{mark.cy:.1f}" r="{mark.r:.1f}" fill="{colour}" '
+            f'fill-opacity="0.35" stroke="{colour}"><title>{xml_text(point.role.name)}: '
+            f"SWE {position.marked('swe')}, "
             f"ML {position.marked('ml')}, communication {position.marked('comm')}"
             f"{xml_text(reading)}</title></circle>"
         )
-    labels = _place_labels(chart.points, centres)
-    for point in chart.points:
-        x, y, anchor = labels[point.marker]
-        weight = ' font-weight="bold"' if point.highlighted else ""
+    for mark, (x, y, anchor) in zip(marks, _place_labels(marks), strict=True):
+        weight = ' font-weight="bold"' if mark.highlighted else ""
+        kind = "group-label" if mark.grouped else "role-label"
+        role = "" if mark.grouped else f' data-role="{xml_text(mark.members[0].role.id)}"'
         out.append(
-            f'<text class="role-label" data-role="{xml_text(point.role.id)}" x="{x:.1f}" '
-            f'y="{y:.1f}" text-anchor="{anchor}"{weight}>'
-            f"{xml_text(point.role.name)}</text>"
+            f'<text class="{kind}"{role} x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}"{weight}>'
+            f"{xml_text(mark.label)}</text>"
+        )
+    if any(mark.grouped for mark in marks):
+        out.append(
+            f'<text class="group-legend" x="{WIDTH / 2:.0f}" y="48" text-anchor="middle" '
+            f'font-size="11" fill="#666">A dashed bubble groups the roles at one position '
+            f"(more than {MAX_SIDE_BY_SIDE}); narrow the map with --track or --role</text>"
         )
     if chart.you is not None:
         x, y = _x(chart.you.swe), _y(chart.you.ml)
