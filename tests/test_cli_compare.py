@@ -98,3 +98,21 @@ def test_compare_prints_where_the_sources_disagree(invoke: Invoke) -> None:
     ]
     table = invoke("compare", "research-scientist", "research-engineer", width=100).stdout
     assert "The sources disagree: Whether research scientist and research engineer" in table
+
+
+def test_tools_some_of_the_roles_use_and_every_profile_field(invoke: Invoke) -> None:
+    """Issue 18, item 9: tools of some but not all roles get their own group; compare
+    carries every profile field (variants, specialisms, related, outlook, advice, notes)."""
+    data = json.loads(invoke("compare", "ds", "mle", "mlops", "-f", "json").stdout)
+    some = {item["tool"]: item["roles"] for item in data["tools"]["some"]}
+    assert some["Python"] == ["data-scientist", "ml-engineer"]
+    assert "Python" not in data["tools"]["shared"]
+    keys = [field["key"] for field in data["fields"]]
+    for key in ("variants", "specialisms", "related", "outlook", "getting_started", "notes"):
+        assert key in keys, key
+    variants = next(f for f in data["fields"] if f["key"] == "variants")["values"]
+    assert variants[0] and variants[0][0].startswith("Analytics and experiment-focused: ")
+    table = invoke("compare", "ds", "mle", "mlops", width=100).stdout
+    assert "  Data scientist and ML engineer: Python, SQL, R, " in table
+    markdown = invoke("compare", "ds", "mle", "mlops", "-f", "markdown").stdout
+    assert "- **Data scientist and ML engineer:** Python, SQL, R, " in markdown

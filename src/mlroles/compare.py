@@ -52,8 +52,20 @@ class RoleComparison(NamedTuple):
     shared_tools: tuple[str, ...]
     tools_only: tuple[tuple[str, ...], ...]
     """Per role, in order: tools no other compared role lists."""
+    tools_some: tuple[tuple[str, tuple[bool, ...]], ...] = ()
+    """Tools more than one but not every compared role lists: (tool, which roles do)."""
     disagreements: tuple[Disagreement, ...] = ()
     """Where the sources disagree about two or more of the compared roles."""
+
+    def tools_by_users(self) -> tuple[tuple[tuple[Role, ...], tuple[str, ...]], ...]:
+        """The tools some but not all roles list, grouped by the roles that list them."""
+        groups: dict[tuple[bool, ...], list[str]] = {}
+        for tool, using in self.tools_some:
+            groups.setdefault(using, []).append(tool)
+        return tuple(
+            (tuple(r for r, u in zip(self.roles, using, strict=True) if u), tuple(tools))
+            for using, tools in groups.items()
+        )
 
     def skills_only_in(self, index: int) -> tuple[SkillLevels, ...]:
         """Skills that only the role at `index` lists."""
@@ -85,6 +97,7 @@ def compare_roles(catalogue: Catalogue, roles: Sequence[Role]) -> RoleComparison
         partial_skills=_skill_levels(catalogue, roles, shared=False),
         shared_tools=_shared_tools(roles),
         tools_only=_tools_only(roles),
+        tools_some=_tools_some(roles),
         disagreements=catalogue.disagreements_about(ids, least=2),
     )
 
@@ -125,6 +138,35 @@ def _fields(roles: Sequence[Role]) -> tuple[FieldRow, ...]:
         ),
         row("backgrounds", "Backgrounds", [tuple(i.text for i in r.backgrounds) for r in roles]),
         row("education", "Education", [tuple(i.text for i in r.education) for r in roles]),
+        row(
+            "variants",
+            "Variants",
+            [tuple(f"{v.name}: {v.text}" for v in r.variants) for r in roles],
+        ),
+        row(
+            "specialisms",
+            "Specialisms",
+            [tuple(f"{s.name}: {s.text}" for s in r.specialisms) for r in roles],
+        ),
+        row(
+            "related",
+            "Related roles",
+            [tuple(f"{item.role}: {item.relation}" for item in r.related) for r in roles],
+        ),
+        row(
+            "outlook",
+            "Outlook",
+            [
+                tuple(f"{o.figure} - {o.measure} ({o.origin}, {o.period})" for o in r.outlook)
+                for r in roles
+            ],
+        ),
+        row(
+            "getting_started",
+            "Getting started",
+            [tuple(item.text for item in r.getting_started) for r in roles],
+        ),
+        row("notes", "Notes", [tuple(item.text for item in r.notes) for r in roles]),
     )
 
 
@@ -167,3 +209,17 @@ def _tools_only(roles: Sequence[Role]) -> tuple[tuple[str, ...], ...]:
         }
         result.append(tuple(n for n in _tool_names(role) if n.casefold() not in elsewhere))
     return tuple(result)
+
+
+def _tools_some(roles: Sequence[Role]) -> tuple[tuple[str, tuple[bool, ...]], ...]:
+    names = [{name.casefold() for name in _tool_names(role)} for role in roles]
+    seen: dict[str, str] = {}
+    for role in roles:
+        for name in _tool_names(role):
+            seen.setdefault(name.casefold(), name)
+    out = []
+    for key, name in seen.items():
+        using = tuple(key in held for held in names)
+        if 1 < sum(using) < len(roles):
+            out.append((name, using))
+    return tuple(out)

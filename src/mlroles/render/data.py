@@ -125,6 +125,10 @@ def _comparison(view: RoleComparison) -> dict[str, Any]:
             "only": {
                 role_id: list(tools) for role_id, tools in zip(ids, view.tools_only, strict=True)
             },
+            "some": [
+                {"tool": tool, "roles": [i for i, u in zip(ids, using, strict=True) if u]}
+                for tool, using in view.tools_some
+            ],
         },
     }
 

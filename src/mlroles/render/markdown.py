@@ -210,6 +210,9 @@ def _comparison(view: RoleComparison) -> str:
     lines.append("- **Shared:** " + (", ".join(md(t) for t in view.shared_tools) or "none"))
     for name, only in zip(names, view.tools_only, strict=True):
         lines.append(f"- **Only {name}:** " + (", ".join(md(t) for t in only) or "none"))
+    for users, some in view.tools_by_users():
+        label = " and ".join(md(r.name) for r in users)
+        lines.append(f"- **{label}:** " + ", ".join(md(t) for t in some))
     return "\n".join(lines) + "\n"
 
 

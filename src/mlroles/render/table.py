@@ -370,6 +370,10 @@ def _comparison(view: RoleComparison) -> Block:
         _indented(*_labelled(f"Only {name}", ", ".join(only) or "none"))
         for name, only in zip(names, view.tools_only, strict=True)
     ]
+    tools += [
+        _indented(*_labelled(" and ".join(r.name for r in users), ", ".join(some)))
+        for users, some in view.tools_by_users()
+    ]
     parts += [_heading("Tools"), *tools]
     return stack(*parts)
 
