@@ -156,3 +156,53 @@ def test_readme_picture_is_current(catalogue: Catalogue) -> None:
 def test_html_export_embeds_the_chart(invoke: Invoke) -> None:
     page = invoke("export", "-f", "html").stdout
     assert re.search(r'<figure class="chart"><svg xmlns="http://www.w3.org/2000/svg"', page)
+
+
+def _svg_texts(svg: str) -> list[tuple[str, str, tuple[float, float, float, float]]]:
+    """(class, text, box) for every text inside the plot area's reach."""
+    from mlroles.render.svg import text_box
+
+    root = ET.fromstring(svg)
+    out = []
+    for element in root.iter(f"{SVG}text"):
+        kind = element.get("class", "")
+        if kind in ("note", "legend-title", "group-legend") or element.get("transform"):
+            continue  # the footer, the legend and the rotated axis title sit apart
+        if element.get("font-size") == "17":  # the chart's title
+            continue
+        x, y = float(element.get("x", "0")), float(element.get("y", "0"))
+        anchor = element.get("text-anchor", "start")
+        out.append((kind, element.text or "", text_box(x, y, anchor, element.text or "")))
+    return out
+
+
+@pytest.mark.parametrize("me", [None, "swe=4,ml=1", "swe=1,ml=1", "swe=3,ml=2"])
+def test_svg_text_never_overlaps_and_bubbles_sit_at_their_values(
+    catalogue: Catalogue, me: str | None
+) -> None:
+    """Issue 18, item 8: no text overlaps another text, a tick or quadrant label, or the
+    'you' marker's label; every bubble's centre is at its value."""
+    from mlroles.chart import You
+    from mlroles.render.svg import _x, _y
+
+    you = None
+    if me is not None:
+        swe, ml = (int(part.split("=")[1]) for part in me.split(","))
+        you = You(swe, ml)
+    svg = render_svg(build_chart(ml_roles(catalogue), (), you))
+    texts = _svg_texts(svg)
+    labels = [t for t in texts if t[0] == "role-label"]
+    assert len(labels) == len(ml_roles(catalogue))
+    for i, (_, text, box) in enumerate(texts):
+        for _, other, other_box in texts[i + 1 :]:
+            overlap = box[0] < other_box[2] and other_box[0] < box[2]
+            overlap = overlap and box[1] < other_box[3] and other_box[1] < box[3]
+            assert not overlap, f"{text!r} overlaps {other!r}"
+        assert box[0] >= 0 and box[2] <= WIDTH and box[1] >= 0 and box[3] <= HEIGHT, text
+    root = ET.fromstring(svg)
+    for circle in root.iter(f"{SVG}circle"):
+        if circle.get("class") != "role":
+            continue
+        role = catalogue.role(circle.get("data-role", ""))
+        assert float(circle.get("cx", "0")) == round(_x(role.position.swe), 1)
+        assert float(circle.get("cy", "0")) == round(_y(role.position.ml), 1)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..chart import MapPoint, SkillChart
 from ..skillmap import HIGH
@@ -27,10 +28,9 @@ def _y(value: float) -> float:
 
 
 MAX_SIDE_BY_SIDE = 3
-"""Most roles drawn side by side at one position: three of the largest bubbles keep every
-centre within half a grid step of its value. More become one grouped bubble ("12 roles"),
-so no role is drawn away from its value and label placement stays bounded (at most
-36 positions x 3 labels, however large the catalogue)."""
+"""Most roles drawn as their own bubble at one position (all centred on it). More become
+one grouped bubble ("12 roles"), so label placement stays bounded (at most 36 positions x
+3 labels, however large the catalogue)."""
 GROUP_RADIUS = 20.0
 GROUP_NAMES = 12  # names listed in a group's tooltip before "and N more"
 
@@ -72,11 +72,10 @@ def _marks(points: tuple[MapPoint, ...]) -> list[Mark]:
                 label = f"{len(rest)} roles"
                 marks.append(Mark(tuple(rest), _x(swe), _y(ml), GROUP_RADIUS, label))
             continue
-        widths = [2 * radius(p.comm) + 4 for p in members]
-        x = _x(swe) - sum(widths) / 2
-        for point, width in zip(members, widths, strict=True):
-            marks.append(Mark((point,), x + width / 2, _y(ml), radius(point.comm), point.role.name))
-            x += width
+        # Every bubble is centred on its value; roles sharing a point overlap there, and
+        # their labels find room around it (with a leader line when it is further out).
+        for point in members:
+            marks.append(Mark((point,), _x(swe), _y(ml), radius(point.comm), point.role.name))
     return sorted(marks, key=lambda m: m.members[0].marker)
 
 
@@ -93,49 +92,116 @@ def _overlap_area(a: Box, b: Box) -> float:
     return max(0.0, width) * max(0.0, height)
 
 
-def _place_labels(marks: list[Mark]) -> list[tuple[float, float, str]]:
-    """A label spot per bubble: right, left, below or above it, whichever first overlaps no
-    bubble and no label placed before it and stays on the canvas. Quadratic in the bubbles,
-    which grouping bounds (see MAX_SIDE_BY_SIDE)."""
+TEXT_HEIGHT = 14.0
+RINGS = (4.0, 16.0, 30.0, 46.0, 64.0, 84.0)  # label distances beyond a bubble's edge
+LEADER_FROM = 8.0  # a label further than this from its bubble gets a leader line
+
+
+class Label(NamedTuple):
+    x: float
+    y: float
+    anchor: str
+    box: Box
+    leader: tuple[float, float, float, float] | None  # from the bubble's edge to the label
+
+
+def text_box(x: float, y: float, anchor: str, text: str, height: float = TEXT_HEIGHT) -> Box:
+    """The box a 12px text drawn at (x, y) with `anchor` takes (baseline at y)."""
+    width = len(text) * CHAR_WIDTH
+    left = {"start": x, "middle": x - width / 2, "end": x - width}[anchor]
+    return (left, y - height + 3, left + width, y + 3)
+
+
+def _quadrant_labels(
+    plot_right: float, plot_bottom: float
+) -> tuple[tuple[str, float, float, str], ...]:
+    return (
+        ("low SWE / high ML", LEFT + 8, TOP + 16, "start"),
+        ("high SWE / high ML", plot_right - 8, TOP + 16, "end"),
+        ("low SWE / low ML", LEFT + 8, plot_bottom - 8, "start"),
+        ("high SWE / low ML", plot_right - 8, plot_bottom - 8, "end"),
+    )
+
+
+def fixed_texts(you: tuple[float, float] | None) -> list[Box]:
+    """The chart's own texts and the 'you' marker, which no role label may cover."""
+    plot_right, plot_bottom = WIDTH - RIGHT, HEIGHT - BOTTOM
+    boxes = []
+    for value in range(6):
+        boxes.append(text_box(_x(value), plot_bottom + 18, "middle", str(value)))
+        boxes.append(text_box(LEFT - 10, _y(value) + 4, "end", str(value)))
+    for text, x, y, anchor in _quadrant_labels(plot_right, plot_bottom):
+        boxes.append(text_box(x, y, anchor, text))
+    if you is not None:
+        x, y = you
+        boxes.append((x - 9, y - 10, x + 9, y + 7))  # the marker
+        boxes.append(text_box(x + 11, y + 4, "start", "you"))
+    return boxes
+
+
+def _on_canvas(box: Box) -> bool:
+    return (
+        box[0] >= LEFT + 2
+        and box[2] <= WIDTH - 4
+        and box[1] >= 40
+        and box[3] <= HEIGHT - BOTTOM - 4
+    )
+
+
+def _candidates(mark: Mark, text: str) -> list[Label]:
+    """Spots around a bubble, nearest first: right, left, below, above, then diagonals."""
+    out = []
+    for ring in RINGS:
+        d = mark.r + ring
+        diag = d * 0.72
+        for dx, dy, anchor in (
+            (d, 4.0, "start"),
+            (-d, 4.0, "end"),
+            (0.0, d + 10, "middle"),
+            (0.0, -d + 2, "middle"),
+            (diag, diag + 8, "start"),
+            (-diag, diag + 8, "end"),
+            (diag, -diag + 4, "start"),
+            (-diag, -diag + 4, "end"),
+        ):
+            x, y = mark.cx + dx, mark.cy + dy
+            box = text_box(x, y, anchor, text)
+            leader = None
+            if ring > LEADER_FROM:
+                # from the bubble's edge towards the label's nearest corner or side
+                tx = min(max(mark.cx, box[0]), box[2])
+                ty = min(max(mark.cy, box[1]), box[3])
+                length = max(1e-6, ((tx - mark.cx) ** 2 + (ty - mark.cy) ** 2) ** 0.5)
+                ex = mark.cx + (tx - mark.cx) * mark.r / length
+                ey = mark.cy + (ty - mark.cy) * mark.r / length
+                leader = (ex, ey, tx, ty)
+            out.append(Label(x, y, anchor, box, leader))
+    return out
+
+
+def place_labels(marks: list[Mark], you: tuple[float, float] | None = None) -> list[Label]:
+    """A label per bubble where it covers no other text (the chart's own texts, the 'you'
+    marker, labels placed before it) and, where possible, no other bubble; the nearest such
+    spot wins. Quadratic in the bubbles, which grouping bounds (see MAX_SIDE_BY_SIDE)."""
+    texts = fixed_texts(you)
     bubbles = [(m.cx - m.r, m.cy - m.r, m.cx + m.r, m.cy + m.r) for m in marks]
-    placed: list[Box] = []
-    spots: list[tuple[float, float, str]] = []
+    labels: list[Label] = []
     for index, mark in enumerate(marks):
-        cx, cy, r = mark.cx, mark.cy, mark.r
-        w, h = len(mark.label) * CHAR_WIDTH, 14.0
-        below, above = cy + r + 2, cy - r - 3 - h
-        candidates: list[tuple[float, float, str, Box]] = [
-            (cx + r + 4, cy + 4, "start", (cx + r + 3, cy - h / 2, cx + r + 5 + w, cy + h / 2)),
-            (cx - r - 4, cy + 4, "end", (cx - r - 5 - w, cy - h / 2, cx - r - 3, cy + h / 2)),
-            (cx, below + 12, "middle", (cx - w / 2, below, cx + w / 2, below + h)),
-            (cx, above + 12, "middle", (cx - w / 2, above, cx + w / 2, above + h)),
-            (cx, below + 12, "end", (cx - w, below, cx, below + h)),
-            (cx, below + 12, "start", (cx, below, cx + w, below + h)),
-            (cx, above + 12, "end", (cx - w, above, cx, above + h)),
-            (cx, above + 12, "start", (cx, above, cx + w, above + h)),
-        ]
+        candidates = [c for c in _candidates(mark, mark.label) if _on_canvas(c.box)]
         others = bubbles[:index] + bubbles[index + 1 :]
-
-        def on_canvas(box: Box) -> bool:
-            return (
-                box[0] >= LEFT + 2
-                and box[2] <= WIDTH - 4
-                and box[1] >= 40
-                and box[3] <= HEIGHT - BOTTOM + 28
+        clear_of_text = [c for c in candidates if not any(_overlaps(c.box, t) for t in texts)]
+        chosen = next(
+            (c for c in clear_of_text if not any(_overlaps(c.box, b) for b in others)),
+            clear_of_text[0] if clear_of_text else None,
+        )
+        if chosen is None:  # nowhere clear: the spot that covers the least text
+            chosen = min(
+                candidates or _candidates(mark, mark.label),
+                key=lambda c: sum(_overlap_area(c.box, t) for t in texts),
             )
-
-        def fits(box: Box, others: list[Box] = others) -> bool:
-            clear = not any(_overlaps(box, b) for b in others)
-            return on_canvas(box) and clear and not any(_overlaps(box, o) for o in placed)
-
-        chosen = next((c for c in candidates if fits(c[3])), None)
-        if chosen is None:  # crowded: the spot on the canvas that covers the least
-            obstacles = others + placed
-            usable = [c for c in candidates if on_canvas(c[3])] or candidates
-            chosen = min(usable, key=lambda c: sum(_overlap_area(c[3], b) for b in obstacles))
-        placed.append(chosen[3])
-        spots.append((chosen[0], chosen[1], chosen[2]))
-    return spots
+        labels.append(chosen)
+        texts.append(chosen.box)
+    return labels
 
 
 def _group_title(mark: Mark) -> str:
@@ -185,12 +251,7 @@ def render_svg(chart: SkillChart, title: str = "ML roles: software engineering v
         f'<text x="22" y="{(TOP + plot_bottom) / 2:.0f}" text-anchor="middle" font-weight="bold" '
         f'transform="rotate(-90 22 {(TOP + plot_bottom) / 2:.0f})">ML knowledge (0-5)</text>',
     ]
-    for text, x, y, anchor in (
-        ("low SWE / high ML", LEFT + 8, TOP + 16, "start"),
-        ("high SWE / high ML", plot_right - 8, TOP + 16, "end"),
-        ("low SWE / low ML", LEFT + 8, plot_bottom - 8, "start"),
-        ("high SWE / low ML", plot_right - 8, plot_bottom - 8, "end"),
-    ):
+    for text, x, y, anchor in _quadrant_labels(plot_right, plot_bottom):
         out.append(
             f'<text class="quadrant-label" x="{x:.0f}" y="{y:.0f}" text-anchor="{anchor}" '
             f'fill="#888" font-style="italic">{text}</text>'
@@ -217,7 +278,15 @@ def render_svg(chart: SkillChart, title: str = "ML roles: software engineering v
             f"ML {position.marked('ml')}, communication {position.marked('comm')}"
             f"{xml_text(reading)}</title></circle>"
         )
-    for mark, (x, y, anchor) in zip(marks, _place_labels(marks), strict=True):
+    you = (_x(chart.you.swe), _y(chart.you.ml)) if chart.you is not None else None
+    for mark, label in zip(marks, place_labels(marks, you), strict=True):
+        x, y, anchor = label.x, label.y, label.anchor
+        if label.leader is not None:
+            x1, y1, x2, y2 = label.leader
+            out.append(
+                f'<line class="leader" x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" '
+                'stroke="#999"/>'
+            )
         weight = ' font-weight="bold"' if mark.highlighted else ""
         kind = "group-label" if mark.grouped else "role-label"
         role = "" if mark.grouped else f' data-role="{xml_text(mark.members[0].role.id)}"'
