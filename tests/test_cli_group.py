@@ -49,3 +49,13 @@ def test_files_written_are_named_on_stderr(invoke: Invoke, tmp_path: Path) -> No
     saved = invoke("fit", "--swe", "3", "--save", str(me))
     assert saved.exit_code == 0
     assert f"mlroles: wrote {me}: your profile; use it with --profile.\n" in saved.stderr
+
+
+def test_pydantic_prefixes_do_not_reach_the_user(invoke: Invoke) -> None:
+    """Issue 18, item 13: "Value error, 'xml' is not one of …" loses its prefix."""
+    result = invoke("list", "-f", "xml")
+    assert result.exit_code == 2
+    assert "Value error" not in result.stderr
+    assert result.stderr.startswith(
+        "mlroles: error: Invalid value for '--format' / '-f': 'xml' is not one of "
+    )

@@ -107,7 +107,8 @@ class MlrolesGroup(TyperGroup):
                     f" It is a global option: put it before the command, as in "
                     f"'mlroles {exc.option_name} ... {ctx.info_name if ctx else 'list'}'."
                 )
-            message = exc.format_message().rstrip()
+            # Typer converts values with pydantic, whose messages start "Value error, ".
+            message = exc.format_message().rstrip().replace(": Value error, ", ": ")
             if hint and not message.endswith((".", "?", "!")):
                 message += "."  # Click's messages end bare; the hint is a new sentence
             fail(f"error: {message}{hint}", exc.exit_code)
