@@ -3,28 +3,14 @@ sources' stories gets the roles that source says suit them in `fit`'s top 3."""
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
-from pathlib import Path
-from types import ModuleType
 
 import pytest
 
+from benchmark_modules import load_benchmark
 from mlroles.catalogue import Catalogue
 
-
-def _benchmark() -> ModuleType:
-    path = Path(__file__).resolve().parent.parent / "benchmarks" / "fit_personas.py"
-    spec = importlib.util.spec_from_file_location("fit_personas", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("fit_personas", module)
-    spec.loader.exec_module(module)
-    return module
-
-
-BENCHMARK = _benchmark()
+BENCHMARK = load_benchmark("fit_personas")
 # Issue 16's review took the communication skill off the product owner and manager (no
 # source gives it), which lifts both above the data scientist for a business analyst who
 # rates no ML skill; the source expects the data scientist. Left failing, not tuned.

@@ -4,10 +4,8 @@ bundled catalogue and on a generated one whose roles and skills have nothing to 
 from __future__ import annotations
 
 import atexit
-import importlib.util
 import itertools
 import shutil
-import sys
 import tempfile
 from pathlib import Path
 
@@ -15,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from benchmark_modules import load_benchmark
 from mlroles.catalogue import Catalogue, load_bundled, load_paths
 from mlroles.chart import You, build_chart, distance
 from mlroles.fit import fit_role, mostly, rank_roles, work_mix
@@ -23,20 +22,13 @@ from mlroles.models import Interest, Level, Role, Track
 from mlroles.profile import Profile
 from strategies import LEVELS, profiles
 
-BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 # The example budget is the loaded profile's (conftest: 60 in CI, `thorough` for more).
 PROPERTY = settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
 def _generated() -> Catalogue:
     """A small synthetic catalogue from the benchmark generator (fixed seed)."""
-    spec = importlib.util.spec_from_file_location(
-        "generate_catalogue", BENCHMARKS / "generate_catalogue.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("generate_catalogue", module)
-    spec.loader.exec_module(module)
+    module = load_benchmark("generate_catalogue")
     out = Path(tempfile.mkdtemp(prefix="mlroles-fit-generated-"))
     atexit.register(shutil.rmtree, out, ignore_errors=True)
     return load_paths(sorted(module.generate(out, 24, 60)))

@@ -6,31 +6,22 @@ generated catalogue of a few hundred roles, several MiB once exported, makes the
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
-import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
+from benchmark_modules import load_benchmark
 from conftest import Invoke
 from mlroles.catalogue import Catalogue
 
-BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 SAMPLED = ("bench-role-0", "bench-role-157", "bench-role-299", "ml-engineer")
 
 
 def _generate(out: Path, roles: int, skills: int) -> list[Path]:
-    spec = importlib.util.spec_from_file_location(
-        "generate_catalogue", BENCHMARKS / "generate_catalogue.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("generate_catalogue", module)
-    spec.loader.exec_module(module)
-    return list(module.generate(out, roles, skills))
+    return list(load_benchmark("generate_catalogue").generate(out, roles, skills))
 
 
 @pytest.fixture(scope="module")
