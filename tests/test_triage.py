@@ -9,16 +9,10 @@ import pytest
 import yaml
 
 from conftest import Invoke
+from mlroles.adtext import MAX_AD_BYTES, AdError, decode_ad
 from mlroles.catalogue import Catalogue
 from mlroles.termmatch import term_found
-from mlroles.triage import (
-    MAX_AD_BYTES,
-    AdError,
-    decode_ad,
-    find_title,
-    title_role,
-    triage,
-)
+from mlroles.triage import find_title, title_role, triage
 
 POSTINGS = Path(__file__).parent / "data" / "postings"
 LABELS = yaml.safe_load((POSTINGS / "labels.yaml").read_text())["postings"]
@@ -231,3 +225,16 @@ def test_a_title_below_the_employer_name_is_found(catalogue: Catalogue) -> None:
     result = triage(catalogue, ad)
     assert result.title == "Northwind Logistics"  # shown as written
     assert result.title_role is not None and result.title_role.id == "mlops-engineer"
+
+
+def test_excerpt_quotes_the_occurrence_that_matched() -> None:
+    """Not an earlier word with the same start ("goes into detail" before "into production")."""
+    from mlroles.termmatch import excerpt
+
+    line = (
+        "- The team goes into detail on many things before anything else happens, and "
+        "then you will put models into production with care every day."
+    )
+    quote = excerpt(line, line.index("into production"), 60)
+    assert "into production" in quote and "goes into" not in quote
+    assert quote.startswith("…") and not quote.startswith("… ")

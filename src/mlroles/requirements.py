@@ -152,7 +152,7 @@ def extract(catalogue: Catalogue, ad: ReadAd) -> AdRequirements:
             key = (item.kind, item.key)
             previous = found.get(key)
             if previous is None or (required and not previous.required):
-                quote = excerpt(ad.lines[token.line - 1], term)
+                quote = excerpt(ad.lines[token.line - 1], token.start)
                 found[key] = Requirement(
                     item.kind, item.key, item.name, token.line, quote, required, token.section
                 )

@@ -134,19 +134,24 @@ def names_others(term: CompiledTerm, last: int, ad: ReadAd) -> bool:
     return any(t.stem in people_stems() and t.line == ad.tokens[last].line for t in following)
 
 
-def excerpt(line: str, term: CompiledTerm, width: int = 80) -> str:
-    text = " ".join(line.strip().lstrip("#*->•").split())
+def excerpt(line: str, at: int, width: int = 80) -> str:
+    """About `width` characters of `line` around offset `at` (where the match starts), cut
+    at words, with the line's bullet or heading marks and runs of spaces dropped."""
+    text = _tidy(line)
     if len(text) <= width:
         return text
-    # Centre the excerpt on the term's first word.
-    first = term.words[0].text if term.words else ""
-    at = text.lower().find(first[:4]) if first else -1
-    start = max(0, min(max(at, 0) - width // 3, len(text) - width))
+    before = _tidy(line[:at])  # the same tidying, so offsets in `text` line up
+    where = len(before) + (1 if before else 0)
+    start = max(0, min(where - width // 3, len(text) - width))
     if start:
         space = text.find(" ", start)
-        start = space + 1 if 0 <= space < start + 15 else start
+        start = space + 1 if 0 <= space < min(start + 15, where) else start
     end = min(len(text), start + width)
     if end < len(text):
         space = text.rfind(" ", start, end)
         end = space if space > start + width // 2 else end
     return ("…" if start else "") + text[start:end].strip() + ("…" if end < len(text) else "")
+
+
+def _tidy(text: str) -> str:
+    return " ".join(text.strip().lstrip("#*->•").split())

@@ -35,7 +35,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .adreading import ReadAd, Section, read_ad, stems_of
-from .adtext import MAX_AD_BYTES, AdError, decode_ad  # noqa: F401 (their home was here)
 from .catalogue import Catalogue
 from .models import EvidenceTerm, Interest, Role, Track, Variant
 from .profile import Profile
@@ -283,17 +282,16 @@ def decay_factors(positions: Sequence[int], values: Sequence[float], decay: floa
 def _score_terms(
     terms: Iterable[EvidenceTerm], ad: ReadAd, index: TermIndex, p: Params
 ) -> tuple[float, list[Evidence]]:
-    hits: list[tuple[EvidenceTerm, CompiledTerm, _Found]] = []
+    hits: list[tuple[EvidenceTerm, _Found]] = []
     for term in terms:
-        compiled = compile_term(term)
-        where = find_term(compiled, ad, index, p)
+        where = find_term(compile_term(term), ad, index, p)
         if where is not None:
-            hits.append((term, compiled, where))
-    values = [term.weight * where.value for term, _, where in hits]
-    factors = decay_factors([where.position for _, _, where in hits], values, p.mention_decay)
+            hits.append((term, where))
+    values = [term.weight * where.value for term, where in hits]
+    factors = decay_factors([where.position for _, where in hits], values, p.mention_decay)
     found: list[Evidence] = []
-    for (term, compiled, where), value, factor in zip(hits, values, factors, strict=True):
-        quoted = excerpt(ad.lines[where.line - 1], compiled)
+    for (term, where), value, factor in zip(hits, values, factors, strict=True):
+        quoted = excerpt(ad.lines[where.line - 1], ad.tokens[where.position].start)
         added = round(value * factor, 2)
         found.append(Evidence(term.term, where.line, quoted, added, term.signals, where.section))
     found.sort(key=lambda e: (-e.weight, e.line))
