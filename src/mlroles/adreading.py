@@ -260,6 +260,10 @@ def heading_kind(line: str) -> Section | None:
         return None
     if not (marked or ends_colon or n_words <= 6) or text.endswith((".", ",", ";")):
         return None
+    if not ends_colon and _DETAILS_LINE.search(text):
+        # A job board's field with its value ("Location: Bonn") heads nothing: read as a
+        # heading, it put the rest of the ad under benefits or company.
+        return None
     lowered = text.lower()
     for kind, cues in _HEADING_CUES:
         if any(cue in lowered for cue in cues):
