@@ -77,6 +77,17 @@ def test_a_field_line_does_not_end_the_duties() -> None:
     assert sections["python"] is Section.DUTIES
 
 
+def test_prose_that_starts_with_a_field_is_read_as_prose() -> None:
+    read = read_ad(
+        "ML Engineer\n\nTeam: AI Agents. "
+        + "We run agents in production that resolve support tickets on their own. " * 3
+        + "\n\nLocation: Remote\n"
+    )
+    sections = {t.word: t.section for t in read.tokens}
+    assert sections["agents"] is Section.DUTIES
+    assert sections["remote"] is Section.DETAILS
+
+
 def test_negated_and_collaboration_clauses_are_marked() -> None:
     ad = read_ad(AD)
     by_word = {t.word: t for t in ad.tokens}

@@ -125,6 +125,9 @@ _DETAILS_LINE = re.compile(
     r"|^[^.]{0,80}\u00b7[^.]{0,80}\u00b7",
     re.IGNORECASE,
 )
+# A field line longer than this is prose that starts with a field ("Team: AI Agents. We
+# operate agents that ..."): it is read as the section it stands in.
+MAX_DETAILS_WORDS = 30
 # Inline legal and culture boilerplate, wherever it stands: it never describes the work.
 _LEGAL_LINE = re.compile(
     r"\b(equal (employment )?opportunit|without regard to|sexual orientation|veteran status|"
@@ -307,7 +310,7 @@ def read_ad(text: str, *, plain: bool = False) -> ReadAd:
             sections.append((number, kind))
             continue
         line_section = section
-        if _DETAILS_LINE.search(line):
+        if _DETAILS_LINE.search(line) and len(line.split()) <= MAX_DETAILS_WORDS:
             line_section = Section.DETAILS
         elif _LEGAL_LINE.search(line):
             line_section = Section.BENEFITS
