@@ -137,3 +137,13 @@ def test_the_notes_on_product_titles_give_the_corpus_counts(catalogue: Catalogue
     assert f"{roadmap} ask for a roadmap and {strategy} for product strategy" in pm_text
     assert timelines == 0 and "none speaks of timelines" in pm_text
     assert backlog == len(titled_po) and f"all {len(titled_po)} ads titled product owner" in po_text
+
+
+def test_kappa_counts_agreement_beyond_chance() -> None:
+    from benchmark_modules import load_benchmark
+
+    kappa = load_benchmark("label_agreement").kappa
+    assert kappa([("a", "a"), ("b", "b")]) == 1.0
+    # Half agree, as two raters who each say "a" or "b" at random would: no skill shown.
+    assert kappa([("a", "a"), ("a", "b"), ("b", "a"), ("b", "b")]) == 0.0
+    assert kappa([("a", "a"), ("a", "a"), ("b", "b"), ("a", "b")]) == pytest.approx(0.5)

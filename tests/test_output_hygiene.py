@@ -97,7 +97,7 @@ def test_json_output_escapes_c1_and_bidi_and_keeps_the_value() -> None:
     assert text == '{\n  "k\\u202e": [\n    "x\\u009b31m\\u2028\\u001b y \u00e9 \u4e2d"\n  ]\n}\n'
 
 
-def test_yaml_output_escapes_c1_and_bidi_and_keeps_the_value(invoke: Invoke, tmp_path: Path) -> None:
+def test_yaml_output_escapes_c1_and_bidi(invoke: Invoke, tmp_path: Path) -> None:
     result = invoke("triage", str(_ad(tmp_path)), "-f", "yaml")
     assert result.exit_code == 0
     for raw in ("\x1b", "\x9b", "\u202e", "\r"):  # PyYAML writes C1 and bidi raw
