@@ -24,6 +24,13 @@ skills:
     category: software-engineering
     description: The language.
     sources: [src-a]
+tracks:
+  - {id: production, name: Production, description: Where roles ship., sources: [src-a]}
+skill_categories:
+  - id: software-engineering
+    name: Software engineering
+    description: Writing code.
+    sources: [src-a]
 """
 
 ROLE = """\
@@ -167,7 +174,7 @@ def test_every_problem_is_reported_not_just_the_first(tmp_path: Path) -> None:
 def test_duplicate_key_shows_both_lines(tmp_path: Path) -> None:
     path = write(tmp_path, "dup.yaml", SOURCE + "sources: []\n")
     [problem] = problems([path])
-    assert problem == f"{path}:13:1: duplicate key 'sources' (first at line 1)"
+    assert problem == f"{path}:20:1: duplicate key 'sources' (first at line 1)"
 
 
 @pytest.mark.parametrize(
