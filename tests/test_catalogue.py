@@ -95,7 +95,7 @@ def test_duplicate_role_id_names_both_files(tmp_path: Path) -> None:
     one = role_file(tmp_path, filename="one.yaml")
     two = role_file(tmp_path, alias="other", name="Other", filename="two.yaml")
     [problem] = problems([base, one, two])
-    assert problem.startswith(f"{two}:2:9: test-role.id: duplicate id, already in {one}")
+    assert problem == f"{two}:2:9: test-role.id: duplicate id 'test-role', already in {one}:2:9"
 
 
 def test_unknown_skill_reference(tmp_path: Path) -> None:

@@ -315,16 +315,19 @@ class Merged:
 def merge_layers(layers: Sequence[Sequence[LoadedFile]]) -> Merged:
     merged = Merged()
     for files in layers:
-        first_in_layer: dict[tuple[str, str], str] = {}
+        first_in_layer: dict[tuple[str, str], tuple[LoadedFile, LocPath]] = {}
         for item in files:
             for collection in _ENTITIES:
                 for index, entity in enumerate(getattr(item.content, collection)):
                     key, loc = (collection, entity.id), (collection, index)
                     if key in first_in_layer:
-                        message = f"duplicate id, already in {first_in_layer[key]}"
+                        first, first_loc = first_in_layer[key]
+                        line, column = first.document.locate((*first_loc, "id"))  # a clash: slow
+                        where = f"{first.document.name}:{line}:{column}"
+                        message = f"duplicate id {entity.id!r}, already in {where}"
                         merged.problems.append(item.problem((*loc, "id"), message))
                         continue
-                    first_in_layer[key] = item.document.name
+                    first_in_layer[key] = (item, loc)
                     merged.entities[collection][entity.id] = Placed(entity, item, loc)
                     if collection == "roles":
                         merged.removed.discard(entity.id)

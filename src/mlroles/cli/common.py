@@ -151,9 +151,10 @@ TrackOption = Annotated[
     typer.Option(
         "--track",
         "-t",
+        metavar="TRACK",
         help="default (the tracks shown by default; ml is another name for it), all, or a "
-        "track id (in the bundled catalogue: research, production, adjacent). Join several "
-        "with commas.",
+        "track id or name (in the bundled catalogue: research, production, adjacent); "
+        "several joined by commas.",
         autocompletion=complete_track,
     ),
 ]
