@@ -21,7 +21,7 @@ def test_init_writes_a_starter_that_validates(invoke: Invoke, tmp_path: Path) ->
     assert checked.exit_code == 0
     assert checked.stdout == (
         "ok: 1 file valid on top of the bundled catalogue "
-        "(sources: 1, skills: 0, roles: 1, contrasts: 0).\n"
+        "(sources: 1, tracks: 0, skill_categories: 0, skills: 0, roles: 1, contrasts: 0).\n"
     )
 
 
