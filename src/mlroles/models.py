@@ -172,15 +172,16 @@ Axis = Literal["swe", "ml", "comm"]
 class Declared(Model):
     """A track or skill category a catalogue file declares: what it is, and what it rests
     on. Most are the catalogue's own way of sorting what the sources describe, so, as for a
-    skill-map value, the sources are cited where they draw the line, else `reading: true`
-    says it is the catalogue's own structure."""
+    skill-map value, it cites the sources it draws on and `reading: true` says where the
+    grouping (or what the commands read from it) is the catalogue's own reading of them."""
 
     id: Id
     name: ShortText
     description: LongText
     sources: tuple[SourceId, ...] = ()
     reading: bool = Field(
-        default=False, description="True: the catalogue's own structure, which no source gives."
+        default=False,
+        description="True: the catalogue's own reading (of the sources it cites, if any).",
     )
 
     @model_validator(mode="after")
