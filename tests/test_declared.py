@@ -262,3 +262,19 @@ def test_a_cached_catalogue_keeps_its_declarations(hospital: Path) -> None:
     assert cached.category("clinical-knowledge").label == "Clinical knowledge"
     assert cached.track("clinical").shown is True
     assert cached.shown_tracks == ("research", "production", "clinical")
+
+
+def test_path_learns_a_category_at_its_declared_stage(invoke: Invoke, hospital: Path) -> None:
+    rated = ("--skill", "python=1", "--skill", "ml-fundamentals=1", "--skill", "clinical-coding=1")
+    command = ("-c", str(hospital), "path", "me", "clinical-data-scientist", *rated, "-f", "json")
+
+    def order() -> list[str]:
+        result = invoke(*command)
+        assert result.exit_code == 0, result.stderr
+        return [gap["skill"] for gap in json.loads(result.stdout)["skills_to_build"]]
+
+    assert order() == ["python", "ml-fundamentals", "clinical-coding"]  # stages 0, 1, 2
+    edited(hospital, "    learning_stage: 2\n", "    learning_stage: 0\n")
+    assert order() == ["clinical-coding", "python", "ml-fundamentals"]  # 0 (listed first), 0, 1
+    edited(hospital, "    learning_stage: 0\n", "")
+    assert order() == ["python", "ml-fundamentals", "clinical-coding"]  # none: after every stage
