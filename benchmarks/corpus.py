@@ -1,12 +1,17 @@
 """The labelled job-ad corpus in `corpus/`: loading it, and assigning its splits.
 
     python benchmarks/corpus.py merge   # fold corpus/labels/*.yaml into corpus/labels.yaml
+    python benchmarks/corpus.py merge --split fresh   # new ads all go to one split
     python benchmarks/corpus.py stats   # ads per role and split, misleading titles
 
 Splits are assigned once, when an ad is merged, and never change afterwards: within each
 role the new ads are ordered by a hash of their id and dealt out train, train, train, dev,
 test. The test split is for the figure quoted in a note, read once; fitting and tuning use
 train and dev only.
+
+The `fresh` split is a second held-out set, collected after the test split had been read
+(session 4), by people who had not seen how triage scores: it is read once, for the figure
+quoted when the work that follows the first test read is done.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1] / "corpus"
 LABELS = ROOT / "labels.yaml"
-SPLITS = ("train", "dev", "test")
+SPLITS = ("train", "dev", "test", "fresh")
 DEAL = ("train", "train", "train", "dev", "test")
 MAX_PER_EMPLOYER = 3
 FIELDS = {
@@ -120,7 +125,14 @@ def merge() -> int:
     by_role: dict[str, list[str]] = {}
     for ad_id, label in new.items():
         by_role.setdefault(label["role"], []).append(ad_id)
+    given = sys.argv[sys.argv.index("--split") + 1] if "--split" in sys.argv else None
+    if given is not None and given not in SPLITS:
+        raise SystemExit(f"unknown split {given!r}: use one of {', '.join(SPLITS)}")
     for role, ids in by_role.items():
+        if given is not None:
+            for ad_id in ids:
+                new[ad_id]["split"] = given
+            continue
         already = sum(1 for label in merged.values() if label["role"] == role)
         for i, ad_id in enumerate(sorted(ids, key=_hash)):
             new[ad_id]["split"] = DEAL[(already + i) % len(DEAL)]

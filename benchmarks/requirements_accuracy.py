@@ -3,13 +3,16 @@
     python benchmarks/requirements_accuracy.py            # the dev split
     python benchmarks/requirements_accuracy.py --test     # and the test split (read once)
 
-The labels (corpus/requirements.yaml) were written by hand, before the extraction code
-existed, for ads of the corpus' dev and test splits: the catalogue skills and tools each ad
-asks for, required or nice to have, and the other tools it names. For each split this
-prints the precision and recall of the extracted catalogue items (a skill or tool counts
-once per ad), how often required / nice-to-have agrees on the items both found, the same
-for tools the catalogue does not know, and every miss and false find. Exits 1 when
-precision or recall of catalogue items is below 85 % on the last split reported.
+The test figures are given per label file and for both together.
+
+The labels (corpus/requirements.yaml, requirements-2.yaml) were written by hand, each
+file by someone who had not seen the extraction code, for ads of the corpus' dev and test
+splits: the catalogue skills and tools each ad asks for, required or nice to have, and the
+other tools it names. For each split this prints the precision and recall of the extracted
+catalogue items (a skill or tool counts once per ad), how often required / nice-to-have
+agrees on the items both found, the same for tools the catalogue does not know, and every
+miss and false find. Exits 1 when precision or recall of catalogue items is below 85 % on
+the last split reported.
 """
 
 from __future__ import annotations
@@ -36,9 +39,22 @@ def _prf(hits: int, found: int, labelled: int) -> tuple[float, float]:
     return hits / found if found else 1.0, hits / labelled if labelled else 1.0
 
 
-def report(split: str, verbose: bool) -> tuple[float, float]:
+# Each file was labelled by a different person, before the extraction it measures ran on
+# its test ads: requirements.yaml in session 3, requirements-2.yaml (the rest of dev and
+# test) in session 4.
+LABEL_FILES = ("requirements.yaml", "requirements-2.yaml")
+
+
+def _labels(files: tuple[str, ...]) -> dict[str, dict[str, list[str]]]:
+    labels: dict[str, dict[str, list[str]]] = {}
+    for name in files:
+        labels.update(yaml.safe_load((ROOT / name).read_text(encoding="utf-8"))["ads"])
+    return labels
+
+
+def report(split: str, verbose: bool, files: tuple[str, ...] = LABEL_FILES) -> tuple[float, float]:
     catalogue = load_bundled()
-    labels = yaml.safe_load((ROOT / "requirements.yaml").read_text(encoding="utf-8"))["ads"]
+    labels = _labels(files)
     ads = [ad for ad in load(split) if ad.id in labels]
     hits = found = labelled = agree = both = 0
     t_hits = t_found = t_labelled = 0
@@ -67,7 +83,8 @@ def report(split: str, verbose: bool) -> tuple[float, float]:
             lost, added = sorted(set(want) - set(got)), sorted(set(got) - set(want))
             print(f"  {ad.id}: missed {lost}, extra {added}")
     precision, recall = _prf(hits, found, labelled)
-    print(f"\n== {split}: {len(ads)} ads, {labelled} labelled items, {found} found")
+    named = "" if files == LABEL_FILES else f" ({', '.join(files)})"
+    print(f"\n== {split}{named}: {len(ads)} ads, {labelled} labelled items, {found} found")
     print(f"catalogue items   precision {precision:6.1%}   recall {recall:6.1%}")
     print(f"required / nice   agree on {agree}/{both} items found by both")
     t_precision, t_recall = _prf(t_hits, t_found, t_labelled)
@@ -85,8 +102,11 @@ def main() -> int:
     parser.add_argument("-v", "--verbose", action="store_true", help="every ad's misses")
     args = parser.parse_args()
     last = (0.0, 0.0)
-    for split in ["dev"] + (["test"] if args.test else []):
-        last = report(split, args.verbose)
+    last = report("dev", args.verbose)
+    if args.test:
+        for name in LABEL_FILES:  # the second file's test ads: read once, in session 4
+            report("test", args.verbose, (name,))
+        last = report("test", args.verbose)
     ok = min(last) >= TARGET
     print("targets met" if ok else "TARGET MISSED")
     return 0 if ok else 1

@@ -57,10 +57,35 @@ def test_sections_come_from_headings_and_cues() -> None:
         ("Why join us?", Section.BENEFITS),
         ("- Build dashboards for the finance team.", None),
         ("You will build dashboards for the finance team every single week.", None),
+        ("Location:", Section.BENEFITS),
+        ("Location: Redmond, WA", None),  # a job board's field, not a heading
+        ("Company: Northwind Bank", None),
     ],
 )
 def test_heading_kind(line: str, kind: Section | None) -> None:
     assert heading_kind(line) is kind
+
+
+def test_a_field_line_does_not_end_the_duties() -> None:
+    """'Location: Redmond' once headed a benefits section that swallowed the whole ad."""
+    read = read_ad(
+        "Research Scientist Intern\n\nLocation: Redmond, WA\n\n"
+        "Develop algorithms for new depth sensors in Python and C++.\n"
+    )
+    sections = {t.word: t.section for t in read.tokens}
+    assert sections["redmond"] is Section.DETAILS
+    assert sections["python"] is Section.DUTIES
+
+
+def test_prose_that_starts_with_a_field_is_read_as_prose() -> None:
+    read = read_ad(
+        "ML Engineer\n\nTeam: AI Agents. "
+        + "We run agents in production that resolve support tickets on their own. " * 3
+        + "\n\nLocation: Remote\n"
+    )
+    sections = {t.word: t.section for t in read.tokens}
+    assert sections["agents"] is Section.DUTIES
+    assert sections["remote"] is Section.DETAILS
 
 
 def test_negated_and_collaboration_clauses_are_marked() -> None:

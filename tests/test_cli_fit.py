@@ -6,6 +6,7 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 import yaml
 from typer.testing import CliRunner, Result
 
@@ -185,6 +186,15 @@ def test_path_me_questionnaire_asks_only_what_the_plan_uses(invoke: Invoke) -> N
     data = json.loads(result.stdout)
     assert data["not_asked"] == [] and data["wanted"] == []
     assert {c["skill"] for c in data["carries_over"]} >= {"cloud-platforms"}
+
+
+def test_fit_save_dash_is_a_usage_error(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = invoke("fit", *SWE_FLAGS, "--save", "-")
+    assert result.exit_code == 2 and "--save needs a file name" in result.stderr
+    assert result.stdout == "" and list(tmp_path.iterdir()) == []
 
 
 def test_fit_save_and_profile_round_trip(invoke: Invoke, tmp_path: Path) -> None:

@@ -24,7 +24,7 @@ def test_every_ad_has_a_label_and_every_label_an_ad() -> None:
 def test_label_is_complete_and_valid(catalogue: Catalogue, ad_id: str) -> None:
     label = LABELS[ad_id]
     assert set(label) >= REQUIRED, REQUIRED - set(label)
-    assert label["split"] in {"train", "dev", "test"}
+    assert label["split"] in {"train", "dev", "test", "fresh"}
     role = catalogue.role(label["role"])
     assert role.evidence, f"{role.id} has no evidence terms to be found by"
     for other in label["also"]:
@@ -118,7 +118,12 @@ def test_the_notes_on_product_titles_give_the_corpus_counts(catalogue: Catalogue
     """The product manager and owner notes quote counts of the corpus: they must match it."""
     from mlroles.termmatch import term_found
 
-    texts = [(CORPUS / "ads" / f"{i}.txt").read_text(encoding="utf-8") for i in sorted(LABELS)]
+    # The notes were written from the ads before the fresh held-out split was collected.
+    texts = [
+        (CORPUS / "ads" / f"{i}.txt").read_text(encoding="utf-8")
+        for i, label in sorted(LABELS.items())
+        if label["split"] != "fresh"
+    ]
     titled_pm = [t for t in texts if "product manager" in t.splitlines()[0].lower()]
     titled_po = [t for t in texts if "product owner" in t.splitlines()[0].lower()]
     roadmap = sum(term_found("roadmap*", t) for t in titled_pm)

@@ -301,6 +301,21 @@ def test_json_profile_errors_are_located(invoke: Invoke, tmp_path: Path) -> None
     result = invoke("fit", "--profile", str(path))
     assert result.exit_code == 1
     assert result.stderr.startswith(
-        f"mlroles: error: invalid catalogue: {path}:3:3: skils: unknown field 'skils'; "
-        "did you mean 'skills'? (and 1 more"
+        f"mlroles: error: invalid profile: {path}:3:3: skils: unknown field 'skils'; "
+        f"did you mean 'skills'?; {path}:4:3: "
+    )
+    assert "validate" not in result.stderr  # it checks catalogues, not profiles
+
+
+def test_profile_errors_say_profile_and_list_up_to_three(invoke: Invoke, tmp_path: Path) -> None:
+    path = write(tmp_path, "swe: 9\nml: 8\ncomm: 7\nskills:\n  python: guru\n", "me.yaml")
+    result = invoke("fit", "--profile", str(path))
+    assert result.exit_code == 1 and result.stdout == ""
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"mlroles: error: invalid profile: {path}:1:6: swe: ")
+    assert f"; {path}:2:5: ml: " in line and f"; {path}:3:7: comm: " in line
+    assert line.endswith("(and 1 more)")
+    broken = write(tmp_path, "swe: [1\n", "broken.yaml")
+    assert invoke("fit", "--profile", str(broken)).stderr.startswith(
+        f"mlroles: error: invalid profile: {broken}:2:1: "
     )

@@ -144,6 +144,16 @@ def test_map_svg_file(invoke: Invoke, tmp_path: Path) -> None:
     assert invoke("map", "--svg", str(path), "--force").exit_code == 0
 
 
+def test_map_svg_dash_writes_only_the_svg_to_stdout(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = invoke("map", "--svg", "-")
+    assert result.exit_code == 0, result.stderr
+    ET.fromstring(result.stdout)  # the whole of stdout is one SVG document
+    assert list(tmp_path.iterdir()) == []  # no file named '-'
+
+
 def test_readme_picture_is_current(catalogue: Catalogue) -> None:
     committed = (REPO / "docs" / "skill-map.svg").read_text(encoding="utf-8")
     assert committed == render_svg(build_chart(ml_roles(catalogue))), (

@@ -97,6 +97,35 @@ def test_json_output_escapes_c1_and_bidi_and_keeps_the_value() -> None:
     assert text == '{\n  "k\\u202e": [\n    "x\\u009b31m\\u2028\\u001b y \u00e9 \u4e2d"\n  ]\n}\n'
 
 
+def test_yaml_output_escapes_c1_and_bidi_and_keeps_the_value(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    result = invoke("triage", str(_ad(tmp_path)), "-f", "yaml")
+    assert result.exit_code == 0
+    for raw in ("\x1b", "\x9b", "\u202e", "\r"):  # PyYAML writes C1 and bidi raw
+        assert raw not in result.stdout
+    title = "Machine Learning Engineer " + HOSTILE.strip()
+    assert yaml.safe_load(result.stdout)["title"] == title
+
+
+@pytest.mark.parametrize("safe", [True, False])
+def test_catalogue_yaml_export_is_readable_unless_it_must_escape(
+    invoke: Invoke, tmp_path: Path, safe: bool
+) -> None:
+    document = starter_document()
+    role = document["roles"][0]  # type: ignore[index]
+    role["summary"]["text"] = "Caf\u00e9 analytics" + ("" if safe else BIDI)
+    path = tmp_path / "overlay.yaml"
+    path.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
+    result = invoke("--catalog", str(path), "export", "-f", "yaml")
+    assert result.exit_code == 0, result.stderr
+    assert ("Caf\u00e9" in result.stdout) is safe  # escaped only when it must be
+    assert BIDI not in result.stdout
+    loaded = yaml.safe_load(result.stdout)
+    summary = next(r["summary"] for r in loaded["roles"] if r["id"] == role["id"])
+    assert summary["text"] == role["summary"]["text"]
+
+
 def test_an_ad_file_name_in_an_error_is_escaped(invoke: Invoke, tmp_path: Path) -> None:
     name = tmp_path / f"missing{TITLE}\n.txt"
     result = invoke("triage", str(name))

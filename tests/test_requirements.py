@@ -68,6 +68,13 @@ def test_a_tool_asks_for_its_skill(catalogue: Catalogue) -> None:
     assert "R" not in _asks(catalogue, "Data Scientist\n\nRequirements\n- R&D spirit.\n")
 
 
+def test_acronyms_must_be_written_in_capitals(catalogue: Catalogue) -> None:
+    asks = _asks(catalogue, "ML Engineer\n\nDuties\n- Serve models behind a REST layer.\n")
+    assert asks["apis-and-integration"] is True
+    lower = "ML Engineer\n\nDuties\n- Expose the chip to the rest of the inference stack.\n"
+    assert "apis-and-integration" not in _asks(catalogue, lower)
+
+
 def test_tool_entries_split_into_tools() -> None:
     assert tool_names("AWS, Azure or GCP (basics)") == ["AWS", "Azure", "GCP"]
     assert tool_names("Docker and CI/CD") == ["Docker", "CI/CD"]

@@ -125,6 +125,9 @@ _DETAILS_LINE = re.compile(
     r"|^[^.]{0,80}\u00b7[^.]{0,80}\u00b7",
     re.IGNORECASE,
 )
+# A field line longer than this is prose that starts with a field ("Team: AI Agents. We
+# operate agents that ..."): it is read as the section it stands in.
+MAX_DETAILS_WORDS = 30
 # Inline legal and culture boilerplate, wherever it stands: it never describes the work.
 _LEGAL_LINE = re.compile(
     r"\b(equal (employment )?opportunit|without regard to|sexual orientation|veteran status|"
@@ -260,6 +263,10 @@ def heading_kind(line: str) -> Section | None:
         return None
     if not (marked or ends_colon or n_words <= 6) or text.endswith((".", ",", ";")):
         return None
+    if not ends_colon and _DETAILS_LINE.search(text):
+        # A job board's field with its value ("Location: Bonn") heads nothing: read as a
+        # heading, it put the rest of the ad under benefits or company.
+        return None
     lowered = text.lower()
     for kind, cues in _HEADING_CUES:
         if any(cue in lowered for cue in cues):
@@ -303,7 +310,7 @@ def read_ad(text: str, *, plain: bool = False) -> ReadAd:
             sections.append((number, kind))
             continue
         line_section = section
-        if _DETAILS_LINE.search(line):
+        if _DETAILS_LINE.search(line) and len(line.split()) <= MAX_DETAILS_WORDS:
             line_section = Section.DETAILS
         elif _LEGAL_LINE.search(line):
             line_section = Section.BENEFITS

@@ -72,12 +72,24 @@ class CatalogueError(MlrolesError):
     so that a whole file can be reported at once rather than one error per run.
     """
 
+    kind = "catalogue"
+    shown = 1
+    lists_all = "; 'mlroles validate' lists them all"
+
     def __init__(self, problems: list[Problem]) -> None:
         if not problems:
-            raise ValueError("CatalogueError needs at least one problem")
+            raise ValueError(f"{type(self).__name__} needs at least one problem")
         count = len(problems)
-        head = str(problems[0])
-        if count > 1:
-            head += f" (and {count - 1} more; 'mlroles validate' lists them all)"
-        super().__init__(f"invalid catalogue: {head}")
+        head = "; ".join(str(problem) for problem in problems[: self.shown])
+        if count > self.shown:
+            head += f" (and {count - self.shown} more{self.lists_all})"
+        super().__init__(f"invalid {self.kind}: {head}")
         self.problems = problems
+
+
+class ProfileError(CatalogueError):
+    """A profile file (from `fit --save`, or written by hand) is unreadable or invalid."""
+
+    kind = "profile"
+    shown = 3  # a profile is a few lines, and `validate` checks catalogues, not profiles
+    lists_all = ""

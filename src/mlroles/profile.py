@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .errors import CatalogueError, UsageError
+from .errors import CatalogueError, ProfileError, UsageError
 from .models import Id, Interest, Level
 
 Scale = Annotated[int, Field(ge=0, le=5)]
@@ -93,13 +93,16 @@ def load_profile(path: Path) -> Profile:
     """Read a profile file written by `fit --save` (or by hand); errors name file and line."""
     from .yamlio import read_yaml
 
-    document = read_yaml(path)
+    try:
+        document = read_yaml(path)
+    except CatalogueError as exc:  # read as a profile, not as a catalogue
+        raise ProfileError(exc.problems) from None
     try:
         return Profile.model_validate(document.data)
     except ValidationError as exc:
         from .build import validation_problems
 
-        raise CatalogueError(validation_problems(document, exc, Profile)) from None
+        raise ProfileError(validation_problems(document, exc, Profile)) from None
 
 
 def profile_yaml(profile: Profile) -> str:

@@ -60,6 +60,7 @@ class VocabularyItem(NamedTuple):
     key: str  # the skill's id, or the tool's name
     name: str
     term: CompiledTerm
+    cased: str | None = None  # the spelling the ad must use, for short names and acronyms
 
 
 class Requirement(NamedTuple):
@@ -102,27 +103,38 @@ def vocabulary(catalogue: Catalogue) -> tuple[VocabularyItem, ...]:
         for phrase in sorted(phrases):
             # One- and two-letter aliases ("r", "ml") would match everywhere.
             if len(phrase.replace(" ", "")) > 2:
-                items.append(VocabularyItem("skill", skill.id, skill.name, compile_phrase(phrase)))
+                items.append(
+                    VocabularyItem(
+                        "skill", skill.id, skill.name, compile_phrase(phrase), _cased(phrase)
+                    )
+                )
     seen: set[str] = set()
     for role in catalogue.roles:
         for tool in role.tools:
             for name in tool_names(tool.name):
                 if name.lower() not in seen:
                     seen.add(name.lower())
-                    items.append(VocabularyItem("tool", name, name, compile_phrase(name)))
+                    cased = name if len(name) <= 3 else _cased(name)
+                    items.append(VocabularyItem("tool", name, name, compile_phrase(name), cased))
     return tuple(items)
 
 
+def _cased(phrase: str) -> str | None:
+    """An acronym must be written in capitals: "REST", not "the rest of the stack"."""
+    return phrase if re.fullmatch(r"[A-Z]{3,}", phrase) else None
+
+
 def _case_ok(item: VocabularyItem, ad: ReadAd, start: int) -> bool:
-    """Short tool names must be written as the catalogue writes them ("Go", not "go")."""
-    if item.kind != "tool" or len(item.name) > 3:
+    """Short tool names and acronyms must be written as the catalogue writes them ("Go",
+    not "go"; "REST", not "rest")."""
+    if item.cased is None:
         return True
     token = ad.tokens[start]
     line = ad.lines[token.line - 1]
-    at = line.lower().find(item.name.lower(), token.start)
-    end = at + len(item.name)
+    at = line.lower().find(item.cased.lower(), token.start)
+    end = at + len(item.cased)
     # "R&D" and "R/D" are not the R language.
-    return at >= 0 and line[at:end] == item.name and line[end : end + 1] not in {"&", "/"}
+    return at >= 0 and line[at:end] == item.cased and line[end : end + 1] not in {"&", "/"}
 
 
 def extract(catalogue: Catalogue, ad: ReadAd) -> AdRequirements:

@@ -6,12 +6,13 @@ with OSC 52, retitle the window, clear the screen, plant an OSC 8 link), a carri
 return overwrites what was printed, and a bidi override makes text read differently from
 what it is. Every drawer (plain, Rich, Markdown) and every error line passes its text
 through `visible`, which shows each such character as an escape (`\\x1b`, `\\u202e`)
-instead. JSON and YAML output escape them by their own rules.
+instead. JSON and YAML output escape them by their own rules (`json_text`, `yaml_text`).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
 _UNSAFE = (
@@ -55,6 +56,18 @@ def json_text(text: str) -> str:
     JSON value, nothing raw for a terminal. Outside strings JSON is ASCII, so each match
     is inside a string, where an escape means the same character."""
     return _json_unsafe().sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def yaml_text(dump: Callable[[bool], str]) -> str:
+    """YAML from `dump(allow_unicode)`, readable when it can be and safe when it must be.
+
+    PyYAML counts C1 and bidi controls as printable and writes them raw even in
+    double-quoted strings; only without `allow_unicode` does it escape them, with the rest
+    of non-ASCII. So a document is written with Unicode as it is, and again all escaped in
+    the rare case that the first holds such a character: the same YAML value either way.
+    """
+    text = dump(True)
+    return dump(False) if _json_unsafe().search(text) else text
 
 
 @cache

@@ -288,6 +288,9 @@ def fit(
         interactive=interactive,
         purpose="fit",
     )
+    if save is not None and str(save) == "-":
+        # Not stdout: the ranking goes there, and a profile mixed into it could not be read.
+        raise UsageError("--save needs a file name, not -.", hint="e.g. --save me.yaml")
     if save is not None:
         from ..files import write_atomically
         from ..profile import profile_yaml
@@ -398,7 +401,11 @@ def map_roles(
     profile: ProfileOption = None,
     svg: Annotated[
         Path | None,
-        typer.Option("--svg", help="Also write the chart as an SVG file.", show_default=False),
+        typer.Option(
+            "--svg",
+            help="Also write the chart as an SVG file (- writes only the SVG, to stdout).",
+            show_default=False,
+        ),
     ] = None,
     force: ForceOption = False,
     fmt: FormatOption = Format.TABLE,
@@ -425,8 +432,12 @@ def map_roles(
         you = You(answers.swe, answers.ml, answers.comm)
     chart = build_chart(roles, (r.id for r in highlighted), you)
     if svg is not None:
-        from ..files import write_atomically
         from ..render.svg import render_svg
+
+        if str(svg) == "-":  # `--svg -`: the picture is the output, as `export -o -`
+            emit_text(render_svg(chart))
+            return
+        from ..files import write_atomically
 
         write_atomically(svg, render_svg(chart), force=force)
         wrote(svg, "the skill map as SVG")

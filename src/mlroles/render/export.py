@@ -39,13 +39,14 @@ def export_yaml(catalogue: Catalogue) -> str:
     # libyaml's writer when PyYAML has it: the pure-Python one took 2 minutes and 2 GB for
     # 5,000 roles. Both are safe dumpers and write the same YAML for this data.
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    from ..textsafe import yaml_text
+
     header = "# An mlroles catalogue, exported by `mlroles export`.\n"
-    body = yaml.dump(
-        catalogue_document(catalogue),
-        Dumper=dumper,
-        sort_keys=False,
-        allow_unicode=True,
-        width=100,
+    document = catalogue_document(catalogue)
+    body = yaml_text(
+        lambda unicode: yaml.dump(
+            document, Dumper=dumper, sort_keys=False, allow_unicode=unicode, width=100
+        )
     )
     return header + body
 

@@ -22,7 +22,14 @@ def render_json(view: object) -> str:
 def render_yaml(view: object) -> str:
     import yaml
 
-    return yaml.safe_dump(to_data(view), sort_keys=False, allow_unicode=True, width=1_000_000)
+    from ..textsafe import yaml_text
+
+    data = to_data(view)
+    return yaml_text(
+        lambda unicode: yaml.safe_dump(
+            data, sort_keys=False, allow_unicode=unicode, width=1_000_000
+        )
+    )
 
 
 def render_csv(view: object) -> str:
