@@ -127,6 +127,21 @@ def write(path: Path, data: dict[str, Any], fmt: str) -> None:
         path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
 
 
+def declarations() -> dict[str, Any]:
+    """The bundled catalogue's tracks and skill categories, cited to the benchmark source:
+    the generated roles and skills use them, and they must load without the bundled ones."""
+    import yaml
+
+    from mlroles.layers import bundled_data_dir
+
+    path = bundled_data_dir() / "tracks-and-categories.yaml"
+    declared = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for kind in ("tracks", "skill_categories"):
+        for item in declared[kind]:
+            item["sources"] = ["bench-source"]
+    return {kind: declared[kind] for kind in ("tracks", "skill_categories")}
+
+
 REALISTIC = {"per_role": 30, "summary_words": 43}
 """ESCO-like roles: 30 skills each and a summary of about 300 characters."""
 
@@ -157,6 +172,8 @@ def generate(
     }
     written.append(out / f"00-sources.{suffix}")
     write(written[-1], source, fmt)
+    written.append(out / f"01-tracks-and-categories.{suffix}")
+    write(written[-1], declarations(), fmt)
     for start in range(0, skills, SKILLS_PER_FILE):
         chunk = [make_skill(rng, n) for n in range(start, min(start + SKILLS_PER_FILE, skills))]
         written.append(out / f"10-skills-{start:06d}.{suffix}")

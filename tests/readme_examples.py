@@ -6,6 +6,9 @@ Each example in README.md is a fenced block right under a marker:
 
     <!-- example: mlroles list --track research | columns=120 lines=1-9,21-26 -->
 
+A file the examples need can be spelt out in the README, as a ```yaml block right under
+`<!-- file: NAME -->`: it is written to NAME in the directory the examples run in.
+
 The block becomes `$ <command>` and the command's output as a pipe gets it (plain text)
 at `columns` (100 unless given); `lines` keeps only those lines of it, with `…` for what is
 left out. `test_readme_examples.py` fails when the README differs from a fresh run.
@@ -35,6 +38,9 @@ AD_FILES = {
     "ads/14-research-scientist.md": "14-research-scientist.md",
     "ads/17-misleading-ds-is-mle.md": "17-misleading-ds-is-mle.md",
 }
+
+_FILE = re.compile(r"^<!-- file: (?P<name>[\w.-]+) -->\n```yaml\n(?P<text>.*?)^```\n", re.M | re.S)
+"""A file the examples use, written out in the README itself (a catalogue, say)."""
 
 _EXAMPLE = re.compile(
     r"^<!-- example: (?P<command>.+?)(?: \| (?P<options>[^>]*?))? -->\n```\n.*?^```\n",
@@ -88,6 +94,8 @@ def regenerated(text: str) -> str:
         for name, posting in AD_FILES.items():
             (workdir / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy(POSTINGS / posting, workdir / name)
+        for name, content in readme_files(text).items():
+            (workdir / name).write_text(content, encoding="utf-8")
 
         def block(match: re.Match[str]) -> str:
             command, options = match["command"], match["options"] or ""
@@ -95,6 +103,11 @@ def regenerated(text: str) -> str:
             return f"{marker}\n```\n{run_example(command, options, workdir)}```\n"
 
         return _EXAMPLE.sub(block, text)
+
+
+def readme_files(text: str) -> dict[str, str]:
+    """The files the README spells out for its examples, by name."""
+    return {match["name"]: match["text"] for match in _FILE.finditer(text)}
 
 
 def examples(text: str) -> list[str]:

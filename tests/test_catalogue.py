@@ -24,6 +24,13 @@ skills:
     category: software-engineering
     description: The language.
     sources: [src-a]
+tracks:
+  - {id: production, name: Production, description: Where roles ship., sources: [src-a]}
+skill_categories:
+  - id: software-engineering
+    name: Software engineering
+    description: Writing code.
+    sources: [src-a]
 """
 
 ROLE = """\
@@ -88,7 +95,7 @@ def test_duplicate_role_id_names_both_files(tmp_path: Path) -> None:
     one = role_file(tmp_path, filename="one.yaml")
     two = role_file(tmp_path, alias="other", name="Other", filename="two.yaml")
     [problem] = problems([base, one, two])
-    assert problem.startswith(f"{two}:2:9: test-role.id: duplicate id, already in {one}")
+    assert problem == f"{two}:2:9: test-role.id: duplicate id 'test-role', already in {one}:2:9"
 
 
 def test_unknown_skill_reference(tmp_path: Path) -> None:
@@ -167,7 +174,7 @@ def test_every_problem_is_reported_not_just_the_first(tmp_path: Path) -> None:
 def test_duplicate_key_shows_both_lines(tmp_path: Path) -> None:
     path = write(tmp_path, "dup.yaml", SOURCE + "sources: []\n")
     [problem] = problems([path])
-    assert problem == f"{path}:13:1: duplicate key 'sources' (first at line 1)"
+    assert problem == f"{path}:20:1: duplicate key 'sources' (first at line 1)"
 
 
 @pytest.mark.parametrize(

@@ -21,7 +21,7 @@ def test_init_writes_a_starter_that_validates(invoke: Invoke, tmp_path: Path) ->
     assert checked.exit_code == 0
     assert checked.stdout == (
         "ok: 1 file valid on top of the bundled catalogue "
-        "(sources: 1, skills: 0, roles: 1, contrasts: 0).\n"
+        "(sources: 1, tracks: 0, skill_categories: 0, skills: 0, roles: 1, contrasts: 0).\n"
     )
 
 
@@ -41,12 +41,18 @@ def test_validate_lists_every_problem(invoke: Invoke, tmp_path: Path) -> None:
     one = tmp_path / "one.yaml"
     one.write_text("roles:\n  - id: x\n    nmae: X\n")
     two = tmp_path / "two.yaml"
-    two.write_text("skills:\n  - id: s\n    name: S\n    category: cooking\n")
+    two.write_text(
+        "skills:\n  - id: s\n    name: S\n    category: machine-lerning\n"
+        "    description: A skill.\n    sources: [ml-roles-blog]\n"
+    )
     result = invoke("validate", str(one), str(two))
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
     assert f"{one}:3:5: x.nmae: unknown field 'nmae'; did you mean 'name'?" in lines
-    assert any(line.startswith(f"{two}:4:15: skill:s.category: Input should be") for line in lines)
+    assert (
+        f"{two}:4:15: skill:s.category: unknown skill category 'machine-lerning'; "
+        "did you mean 'machine-learning'?"
+    ) in lines
     assert lines[-1].endswith("problems in 2 files.")
     assert len(lines) > 4
 

@@ -18,7 +18,7 @@ from mlroles.catalogue import Catalogue, load_bundled, load_paths
 from mlroles.chart import You, build_chart, distance
 from mlroles.fit import fit_role, mostly, rank_roles, work_mix
 from mlroles.knowledge import Basis, held
-from mlroles.models import Interest, Level, Role, Track
+from mlroles.models import Interest, Level, Role
 from mlroles.profile import Profile
 from strategies import LEVELS, profiles
 
@@ -38,7 +38,7 @@ CATALOGUES = {"bundled": load_bundled(), "generated": _generated()}
 
 
 def ml_roles(catalogue: Catalogue) -> tuple[Role, ...]:
-    return catalogue.roles_on((Track.RESEARCH, Track.PRODUCTION))
+    return catalogue.roles_on(("research", "production"))
 
 
 def scores(catalogue: Catalogue, profile: Profile) -> dict[str, float]:

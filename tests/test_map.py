@@ -14,7 +14,6 @@ from conftest import Invoke
 from mlroles.catalogue import Catalogue
 from mlroles.chart import build_chart, parse_you
 from mlroles.errors import UsageError
-from mlroles.models import Track
 from mlroles.render.mapgrid import ASCII, UNICODE, draw, plain_lines
 from mlroles.render.svg import HEIGHT, WIDTH, radius, render_svg
 
@@ -23,7 +22,7 @@ SVG = "{http://www.w3.org/2000/svg}"
 
 
 def ml_roles(catalogue: Catalogue):  # type: ignore[no-untyped-def]
-    return catalogue.roles_on((Track.RESEARCH, Track.PRODUCTION))
+    return catalogue.roles_on(("research", "production"))
 
 
 @pytest.mark.parametrize("width", [60, 80, 100])

@@ -29,10 +29,18 @@ if TYPE_CHECKING:
 
     from .yamlio import YamlDocument
 
-_COLLECTIONS = ("sources", "skills", "roles", "contrasts", "disagreements")
+_COLLECTIONS = (
+    "sources",
+    "tracks",
+    "skill_categories",
+    "skills",
+    "roles",
+    "contrasts",
+    "disagreements",
+)
 MAX_PROBLEMS_PER_FILE = 100
 """Validation problems reported per file; the rest are counted ("and N more")."""
-_ENTITIES = ("sources", "skills", "roles", "disagreements")
+_ENTITIES = ("sources", "tracks", "skill_categories", "skills", "roles", "disagreements")
 LocPath = tuple[str | int, ...]
 M = TypeVar("M", bound=BaseModel)
 
@@ -241,9 +249,13 @@ def _object_label(data: Any, collection: str, index: int) -> str:
         if collection == "contrasts" and isinstance(item.get("roles"), list):
             return "contrast:" + "/".join(str(r) for r in item["roles"])
         if isinstance(item.get("id"), str):
-            prefix = "" if collection == "roles" else collection[:-1] + ":"
+            prefix = _SINGULAR.get(collection, collection[:-1] + ":")
             return prefix + str(item["id"])
     return f"{collection}[{index}]"
+
+
+_SINGULAR = {"roles": "", "skill_categories": "category:"}
+"""How a problem's subject names an object of each collection (default: `skill:python`)."""
 
 
 def _dotted(path: LocPath) -> str:
@@ -291,6 +303,8 @@ class Merged:
             roles=canonical(roles),
             contrasts=canonical(p.entity for p in self.contrasts.values()),
             disagreements=canonical(disagreements),
+            tracks=canonical(p.entity for p in self.placed("tracks")),
+            categories=canonical(p.entity for p in self.placed("skill_categories")),
             origins={
                 role_id: p.file.layer if p.file.layer == BUNDLED else p.file.document.name
                 for role_id, p in self.entities["roles"].items()
@@ -301,16 +315,19 @@ class Merged:
 def merge_layers(layers: Sequence[Sequence[LoadedFile]]) -> Merged:
     merged = Merged()
     for files in layers:
-        first_in_layer: dict[tuple[str, str], str] = {}
+        first_in_layer: dict[tuple[str, str], tuple[LoadedFile, LocPath]] = {}
         for item in files:
             for collection in _ENTITIES:
                 for index, entity in enumerate(getattr(item.content, collection)):
                     key, loc = (collection, entity.id), (collection, index)
                     if key in first_in_layer:
-                        message = f"duplicate id, already in {first_in_layer[key]}"
+                        first, first_loc = first_in_layer[key]
+                        line, column = first.document.locate((*first_loc, "id"))  # a clash: slow
+                        where = f"{first.document.name}:{line}:{column}"
+                        message = f"duplicate id {entity.id!r}, already in {where}"
                         merged.problems.append(item.problem((*loc, "id"), message))
                         continue
-                    first_in_layer[key] = item.document.name
+                    first_in_layer[key] = (item, loc)
                     merged.entities[collection][entity.id] = Placed(entity, item, loc)
                     if collection == "roles":
                         merged.removed.discard(entity.id)
@@ -478,7 +495,9 @@ def check_references(merged: Merged) -> list[Problem]:
         for loc, source_id in _cited_sources(placed.entity, placed.loc):
             if source_id not in source_ids:
                 problems.append(placed.file.problem(loc, f"cites unknown source {source_id!r}"))
-    return problems
+    from .declared import check_declared  # tracks and skill categories
+
+    return problems + check_declared(merged)
 
 
 def _cited_sources(model: BaseModel, path: LocPath) -> Iterator[tuple[LocPath, str]]:

@@ -18,9 +18,7 @@ from .layers import (
     bundled_layer,
     normalise,
 )
-from .models import Contrast, Disagreement, Role, Skill, Source, Track
-
-TRACK_ORDER = (Track.RESEARCH, Track.PRODUCTION, Track.ADJACENT)
+from .models import Contrast, Disagreement, Role, Skill, SkillCategory, Source, Track
 
 
 def load_bundled() -> Catalogue:
@@ -113,8 +111,17 @@ class Catalogue:
         contrasts: Iterable[Contrast],
         origins: dict[str, str] | None = None,
         disagreements: Iterable[Disagreement] = (),
+        tracks: Iterable[Track] = (),
+        categories: Iterable[SkillCategory] = (),
     ) -> None:
-        ordered = sorted(roles, key=lambda r: (TRACK_ORDER.index(r.track), r.name.casefold()))
+        self.tracks: tuple[Track, ...] = tuple(tracks)
+        """The declared tracks, in declaration order (bundled first): roles are listed so."""
+        self.categories: tuple[SkillCategory, ...] = tuple(categories)
+        """The declared skill categories, in declaration order: skills are grouped so."""
+        self._tracks = {track.id: track for track in self.tracks}
+        self._categories = {category.id: category for category in self.categories}
+        rank = {track_id: index for index, track_id in enumerate(self._tracks)}
+        ordered = sorted(roles, key=lambda r: (rank.get(r.track, len(rank)), r.name.casefold()))
         skill_list = list(skills)
         self.sources: tuple[Source, ...] = tuple(sources)
         self.contrasts: tuple[Contrast, ...] = tuple(contrasts)
@@ -150,7 +157,7 @@ class Catalogue:
 
     @cached_property
     def roles(self) -> tuple[Role, ...]:
-        """Every role: research, then production, then adjacent; by name within each."""
+        """Every role, track by track (in the tracks' order); by name within each."""
         with _bulk():
             return tuple(self._roles[role_id] for role_id in self._role_order)
 
@@ -168,7 +175,18 @@ class Catalogue:
     def source(self, source_id: str) -> Source:
         return self._sources[source_id]
 
-    def roles_on(self, tracks: Iterable[Track]) -> tuple[Role, ...]:
+    def track(self, track_id: str) -> Track:
+        return self._tracks[track_id]
+
+    def category(self, category_id: str) -> SkillCategory:
+        return self._categories[category_id]
+
+    @property
+    def shown_tracks(self) -> tuple[str, ...]:
+        """The ids of the tracks shown by default, in order."""
+        return tuple(track.id for track in self.tracks if track.shown)
+
+    def roles_on(self, tracks: Iterable[str]) -> tuple[Role, ...]:
         wanted = set(tracks)
         with _bulk():
             return tuple(

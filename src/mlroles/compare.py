@@ -121,7 +121,7 @@ def _fields(roles: Sequence[Role]) -> tuple[FieldRow, ...]:
         return FieldRow(key, label, tuple(values))
 
     return (
-        row("track", "Track", [(role.track.value,) for role in roles]),
+        row("track", "Track", [(role.track,) for role in roles]),
         row("summary", "Summary", [(role.summary.text,) for role in roles]),
         row("goal", "Goal", [(role.goal.text,) for role in roles]),
         row("work_product", "Work product", [(role.work_product.text,) for role in roles]),

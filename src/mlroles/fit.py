@@ -43,8 +43,8 @@ from dataclasses import dataclass
 
 from .catalogue import Catalogue
 from .knowledge import Basis, Held, estimate, held
-from .models import Interest, Level, Role, Skill, Track
-from .profile import INTEREST_CATEGORIES, Profile
+from .models import Interest, Level, Role, Skill
+from .profile import Profile
 
 WEIGHTS = {"skills": 0.45, "axes": 0.15, "interests": 0.40}
 INDIFFERENT = 0.5
@@ -54,9 +54,9 @@ OFFERED = 0.25
 MOSTLY = 0.4
 """A role is *mostly* about a kind of work when it is the largest share of its work mix
 and at least this share."""
-RESEARCH_TRACK_SHARE = 0.5
-"""The least share of research in the work of a research-track role: the sources file
-these roles under research (000, lines 76-78), whatever skills they list."""
+TRACK_SHARE = 0.5
+"""The least share of the kind of work a role's track is `mostly` about: the sources file
+research roles under research (000, lines 76-78), whatever skills they list."""
 
 
 @dataclass(frozen=True)
@@ -135,7 +135,7 @@ def assess(
         skill = catalogue.skill(skill_id)
         credit += min(have.rank, need.rank)
         if have.basis is Basis.RATED:
-            expected = estimate(profile, skill.category)
+            expected = estimate(profile, catalogue.category(skill.category))
             lift += min(have.rank, need.rank) - min(expected.rank if expected else 0, need.rank)
         if not have.known:
             unasked.append(Gap(skill, None, need, Basis.UNKNOWN))
@@ -161,28 +161,27 @@ def role_needs(role: Role) -> tuple[tuple[str, Level], ...]:
 
 def work_mix(catalogue: Catalogue, role: Role) -> dict[Interest, float]:
     """The kinds of work a role involves, as shares of its work: its skill weight in the
-    categories behind each interest; communication at least the role's communication
-    weight on the map (its bubble, out of 10); research at least half of a research-track
-    role's work. The shares sum to at most 1: the rest is work no interest covers
-    (hardware)."""
+    categories behind each interest (each category declares its interest); communication
+    at least the role's communication weight on the map (its bubble, out of 10); the work
+    the role's track is `mostly` about (research, for the research track) at least half.
+    The shares sum to at most 1: the rest is work no interest covers (hardware)."""
     weights = dict.fromkeys(Interest, 0.0)
     total = 0.0
     for need in role.skills:
-        category = catalogue.skill(need.skill).category
+        interest = catalogue.category(catalogue.skill(need.skill).category).interest
         total += need.level.rank
-        for interest, categories in INTEREST_CATEGORIES.items():
-            if category in categories:
-                weights[interest] += need.level.rank
+        if interest is not None:
+            weights[interest] += need.level.rank
     mix = {interest: value / (total or 1.0) for interest, value in weights.items()}
     other = 1.0 - sum(mix.values()) if total else 0.0
     mix[Interest.COMMUNICATION] = max(mix[Interest.COMMUNICATION], role.position.comm / 10)
     scale = sum(mix.values()) + other or 1.0
     mix = {interest: value / scale for interest, value in mix.items()}
-    research = mix[Interest.RESEARCH]
-    if role.track is Track.RESEARCH and research < RESEARCH_TRACK_SHARE:
-        rest = (1 - RESEARCH_TRACK_SHARE) / (1 - research)
+    main = catalogue.track(role.track).mostly
+    if main is not None and mix[main] < TRACK_SHARE:
+        rest = (1 - TRACK_SHARE) / (1 - mix[main])
         mix = {interest: value * rest for interest, value in mix.items()}
-        mix[Interest.RESEARCH] = RESEARCH_TRACK_SHARE
+        mix[main] = TRACK_SHARE
     return mix
 
 
@@ -277,11 +276,10 @@ def _reasons(
 def rank_roles(
     catalogue: Catalogue, profile: Profile, roles: Sequence[Role] | None = None
 ) -> FitResult:
-    """Every ML role (not the adjacent starting points), best fit first; roles mostly about
-    work you want none of come after the rest."""
-    candidates = (
-        roles if roles is not None else catalogue.roles_on((Track.RESEARCH, Track.PRODUCTION))
-    )
+    """The roles on the tracks shown by default (the ML roles, not the adjacent starting
+    points), or `roles`; best fit first; roles mostly about work you want none of come
+    after the rest."""
+    candidates = roles if roles is not None else catalogue.roles_on(catalogue.shown_tracks)
     fits = [fit_role(catalogue, role, profile) for role in candidates]
     fits.sort(key=lambda fit: (fit.unwanted is not None, -fit.score, fit.role.name))
     return FitResult(profile, tuple(fits))

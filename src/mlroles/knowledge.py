@@ -2,7 +2,9 @@
 
 A skill the person rated (or said they lack) is *rated*. A skill they were not asked about
 is *unknown*, not "none" - unless one of their skill-map answers covers its category, in
-which case that answer gives an *estimate*, shown as such ("estimated from swe 4"):
+which case that answer gives an *estimate*, shown as such ("estimated from swe 4").
+Each skill category declares which answer covers it (`estimated_from`, in the catalogue
+data); the bundled catalogue's categories say:
 
 - software engineering (`swe`) covers software-engineering skills, and one step lower the
   infrastructure and data-engineering skills (the Full Stack summary puts ML DevOps and
@@ -11,7 +13,8 @@ which case that answer gives an *estimate*, shown as such ("estimated from swe 4
 - communication (`comm`) covers communication skills.
 
 An axis answer of N estimates rank N - 1 (5 expert, 4 practitioner, 3 working, 2 awareness,
-0-1 none) for the categories it covers directly, N - 2 one step lower. Research, product &
+0-1 none) for the categories it covers directly (`below: 1`), N - 2 one step lower
+(`below: 2`). Research, product &
 business and hardware skills have no axis: unless rated they stay unknown.
 """
 
@@ -25,16 +28,6 @@ from .models import Level, SkillCategory
 from .profile import Profile
 
 LEVELS = tuple(Level)
-
-# category -> (axis, how many ranks below the axis answer the estimate sits)
-AXIS_ESTIMATES: dict[SkillCategory, tuple[str, int]] = {
-    SkillCategory.SOFTWARE_ENGINEERING: ("swe", 1),
-    SkillCategory.INFRASTRUCTURE: ("swe", 2),
-    SkillCategory.DATA: ("swe", 2),
-    SkillCategory.MACHINE_LEARNING: ("ml", 1),
-    SkillCategory.MATHS_STATISTICS: ("ml", 2),
-    SkillCategory.COMMUNICATION: ("comm", 1),
-}
 
 
 class Basis(str, Enum):
@@ -69,10 +62,11 @@ def rank_of(level: Level | None) -> int:
 
 
 def estimate(profile: Profile, category: SkillCategory) -> Held | None:
-    """The estimate an axis answer gives for a skill of `category`, if any covers it."""
-    if category not in AXIS_ESTIMATES:
+    """The estimate an axis answer gives for a skill of `category`, if any covers it (the
+    category's `estimated_from`)."""
+    if category.estimated_from is None:
         return None
-    axis, below = AXIS_ESTIMATES[category]
+    axis, below = category.estimated_from.axis, category.estimated_from.below
     value: int | None = getattr(profile, axis)
     if value is None:
         return None
@@ -85,4 +79,4 @@ def held(catalogue: Catalogue, profile: Profile, skill_id: str) -> Held:
         return Held(profile.skills[skill_id].rank, Basis.RATED)
     if skill_id in profile.lacking:
         return Held(0, Basis.RATED)
-    return estimate(profile, catalogue.skill(skill_id).category) or UNKNOWN
+    return estimate(profile, catalogue.category(catalogue.skill(skill_id).category)) or UNKNOWN

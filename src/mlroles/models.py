@@ -9,7 +9,7 @@ was paraphrased from, so a reader can check it and `show --sources` can print it
 
 import re
 from enum import Enum
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -144,43 +144,6 @@ class Level(_FastPickleEnum):
 _LEVEL_RANK = {level: rank for rank, level in enumerate(Level, start=1)}
 
 
-class Track(_FastPickleEnum):
-    """Where a role sits: ML research, ML in production, or a starting point next to ML."""
-
-    RESEARCH = "research"
-    PRODUCTION = "production"
-    ADJACENT = "adjacent"
-
-
-class SkillCategory(_FastPickleEnum):
-    SOFTWARE_ENGINEERING = "software-engineering"
-    MACHINE_LEARNING = "machine-learning"
-    MATHS_STATISTICS = "maths-statistics"
-    DATA = "data"
-    INFRASTRUCTURE = "infrastructure"
-    HARDWARE = "hardware"
-    RESEARCH = "research"
-    PRODUCT_BUSINESS = "product-business"
-    COMMUNICATION = "communication"
-
-    @property
-    def label(self) -> str:
-        return _CATEGORY_LABELS[self]
-
-
-_CATEGORY_LABELS = {
-    SkillCategory.SOFTWARE_ENGINEERING: "Software engineering",
-    SkillCategory.MACHINE_LEARNING: "Machine learning",
-    SkillCategory.MATHS_STATISTICS: "Maths & statistics",
-    SkillCategory.DATA: "Data",
-    SkillCategory.INFRASTRUCTURE: "Infrastructure",
-    SkillCategory.HARDWARE: "Hardware",
-    SkillCategory.RESEARCH: "Research",
-    SkillCategory.PRODUCT_BUSINESS: "Product & business",
-    SkillCategory.COMMUNICATION: "Communication",
-}
-
-
 class ToolKind(_FastPickleEnum):
     LANGUAGE = "language"
     ML_LIBRARY = "ml-library"
@@ -200,6 +163,85 @@ class Interest(_FastPickleEnum):
     RESEARCH = "research"
     COMMUNICATION = "communication"
     BUSINESS = "business"
+
+
+AXES = ("swe", "ml", "comm")
+Axis = Literal["swe", "ml", "comm"]
+
+
+class Declared(Model):
+    """A track or skill category a catalogue file declares: what it is, and what it rests
+    on. Most are the catalogue's own way of sorting what the sources describe, so, as for a
+    skill-map value, it cites the sources it draws on and `reading: true` says where the
+    grouping (or what the commands read from it) is the catalogue's own reading of them."""
+
+    id: Id
+    name: ShortText
+    description: LongText
+    sources: tuple[SourceId, ...] = ()
+    reading: bool = Field(
+        default=False,
+        description="True: the catalogue's own reading (of the sources it cites, if any).",
+    )
+
+    @model_validator(mode="after")
+    def _cited_unless_reading(self) -> "Declared":
+        if not self.reading and not self.sources:
+            raise ValueError("cite the sources it comes from, or mark it `reading: true`")
+        return self
+
+    @property
+    def label(self) -> str:
+        """What the output calls it."""
+        return self.name
+
+
+class Track(Declared):
+    """Where a role sits, e.g. ML research, ML in production, or a starting point next to ML."""
+
+    shown: bool = Field(
+        default=True,
+        description="Shown by default: list, map and skills show its roles, and fit ranks "
+        "them, unless --track picks other tracks.",
+    )
+    mostly: Interest | None = Field(
+        default=None,
+        description="The kind of work its roles are mostly about: fit counts it as at least "
+        "half of each one's work.",
+    )
+
+
+class AxisEstimate(Model):
+    """Which skill-map answer estimates an unrated skill of a category, and how far below it."""
+
+    axis: Axis = Field(description="The answer (--swe, --ml or --comm) the estimate comes from.")
+    below: Annotated[int, StrictNumber] = Field(
+        default=1,
+        ge=1,
+        le=4,
+        description="Ranks below the answer: 1 for the axis's own skills (swe 4 estimates "
+        "working level), 2 for skills one step away.",
+    )
+
+
+class SkillCategory(Declared):
+    """A kind of skill; roles' skills are grouped by it, and fit reads it."""
+
+    estimated_from: AxisEstimate | None = Field(
+        default=None,
+        description="The skill-map answer that estimates an unrated skill of this category; "
+        "without it, an unrated skill stays unknown.",
+    )
+    interest: Interest | None = Field(
+        default=None, description="The kind of work its skills are, in fit's work mix."
+    )
+    learning_stage: Annotated[int, StrictNumber] | None = Field(
+        default=None,
+        ge=0,
+        le=9,
+        description="When `path` has it learned: lower stages first; categories without one "
+        "come after every stage.",
+    )
 
 
 class EvidenceTerm(Model):
@@ -282,7 +324,7 @@ class AdPhrases(Model):
 class Skill(Model):
     id: Id
     name: ShortText
-    category: SkillCategory
+    category: Id = Field(description="A skill category declared under `skill_categories:`.")
     description: LongText
     aliases: tuple[ShortText, ...] = ()
     in_ads: AdPhrases | None = Field(
@@ -337,9 +379,6 @@ class PositionBasis(Model):
     swe: AxisBasis
     ml: AxisBasis
     comm: AxisBasis
-
-
-AXES = ("swe", "ml", "comm")
 
 
 class Position(Model):
@@ -429,7 +468,7 @@ class Role(Model):
     id: Id
     name: ShortText
     aliases: tuple[ShortText, ...] = ()
-    track: Track
+    track: Id = Field(description="A track declared under `tracks:`.")
     summary: Cited
     goal: Cited
     work_product: Cited
@@ -478,6 +517,12 @@ class CatalogueFile(Model):
     """What one catalogue file may hold. Every key is optional; files are merged."""
 
     sources: tuple[Source, ...] = ()
+    tracks: tuple[Track, ...] = Field(
+        default=(), description="Tracks roles may sit on; a later catalogue may add more."
+    )
+    skill_categories: tuple[SkillCategory, ...] = Field(
+        default=(), description="Kinds of skill; a later catalogue may add more."
+    )
     skills: tuple[Skill, ...] = ()
     roles: tuple[Role, ...] = ()
     contrasts: tuple[Contrast, ...] = ()

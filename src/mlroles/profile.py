@@ -8,20 +8,10 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import CatalogueError, ProfileError, UsageError
-from .models import Id, Interest, Level, SkillCategory
+from .models import Id, Interest, Level
 
 Scale = Annotated[int, Field(ge=0, le=5)]
 
-
-INTEREST_CATEGORIES: dict[Interest, tuple[SkillCategory, ...]] = {
-    Interest.MODELLING: (SkillCategory.MACHINE_LEARNING, SkillCategory.MATHS_STATISTICS),
-    Interest.DATA: (SkillCategory.DATA,),
-    # Hardware work (making chips and accelerators) is none of these: no question asks it.
-    Interest.DEPLOYMENT: (SkillCategory.SOFTWARE_ENGINEERING, SkillCategory.INFRASTRUCTURE),
-    Interest.RESEARCH: (SkillCategory.RESEARCH,),
-    Interest.COMMUNICATION: (SkillCategory.COMMUNICATION,),
-    Interest.BUSINESS: (SkillCategory.PRODUCT_BUSINESS,),
-}
 
 # The sources' own role-scoping questions: how much modelling, data wrangling,
 # deployment and research a job involves.

@@ -47,14 +47,15 @@ def key_skills(catalogue: Catalogue, role: Role, limit: int = KEY_SKILLS) -> tup
 
 
 def skills_by_category(catalogue: Catalogue, role: Role) -> tuple[SkillGroup, ...]:
-    """A role's skills grouped by category (in the category enum's order), highest first."""
+    """A role's skills grouped by category (in the categories' declared order), highest
+    first."""
+    by_category: dict[str, list[tuple[Skill, SkillNeed]]] = {}
+    for need in role.skills:
+        skill = catalogue.skill(need.skill)
+        by_category.setdefault(skill.category, []).append((skill, need))
     groups = []
-    for category in SkillCategory:
-        needs = [
-            (catalogue.skill(need.skill), need)
-            for need in role.skills
-            if catalogue.skill(need.skill).category is category
-        ]
+    for category in catalogue.categories:
+        needs = by_category.get(category.id)
         if needs:
             needs.sort(key=lambda pair: -pair[1].level.rank)
             groups.append(SkillGroup(category, tuple(needs)))

@@ -18,20 +18,13 @@ from .catalogue import Catalogue
 from .fit import Gap, Met, assess, role_needs, work_mix
 from .knowledge import Basis, held
 from .layers import normalise
-from .models import Cited, Interest, Position, Role, SkillCategory
+from .models import Cited, Interest, Position, Role
 from .profile import Profile, checked_profile
 
 Carried = Met
 
-LEARNING_STAGE: dict[SkillCategory, int] = {
-    SkillCategory.MATHS_STATISTICS: 0,
-    SkillCategory.SOFTWARE_ENGINEERING: 0,
-    SkillCategory.MACHINE_LEARNING: 1,
-    SkillCategory.DATA: 2,
-    SkillCategory.INFRASTRUCTURE: 3,
-}
-"""The order of 002's getting-started tips; other categories come after these."""
-LATER = 4
+LATER = 10
+"""The stage of a category that declares none: after every declared `learning_stage`."""
 
 
 @dataclass(frozen=True)
@@ -114,13 +107,19 @@ def _axes(position: Position) -> tuple[int | None, int | None, int | None]:
     return position.swe, position.ml, position.comm
 
 
-def learning_order(gaps: tuple[Gap, ...]) -> tuple[Gap, ...]:
-    """Foundations first (the sources' getting-started order), then the largest gap."""
+def learning_order(catalogue: Catalogue, gaps: tuple[Gap, ...]) -> tuple[Gap, ...]:
+    """Foundations first (the sources' getting-started order, which each skill category
+    gives as its `learning_stage`), then the largest gap."""
+
+    def stage(gap: Gap) -> int:
+        declared = catalogue.category(gap.skill.category).learning_stage
+        return LATER if declared is None else declared
+
     return tuple(
         sorted(
             gaps,
             key=lambda gap: (
-                LEARNING_STAGE.get(gap.skill.category, LATER),
+                stage(gap),
                 -gap.size,
                 -gap.need.rank,
             ),
@@ -179,7 +178,7 @@ def _plan(
         origin_id=origin_id,
         target=target,
         start=start,
-        gaps=learning_order(found.gaps),
+        gaps=learning_order(catalogue, found.gaps),
         carried=tuple(m for m in found.met if m.basis is Basis.RATED)
         + tuple(m for m in found.met if m.basis is Basis.ESTIMATED),
         tools_to_learn=tuple(t.name for t in target.tools if t.name not in carried_tools),

@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .adreading import ReadAd, Section, read_ad, stems_of
 from .catalogue import Catalogue
-from .models import EvidenceTerm, Interest, Role, Track, Variant
+from .models import EvidenceTerm, Interest, Role, Variant
 from .profile import Profile
 from .requirements import AdRequirements, extract
 from .termmatch import (
@@ -220,7 +220,7 @@ def title_roles(catalogue: Catalogue, title: str) -> tuple[Role | None, Role | N
     base = _named_in(_title_stems(parts[0]), catalogue)
     for part in parts[1:]:
         qualifier = _named_in(_title_stems(part), catalogue)
-        if qualifier is not None and qualifier.track is not Track.ADJACENT:
+        if qualifier is not None and catalogue.track(qualifier.track).shown:
             return qualifier, (base if base is not None and base.id != qualifier.id else None)
     if base is None:
         base = _named_in(_title_stems(title), catalogue)

@@ -28,7 +28,8 @@ class ValidationReport:
     problems: tuple[Problem, ...]
     files: int
     counts: dict[str, int]
-    """How many sources, skills, roles and contrasts the checked files define."""
+    """How many sources, tracks, skill categories, skills, roles and contrasts the checked
+    files define."""
     on_bundled: bool
 
     @property
@@ -43,7 +44,9 @@ def validate_layers(base: Sequence[Layer], checked: Sequence[Layer]) -> Validati
     invalid objects are reported and left out, and the rest of it is still cross-checked.
     """
     files = sum(len(layer.files) for layer in checked)
-    counts = {"sources": 0, "skills": 0, "roles": 0, "contrasts": 0}
+    counts = dict.fromkeys(
+        ("sources", "tracks", "skill_categories", "skills", "roles", "contrasts"), 0
+    )
     on_bundled = any(layer.label == BUNDLED for layer in base)
     try:
         loaded_base = read_layers(base)

@@ -10,13 +10,14 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from .catalogue import Catalogue
-from .models import Disagreement, Role, Source, Track
+from .models import Disagreement, Role, Source
 from .skillmap import SkillGroup, quadrant, skills_by_category
 
 
 class RoleListing(NamedTuple):
     roles: tuple[Role, ...]
-    tracks: tuple[Track, ...]
+    tracks: tuple[str, ...]
+    """The ids of the tracks listed."""
 
 
 class RoleProfile(NamedTuple):
@@ -41,7 +42,7 @@ class Bibliography(NamedTuple):
     entries: tuple[SourceEntry, ...]
 
 
-def role_listing(catalogue: Catalogue, tracks: tuple[Track, ...]) -> RoleListing:
+def role_listing(catalogue: Catalogue, tracks: tuple[str, ...]) -> RoleListing:
     return RoleListing(catalogue.roles_on(tracks), tracks)
 
 

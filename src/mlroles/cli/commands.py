@@ -13,7 +13,6 @@ from ..errors import UsageError
 from ..render import Format
 from .common import (
     FormatOption,
-    TrackFilter,
     TrackOption,
     catalogue_choice,
     complete_another_role,
@@ -54,7 +53,7 @@ class ListFormat(str, Enum):
 
 def list_roles(
     ctx: typer.Context,
-    track: TrackOption = TrackFilter.ML,
+    track: TrackOption = "default",
     fmt: Annotated[
         ListFormat,
         typer.Option(
@@ -66,9 +65,11 @@ def list_roles(
     ] = ListFormat.TABLE,
 ) -> None:
     """List the roles: name, id, track, SWE and ML level, and what each does."""
+    from ..declared import select_tracks
     from ..views import role_listing
 
-    listing = role_listing(load_catalogue(ctx), track.tracks)
+    catalogue = load_catalogue(ctx)
+    listing = role_listing(catalogue, select_tracks(catalogue, track))
     if fmt is ListFormat.CSV:
         from ..render.machine import render_csv
 
@@ -124,15 +125,16 @@ def skills(
             show_default=False,
         ),
     ] = None,
-    track: TrackOption = TrackFilter.ML,
+    track: TrackOption = "default",
     fmt: FormatOption = Format.TABLE,
 ) -> None:
     """The software-engineering vs ML skill map: where every role sits."""
+    from ..declared import select_tracks
     from ..skillmap import build_skill_map
 
     catalogue = load_catalogue(ctx)
     focus = catalogue.resolve_role(role) if role is not None else None
-    roles = list(catalogue.roles_on(track.tracks))
+    roles = list(catalogue.roles_on(select_tracks(catalogue, track)))
     if focus is not None and focus not in roles:
         roles.append(focus)
     emit(build_skill_map(catalogue, roles, focus), fmt)
@@ -261,6 +263,7 @@ def fit(
     profile: ProfileOption = None,
     interactive: InteractiveOption = False,
     top: Annotated[int, typer.Option("--top", "-n", min=1, help="How many roles to show.")] = 5,
+    track: TrackOption = "default",
     save: Annotated[
         Path | None,
         typer.Option("--save", help="Write your answers to a profile file.", show_default=False),
@@ -269,9 +272,11 @@ def fit(
     fmt: FormatOption = Format.TABLE,
 ) -> None:
     """Which role fits you? Ranks the ML roles by your skills and the work you want."""
+    from ..declared import select_tracks
     from ..fit import FitResult, rank_roles
 
     catalogue = load_catalogue(ctx)
+    tracks = select_tracks(catalogue, track)  # before the questions: a typo fails at once
     answers = build_profile(
         catalogue,
         swe=swe,
@@ -292,7 +297,7 @@ def fit(
 
         write_atomically(save, profile_yaml(answers), force=force)
         wrote(save, "your profile; use it with --profile")
-    result = rank_roles(catalogue, answers)
+    result = rank_roles(catalogue, answers, catalogue.roles_on(tracks))
     emit(FitResult(result.profile, result.fits[:top]), fmt)
 
 
@@ -386,7 +391,7 @@ def map_roles(
             show_default=False,
         ),
     ] = None,
-    track: TrackOption = TrackFilter.ML,
+    track: TrackOption = "default",
     me: Annotated[
         str | None,
         typer.Option(
@@ -407,10 +412,11 @@ def map_roles(
 ) -> None:
     """The skill map as a picture: every role by software engineering and ML knowledge."""
     from ..chart import You, build_chart, parse_you
+    from ..declared import select_tracks
 
     catalogue = load_catalogue(ctx)
     highlighted = [catalogue.resolve_role(name) for name in role or []]
-    roles = list(catalogue.roles_on(track.tracks))
+    roles = list(catalogue.roles_on(select_tracks(catalogue, track)))
     roles += [r for r in highlighted if r not in roles]
     you = parse_you(me) if me is not None else None
     if profile is not None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NamedTuple
 
@@ -15,27 +14,6 @@ from ..render import Format
 if TYPE_CHECKING:
     from ..catalogue import Catalogue
     from ..layers import Layer
-    from ..models import Track
-
-
-class TrackFilter(str, Enum):
-    ML = "ml"
-    RESEARCH = "research"
-    PRODUCTION = "production"
-    ADJACENT = "adjacent"
-    ALL = "all"
-
-    @property
-    def tracks(self) -> tuple[Track, ...]:
-        from ..models import Track  # not at import: `--help` runs without pydantic
-
-        return {
-            TrackFilter.ML: (Track.RESEARCH, Track.PRODUCTION),
-            TrackFilter.RESEARCH: (Track.RESEARCH,),
-            TrackFilter.PRODUCTION: (Track.PRODUCTION,),
-            TrackFilter.ADJACENT: (Track.ADJACENT,),
-            TrackFilter.ALL: (Track.RESEARCH, Track.PRODUCTION, Track.ADJACENT),
-        }[self]
 
 
 CATALOG_ENV = "MLROLES_CATALOG"
@@ -81,6 +59,17 @@ def load_catalogue(ctx: typer.Context) -> Catalogue:
 def complete_role(ctx: typer.Context, incomplete: str) -> list[str]:
     """Role ids, and one-word aliases, that start with what has been typed."""
     return _roles_starting(ctx, incomplete, given=())
+
+
+def complete_track(ctx: typer.Context, incomplete: str) -> list[str]:
+    """`--track`: default and all, then the declared tracks, that start with what is typed."""
+    from ..declared import EVERY, SHOWN
+
+    try:
+        tracks = [track.id for track in load_catalogue(ctx).tracks]
+    except Exception:  # completion must never print a traceback into the shell
+        tracks = []
+    return [word for word in (SHOWN, EVERY, *tracks) if word.startswith(incomplete.casefold())]
 
 
 def complete_origin(ctx: typer.Context, incomplete: str) -> list[str]:
@@ -158,12 +147,14 @@ FormatOption = Annotated[
 ]
 
 TrackOption = Annotated[
-    TrackFilter,
+    str,
     typer.Option(
         "--track",
         "-t",
-        case_sensitive=False,
-        help="ml (research and production), research, production, adjacent (starting points) "
-        "or all.",
+        metavar="TRACK",
+        help="default (the tracks shown by default; ml is another name for it), all, or a "
+        "track id or name (in the bundled catalogue: research, production, adjacent); "
+        "several joined by commas.",
+        autocompletion=complete_track,
     ),
 ]

@@ -52,13 +52,13 @@ to_data: Registry[dict[str, Any]] = Registry("data form")
 def _listing(view: RoleListing) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
-        "tracks": [track.value for track in view.tracks],
+        "tracks": list(view.tracks),
         "roles": [
             {
                 "id": role.id,
                 "name": role.name,
                 "aliases": list(role.aliases),
-                "track": role.track.value,
+                "track": role.track,
                 "summary": role.summary.text,
                 "swe": role.position.swe,
                 "ml": role.position.ml,
@@ -86,7 +86,7 @@ def _levels(item: SkillLevels) -> dict[str, Any]:
     return {
         "skill": item.skill.id,
         "name": item.skill.name,
-        "category": item.skill.category.value,
+        "category": item.skill.category,
         "levels": [None if level is None else level.value for level in item.levels],
     }
 
@@ -141,7 +141,7 @@ def _skill_map(view: SkillMap) -> dict[str, Any]:
             "id": view.focus.id,
             "skills": [
                 {
-                    "category": group.category.value,
+                    "category": group.category.id,
                     "skills": [
                         {"id": skill.id, "name": skill.name, "level": need.level.value}
                         for skill, need in group.needs
@@ -157,7 +157,7 @@ def _skill_map(view: SkillMap) -> dict[str, Any]:
             {
                 "id": row.role.id,
                 "name": row.role.name,
-                "track": row.role.track.value,
+                "track": row.role.track,
                 "responsibility": row.responsibility,
                 "key_skills": [skill.id for skill in row.key_skills],
                 "swe": row.role.position.swe,

@@ -11,13 +11,13 @@ from ..skillmap import build_skill_map
 from ..views import bibliography, role_listing, role_profile
 from .markdown import render_markdown
 
-ALL_TRACKS = ("research", "production", "adjacent")
-
 
 def catalogue_document(catalogue: Catalogue) -> dict[str, Any]:
     """The merged catalogue as one catalogue file: loadable again with `--catalog`."""
     content = CatalogueFile(
         sources=catalogue.sources,
+        tracks=catalogue.tracks,
+        skill_categories=catalogue.categories,
         skills=catalogue.skills,
         roles=catalogue.roles,
         contrasts=catalogue.contrasts,
@@ -57,11 +57,10 @@ def _demote(markdown: str) -> str:
 
 
 def export_markdown(catalogue: Catalogue) -> str:
-    from ..models import Track
-
+    every_track = tuple(track.id for track in catalogue.tracks)
     parts = [
         "# The mlroles catalogue\n",
-        _demote(render_markdown(role_listing(catalogue, tuple(Track)))),
+        _demote(render_markdown(role_listing(catalogue, every_track))),
         _demote(render_markdown(build_skill_map(catalogue, catalogue.roles))),
         "## Role profiles\n",
     ]

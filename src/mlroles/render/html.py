@@ -41,7 +41,7 @@ def _role_section(catalogue: Catalogue, role: Role) -> str:
     out = [
         f'<section class="role" id="role-{xml_text(role.id)}">',
         f"<h3>{_e(role.name)}</h3>",
-        f'<p class="tag">id <code>{xml_text(role.id)}</code> · {xml_text(role.track.value)}'
+        f'<p class="tag">id <code>{xml_text(role.id)}</code> · {xml_text(role.track)}'
         + (f" · also called {_e(', '.join(role.aliases))}" if role.aliases else "")
         + "</p>",
     ]
@@ -134,7 +134,7 @@ def export_html(catalogue: Catalogue, chart_svg: str | None = None) -> str:
     )
     index = "".join(
         f"<tr><td>{_role_link(catalogue, r.id)}</td><td><code>{xml_text(r.id)}</code></td>"
-        f"<td>{xml_text(r.track.value)}</td><td>{_e(r.summary.text)}</td></tr>"
+        f"<td>{xml_text(r.track)}</td><td>{_e(r.summary.text)}</td></tr>"
         for r in catalogue.roles
     )
     contrasts = []

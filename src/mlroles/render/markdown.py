@@ -79,7 +79,7 @@ def _listing(view: RoleListing) -> str:
             [
                 md(r.name),
                 f"`{r.id}`",
-                r.track.value,
+                r.track,
                 str(r.position.swe),
                 str(r.position.ml),
                 md(r.summary.text),
@@ -94,7 +94,7 @@ def _listing(view: RoleListing) -> str:
 def _profile(view: RoleProfile) -> str:
     role, show = view.role, view.show_citations
     lines = [f"# {md(role.name)}", ""]
-    facts = [f"**Id:** `{role.id}`", f"**Track:** {role.track.value}"]
+    facts = [f"**Id:** `{role.id}`", f"**Track:** {role.track}"]
     if role.aliases:
         facts.append("**Also called:** " + ", ".join(md(a) for a in role.aliases))
     facts.append(

@@ -101,14 +101,14 @@ def _listing(view: RoleListing) -> Block:
                 (
                     _cell(_span(role.name)),
                     _cell(_span(role.id, "cyan")),
-                    _cell(_span(role.track.value)),
+                    _cell(_span(role.track)),
                     _cell(str(role.position.swe)),
                     _cell(str(role.position.ml)),
                     _cell(_span(does)),
                 )
             )
         )
-        meta = f"{role.track.value} · SWE {role.position.swe} · ML {role.position.ml}"
+        meta = f"{role.track} · SWE {role.position.swe} · ML {role.position.ml}"
         records += [
             para((role.name, "bold"), "  ", (role.id, "cyan")),
             para(_span(meta, "dim"), indent=INDENT),
@@ -193,7 +193,7 @@ def _position_basis(p: Position, show: bool) -> list[Para]:
 def _profile(view: RoleProfile) -> Block:
     role, show = view.role, view.show_citations
     parts: list[Block] = [
-        para((role.name, "bold magenta"), (f"  ({role.id}, {role.track.value})", "dim"))
+        para((role.name, "bold magenta"), (f"  ({role.id}, {role.track})", "dim"))
     ]
     if role.aliases:
         parts.append(para(("Also called: ", "dim"), _span(", ".join(role.aliases))))
