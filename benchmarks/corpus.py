@@ -10,8 +10,11 @@ test. The test split is for the figure quoted in a note, read once; fitting and 
 train and dev only.
 
 The `fresh` split is a second held-out set, collected after the test split had been read
-(session 4), by people who had not seen how triage scores: it is read once, for the figure
-quoted when the work that follows the first test read is done.
+(session 4), by people who had not seen how triage scores: it was read once, and its
+strict top-1 (56 %, against 74 % on test) showed the terms mined from ads paraphrased by
+the same hands as dev and test did not carry over to other hands. Once read, test and fresh
+joined train for mining and fitting (`FIT`); `fresh2`, collected by yet other hands after
+that, is the held-out split read once for the figure that follows.
 """
 
 from __future__ import annotations
@@ -26,7 +29,11 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1] / "corpus"
 LABELS = ROOT / "labels.yaml"
-SPLITS = ("train", "dev", "test", "fresh")
+SPLITS = ("train", "dev", "test", "fresh", "fresh2")
+# What evidence is mined and weights are fitted on: train, and each held-out split once it
+# has been read for its figure (test in session 3, fresh in session 4). Dev sets the
+# thresholds and the temperature; the held-out split not yet read is never in here.
+FIT = ("train", "test", "fresh")
 DEAL = ("train", "train", "train", "dev", "test")
 MAX_PER_EMPLOYER = 3
 FIELDS = {

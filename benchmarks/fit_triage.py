@@ -1,17 +1,18 @@
-"""Fit triage's evidence weights on the corpus' train split and its calibration on dev.
+"""Fit triage's evidence weights on the corpus' fitting splits and its calibration on dev.
 
     python benchmarks/fit_triage.py            # fit, report, and write the results
     python benchmarks/fit_triage.py --dry-run  # fit and report only
 
 What is fitted (the model is described in `mlroles.triage`):
 - each evidence term's weight, in the role files (`weight:` of each `evidence` entry), by
-  a softmax regression over the roles on the train ads, pulled towards the weight a person
-  gave it (an L2 penalty), kept within the catalogue's bounds (0.1 to 5);
+  a softmax regression over the roles on the fitting ads (train, and the held-out
+  splits already read: `corpus.FIT`), pulled towards the weight a person gave it (an L2
+  penalty), kept within the catalogue's bounds (0.1 to 5);
 - the title priors, in `src/mlroles/triage_model.json`;
 - the temperature that turns scores into confidences, on the dev ads, so that a stated
   70 % is right about 70 % of the time.
-The test split is never read here. Section weights, thresholds and the penalty are set by
-hand and checked on dev.
+The held-out split not yet read (`fresh2`) is never read here. Section weights,
+thresholds and the penalty are set by hand and checked on dev.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from typing import Any, NamedTuple
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import Ad, load
+from corpus import FIT, Ad, load
 
 from mlroles.adreading import read_ad
 from mlroles.catalogue import Catalogue, load_bundled
@@ -222,7 +223,7 @@ def main() -> int:
     catalogue = load_bundled()
     p = params()
     roles = [r for r in catalogue.roles if r.evidence or any(v.evidence for v in r.variants)]
-    train = [Example(ad, roles, p, catalogue) for ad in load("train")]
+    train = [Example(ad, roles, p, catalogue) for ad in load(*FIT)]
     _reweight(train)
     dev = [Example(ad, roles, p, catalogue) for ad in load("dev")]
     prior = Model(

@@ -1,10 +1,11 @@
-"""Phrases that separate one role's job ads from the others', mined from the train split.
+"""Phrases that separate one role's job ads from the others', mined from the fitting splits.
 
     python benchmarks/mine_terms.py [ROLE ...] [--top 25]
 
-For each role: the one- to three-word phrases (as stems) found in the role's train ads,
-ranked by a smoothed log-odds of appearing in that role's ads against the others', with
-how many ads of each kind carry it and one surface form. Only the words that `triage`
+For each role: the one- to three-word phrases (as stems) found in the role's fitting ads
+(train, and the held-out splits already read), ranked by a smoothed log-odds of appearing
+in that role's ads against the others', with how many ads of each kind carry it and one
+surface form. Only the words that `triage`
 would count are mined (not the title, the company blurb, the benefits, negated clauses).
 A person reviews the list and writes the useful phrases into the role files as evidence
 terms, cited to the corpus: the list is a lead, not an answer.
@@ -20,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import load
+from corpus import FIT, load
 
 from mlroles.adreading import read_ad
 from mlroles.triage import params
@@ -91,7 +92,7 @@ def main() -> int:
     parser.add_argument("roles", nargs="*")
     parser.add_argument("--top", type=int, default=25)
     args = parser.parse_args()
-    ads = load("train")
+    ads = load(*FIT)
     per_ad = [(ad.role, phrases(ad.text)) for ad in ads]
     roles = Counter(role for role, _ in per_ad)
     df: dict[str, Counter[tuple[str, ...]]] = {role: Counter() for role in roles}

@@ -2,7 +2,8 @@
 
     python benchmarks/triage_accuracy.py            # the dev split (and train, for reference)
     python benchmarks/triage_accuracy.py --test     # and the test split: read it once, for a note
-    python benchmarks/triage_accuracy.py --fresh    # and the fresh held-out split (session 4)
+    python benchmarks/triage_accuracy.py --fresh    # and the fresh split (read in session 4)
+    python benchmarks/triage_accuracy.py --fresh2   # and the fresh2 held-out split (read once)
 
 For each split: strict top-1 (the label only), top-1 counting the also-acceptable roles,
 top-2, the catch rate on misleading titles ("titled X, reads as Y" fired and named the
@@ -136,12 +137,14 @@ def many_ads_seconds(ads: list[Ad], count: int = 200) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--test", action="store_true", help="also read the test split")
+    parser.add_argument("--fresh", action="store_true", help="also read the fresh split")
     parser.add_argument(
-        "--fresh", action="store_true", help="also read the fresh held-out split (read once)"
+        "--fresh2", action="store_true", help="also read the fresh2 held-out split (read once)"
     )
     args = parser.parse_args()
     catalogue = load_bundled()
-    splits = ["train", "dev"] + (["test"] if args.test else []) + (["fresh"] if args.fresh else [])
+    read = [s for s in ("test", "fresh", "fresh2") if getattr(args, s)]
+    splits = ["train", "dev", *read]
     last: dict[str, float] = {}
     for split in splits:
         ads = load(split)

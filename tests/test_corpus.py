@@ -24,7 +24,7 @@ def test_every_ad_has_a_label_and_every_label_an_ad() -> None:
 def test_label_is_complete_and_valid(catalogue: Catalogue, ad_id: str) -> None:
     label = LABELS[ad_id]
     assert set(label) >= REQUIRED, REQUIRED - set(label)
-    assert label["split"] in {"train", "dev", "test", "fresh"}
+    assert label["split"] in {"train", "dev", "test", "fresh", "fresh2"}
     role = catalogue.role(label["role"])
     assert role.evidence, f"{role.id} has no evidence terms to be found by"
     for other in label["also"]:
@@ -63,16 +63,21 @@ def _seed_texts() -> dict[str, str]:
 
 
 def _train_ads() -> list[tuple[dict[str, object], str]]:
+    """The ads evidence may be mined from: train, and the held-out splits already read."""
+    from benchmark_modules import load_benchmark
+
+    fit = load_benchmark("corpus").FIT
     return [
         (label, (CORPUS / "ads" / f"{ad_id}.txt").read_text(encoding="utf-8"))
         for ad_id, label in LABELS.items()
-        if label["split"] == "train"
+        if label["split"] in fit
     ]
 
 
 def test_evidence_terms_occur_where_they_are_cited(catalogue: Catalogue) -> None:
-    """A term cited to a seed is in that seed; one cited to the corpus is in a train ad of
-    its role (or variant). Nothing is read from the dev or test splits."""
+    """A term cited to a seed is in that seed; one cited to the corpus is in an ad of its
+    role (or variant) that terms may be mined from. Nothing is read from dev or from the
+    held-out split not yet read."""
     from mlroles.termmatch import term_found
 
     seeds = _seed_texts()
