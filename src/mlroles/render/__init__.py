@@ -20,6 +20,16 @@ READING_NOTE = (
 """The skill-map legend's note on values marked `*` (see `Position.marked`)."""
 
 
+_NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def counted(count: int, noun: str) -> str:
+    """ "five sources", "one source", "12 sources": a count in text about the catalogue,
+    computed from what is loaded (issue 17), never written in."""
+    number = _NUMBERS[count] if count < len(_NUMBERS) else str(count)
+    return f"{number} {noun}{'' if count == 1 else 's'}"
+
+
 class Format(str, Enum):
     TABLE = "table"
     JSON = "json"

@@ -1,7 +1,9 @@
-"""The table format: every view laid out as blocks (see `blocks.py`).
+"""Every view laid out once, as blocks (see `blocks.py`), for all four drawers.
 
-No Rich here: `rich_draw` draws the blocks for a terminal, `plain` for a pipe or a file.
-Catalogue text goes into spans as data, so a role called "[bold]x" prints as written.
+No Rich here and no format: `rich_draw` draws the blocks for a terminal, `plain` for a pipe
+or a file, `markdown` and `html` as documents. Spans say what their text is (a heading, a
+citation, a level), never how it looks. Catalogue text goes into spans as data, so a role
+called "[bold]x" prints as written.
 """
 
 from __future__ import annotations
@@ -9,13 +11,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from ..models import AXES, Disagreement, Level, Position, Role
+from ..models import AXES, Disagreement, Level, Position, Role, ToolUse
 from . import READING_NOTE, Registry
 from .blocks import (
     BLANK,
     MEASURE,
     Block,
     Column,
+    Document,
     Drawn,
     Grid,
     Para,
@@ -39,32 +42,31 @@ if TYPE_CHECKING:
     from ..views import Bibliography, RoleListing, RoleProfile
     from .mapgrid import Glyphs
 
-_LEVEL_STYLE = {
-    Level.AWARENESS: "dim",
-    Level.WORKING: "",
-    Level.PRACTITIONER: "green",
-    Level.EXPERT: "bold green",
-}
-
 INDENT = 2
 
 
-def _span(value: str, style: str = "") -> Span:
-    return (" ".join(value.split()), style)
+def _span(value: str, kind: str = "") -> Span:
+    return (" ".join(value.split()), kind)
 
 
 def _heading(title: str) -> Para:
-    return para((title, "bold cyan"))
+    return para((title, "heading"), kind="heading")
 
 
 def _citation(sources: Iterable[str], indent: int = 0) -> Para:
-    return para(("sources: " + ", ".join(sources), "dim italic"), indent=indent)
+    """ "sources: a, b", each source's id linked to it (in a document with a list of them)."""
+    spans: list[Span] = [("sources: ", "citation")]
+    for index, source in enumerate(sources):
+        if index:
+            spans.append((", ", "citation"))
+        spans.append((source, f"citation:source:{source}"))
+    return para(*spans, indent=indent, kind="citation")
 
 
 def _level(level: Level | None) -> Span:
     if level is None:
-        return ("-", "dim")
-    return (level.value, _LEVEL_STYLE[level])
+        return ("-", "muted")
+    return (level.value, level.value)
 
 
 def _cell(*spans: str | Span) -> tuple[Para, ...]:
@@ -76,16 +78,16 @@ def _ruled(columns: Sequence[Column], rows: Sequence[Row], title: str = "") -> G
     return Grid(tuple(columns), tuple(rows), title=title, ruled=True)
 
 
-render_table: Registry[Block] = Registry("table form")
+layout: Registry[Block] = Registry("layout")
 
 
-@render_table.renders("RoleListing")
+@layout.renders("RoleListing")
 def _listing(view: RoleListing) -> Block:
     if not view.roles:
-        return para("No roles on the selected track.")
+        return Document((("ML roles", ""),), para("No roles on the selected track."))
     id_width = max(len(role.id) for role in view.roles)
     columns = [
-        Column("Role", style="bold", max_width=22),
+        Column("Role", kind="strong", max_width=22),
         Column("Id", min_width=id_width),
         Column("Track"),
         Column("SWE", justify="right"),
@@ -100,7 +102,7 @@ def _listing(view: RoleListing) -> Block:
             Row(
                 (
                     _cell(_span(role.name)),
-                    _cell(_span(role.id, "cyan")),
+                    _cell(_span(role.id, "id")),
                     _cell(_span(role.track.value)),
                     _cell(str(role.position.swe)),
                     _cell(str(role.position.ml)),
@@ -110,11 +112,12 @@ def _listing(view: RoleListing) -> Block:
         )
         meta = f"{role.track.value} · SWE {role.position.swe} · ML {role.position.ml}"
         records += [
-            para((role.name, "bold"), "  ", (role.id, "cyan")),
-            para(_span(meta, "dim"), indent=INDENT),
+            para((role.name, "strong"), "  ", (role.id, "id")),
+            para(_span(meta, "muted"), indent=INDENT),
             para(_span(does), indent=INDENT),
         ]
-    return Responsive(_ruled(columns, rows), stack(*records), min_width=110)
+    table = Responsive(_ruled(columns, rows), stack(*records), min_width=110)
+    return Document((("ML roles", ""),), table)
 
 
 def _section(title: str, body: Sequence[Block], sources: Sequence[str] | None) -> list[Block]:
@@ -129,35 +132,42 @@ def _indented(*spans: str | Span) -> Para:
     return para(*spans, indent=INDENT)
 
 
+def _labelled_item(name: str, text: str) -> Para:
+    """ "name: text", one of a list (a document draws it as a list item)."""
+    return para(*_labelled(name, text), indent=INDENT, kind="item")
+
+
 def _bullets(items: Sequence[tuple[tuple[Span, ...], Sequence[str]]], show: bool) -> list[Para]:
     """A bulleted list whose wrapped lines hang under the text, not under the bullet."""
     out: list[Para] = []
     for spans, sources in items:
-        out.append(Para(spans, indent=INDENT, marker="• "))
+        out.append(Para(spans, indent=INDENT, marker="• ", kind="item"))
         if show:
             out.append(_citation(sources, INDENT + 2))
     return out
 
 
-def _skills_by_category(groups: Sequence[SkillGroup], indent: int = 0) -> Grid:
-    """Category, skill, level: the category named once, on its first skill."""
+def _skills_by_category(groups: Sequence[SkillGroup], indent: int = 0, show: bool = False) -> Grid:
+    """Category, skill, level (and, with `show`, its sources): the category named once, on
+    its first skill."""
     rows = [
         Row(
             (
                 _cell(group.category.label if index == 0 else ""),
                 _cell(_span(skill.name)),
                 _cell(_level(need.level)),
+                *(((_citation(need.sources),),) if show else ()),
             )
         )
         for group in groups
         for index, (skill, need) in enumerate(group.needs)
     ]
-    columns = (Column(style="bold"), Column(), Column())
+    columns = (Column(kind="strong"), Column(), Column(), *((Column(),) if show else ()))
     return Grid(columns, tuple(rows), gap=2, indent=indent)
 
 
 def _labelled(name: str, text: str) -> tuple[Span, ...]:
-    return ((name, "bold"), (": ", ""), _span(text))
+    return ((name, "strong"), (": ", ""), _span(text))
 
 
 AXIS_LABELS = {"swe": "SWE", "ml": "ML", "comm": "comm"}
@@ -177,7 +187,7 @@ def _position_basis(p: Position, show: bool) -> list[Para]:
     """One bullet per axis: what its value rests on, or that it is the catalogue's reading."""
     if p.basis is None:
         return [
-            _indented(_span(f"No basis is given for these values: each is a {READING}.", "dim"))
+            _indented(_span(f"No basis is given for these values: each is a {READING}.", "muted"))
         ]
     items = []
     for axis in AXES:
@@ -189,16 +199,16 @@ def _position_basis(p: Position, show: bool) -> list[Para]:
     return _bullets(items, show)
 
 
-@render_table.renders("RoleProfile")
+@layout.renders("RoleProfile")
 def _profile(view: RoleProfile) -> Block:
     role, show = view.role, view.show_citations
     parts: list[Block] = [
-        para((role.name, "bold magenta"), (f"  ({role.id}, {role.track.value})", "dim"))
+        para((role.name, "name"), (f"  ({role.id}, {role.track.value})", "muted"), kind="title")
     ]
     if role.aliases:
-        parts.append(para(("Also called: ", "dim"), _span(", ".join(role.aliases))))
+        parts.append(para(("Also called: ", "muted"), _span(", ".join(role.aliases))))
     if view.origin != "bundled":
-        parts.append(para(("Defined in: ", "dim"), _span(view.origin)))
+        parts.append(para(("Defined in: ", "muted"), _span(view.origin)))
     parts.append(BLANK)
 
     for name, cited in (
@@ -215,15 +225,11 @@ def _profile(view: RoleProfile) -> Block:
 
     bullet_list("Responsibilities", [((_span(i.text),), i.sources) for i in role.responsibilities])
 
-    skills = _skills_by_category(view.skill_groups, indent=INDENT)
+    skills = _skills_by_category(view.skill_groups, indent=INDENT, show=show)
     parts += _section("Skills (awareness < working < practitioner < expert)", [skills], None)
 
     if role.tools:
-        by_kind: dict[str, list[str]] = {}
-        for tool in role.tools:
-            by_kind.setdefault(tool.kind.value, []).append(tool.name)
-        tool_lines = [_indented(*_labelled(kind, ", ".join(ns))) for kind, ns in by_kind.items()]
-        parts += _section("Tools", tool_lines, None)
+        parts += _section("Tools", [_tools(role, show)], None)
 
     bullet_list("Backgrounds", [((_span(i.text),), i.sources) for i in role.backgrounds])
     bullet_list("Education", [((_span(i.text),), i.sources) for i in role.education])
@@ -231,7 +237,7 @@ def _profile(view: RoleProfile) -> Block:
     p = role.position
     position = _indented(
         f"software engineering {p.swe}/5 · ML knowledge {p.ml}/5 · communication {p.comm}/5 ",
-        (f"({view.quadrant})", "bold"),
+        (f"({view.quadrant})", "strong"),
         "\n",
         _span(p.rationale),
     )
@@ -250,10 +256,10 @@ def _profile(view: RoleProfile) -> Block:
         [
             (
                 (
-                    (o.figure, "bold"),
+                    (o.figure, "strong"),
                     (" ", ""),
                     _span(o.measure),
-                    (f" ({o.origin}; {o.period})", "dim"),
+                    (f" ({o.origin}; {o.period})", "muted"),
                 ),
                 o.sources,
             )
@@ -268,13 +274,24 @@ def _profile(view: RoleProfile) -> Block:
     bullet_list(
         "Related roles",
         [
-            (_labelled(f"{view.related_names[r.role]} ({r.role})", r.relation), r.sources)
+            (
+                (
+                    (f"{view.related_names[r.role]} ({r.role})", f"strong:role:{r.role}"),
+                    (": ", ""),
+                    _span(r.relation),
+                ),
+                r.sources,
+            )
             for r in role.related
         ],
     )
     source_lines = [
         _indented(
-            (s.id, "cyan"), " ", _span(s.label), (" — ", "dim"), _span(", ".join(s.credits), "dim")
+            (s.id, f"id:source:{s.id}"),
+            " ",
+            _span(s.label),
+            (" — ", "muted"),
+            _span(", ".join(s.credits), "muted"),
         )
         for s in view.sources
     ]
@@ -282,23 +299,45 @@ def _profile(view: RoleProfile) -> Block:
     return stack(*parts[:-1])
 
 
+def _tools(role: Role, show: bool) -> Block:
+    """The role's tools by kind ("framework: PyTorch, JAX"); with `show`, one a row, with
+    the sources that name it (issue 17: JSON cited them, nothing else did)."""
+    by_kind: dict[str, list[ToolUse]] = {}
+    for tool in role.tools:
+        by_kind.setdefault(tool.kind.value, []).append(tool)
+    if not show:
+        return stack(
+            *(
+                _labelled_item(kind, ", ".join(t.name for t in tools))
+                for kind, tools in by_kind.items()
+            )
+        )
+    rows = [
+        Row((_cell(kind if index == 0 else ""), _cell(_span(t.name)), (_citation(t.sources),)))
+        for kind, tools in by_kind.items()
+        for index, t in enumerate(tools)
+    ]
+    return Grid((Column(kind="strong"), Column(), Column()), tuple(rows), indent=INDENT)
+
+
 def _levels_row(item: SkillLevels) -> Row:
     return Row((_cell(_span(item.skill.name)), *(_cell(_level(level)) for level in item.levels)))
 
 
 def _group_row(label: str, columns: int) -> Row:
-    return Row((_cell((label, "italic dim")), *((),) * (columns - 1)))
+    """A label over the rows of one group ("shared"): not a skill, and drawn so."""
+    return Row((_cell((label, "group")), *((),) * (columns - 1)))
 
 
-@render_table.renders("RoleComparison")
+@layout.renders("RoleComparison")
 def _comparison(view: RoleComparison) -> Block:
     names = [role.name for role in view.roles]
     parts: list[Block] = []
     for contrast in view.curated:
         title = f"What the sources say: {contrast.first.name} vs {contrast.second.name}"
-        columns = [Column(style="bold"), Column(contrast.first.name), Column(contrast.second.name)]
+        columns = [Column(kind="strong"), Column(contrast.first.name), Column(contrast.second.name)]
         rows: list[Row] = []
-        records: list[Block] = [para(_span(title, "bold"))]
+        records: list[Block] = [para(_span(title, "strong"))]
         for contrast_row in contrast.rows:
             rows.append(
                 Row(
@@ -318,23 +357,24 @@ def _comparison(view: RoleComparison) -> Block:
         parts += [Responsive(table, stack(*records), min_width=70), BLANK]
     parts += _disagreements(view.disagreements, show=True)
 
-    field_columns = [Column(style="bold"), *(Column(name) for name in names)]
+    field_columns = [Column(kind="strong"), *(Column(name) for name in names)]
     field_rows: list[Row] = []
-    field_records: list[Block] = [para(("Profiles side by side", "bold"))]
+    field_records: list[Block] = [para(("Profiles side by side", "strong"))]
     for row in view.fields:
         field_records.append(_heading(row.label))
         for name, values in zip(names, row.values, strict=True):
             if len(values) > 1:  # one bullet an item, never run together (issue 18, item 3)
-                field_records.append(_indented((name, "bold"), (":", "")))
+                field_records.append(_indented((name, "strong"), (":", "")))
                 field_records += [
-                    Para((_span(value),), indent=INDENT + 2, marker="• ") for value in values
+                    Para((_span(value),), indent=INDENT + 2, marker="• ", kind="item")
+                    for value in values
                 ]
             else:
                 field_records.append(_indented(*_labelled(name, "".join(values) or "-")))
         cells = [
-            tuple(Para((_span(v),), marker="• ") for v in values)
+            tuple(Para((_span(v),), marker="• ", kind="item") for v in values)
             if len(values) > 1
-            else (_cell(_span(values[0])) if values else _cell(("-", "dim")))
+            else (_cell(_span(values[0])) if values else _cell(("-", "muted")))
             for values in row.values
         ]
         field_rows.append(Row((_cell(_span(row.label)), *cells)))
@@ -365,20 +405,20 @@ def _comparison(view: RoleComparison) -> Block:
         skill_rows += [_levels_row(item) for item in some]
     parts += [_ruled(skill_columns, skill_rows, title="Skills"), BLANK]
 
-    tools = [_indented(*_labelled("Shared", ", ".join(view.shared_tools) or "none"))]
+    tools = [_labelled_item("Shared", ", ".join(view.shared_tools) or "none")]
     tools += [
-        _indented(*_labelled(f"Only {name}", ", ".join(only) or "none"))
+        _labelled_item(f"Only {name}", ", ".join(only) or "none")
         for name, only in zip(names, view.tools_only, strict=True)
     ]
     tools += [
-        _indented(*_labelled(" and ".join(r.name for r in users), ", ".join(some)))
+        _labelled_item(" and ".join(r.name for r in users), ", ".join(some))
         for users, some in view.tools_by_users()
     ]
     parts += [_heading("Tools"), *tools]
-    return stack(*parts)
+    return Document(((" vs ".join(names), ""),), stack(*parts))
 
 
-@render_table.renders("SkillMap")
+@layout.renders("SkillMap")
 def _skill_map(view: SkillMap) -> Block:
     columns = [
         Column("Role"),
@@ -394,7 +434,7 @@ def _skill_map(view: SkillMap) -> Block:
     for row in view.rows:
         p = row.role.position
         name = _span(
-            ("▶ " if row.focused else "") + row.role.name, "bold yellow" if row.focused else "bold"
+            ("▶ " if row.focused else "") + row.role.name, "focus" if row.focused else "strong"
         )
         key_skills = ", ".join(skill.name for skill in row.key_skills)
         rows.append(
@@ -409,40 +449,43 @@ def _skill_map(view: SkillMap) -> Block:
                     _cell(_span(row.quadrant)),
                 ),
                 # Reversed, not a fixed background colour: readable on dark and light themes.
-                style="reverse" if row.focused else "",
+                kind="focus" if row.focused else "",
             )
         )
         facts = f"SWE {p.marked('swe')} · ML {p.marked('ml')} · comm {p.marked('comm')}"
         facts += f" · {row.quadrant}"
         records += [
             para(name),
-            _indented(_span(facts, "dim")),
+            _indented(_span(facts, "muted")),
             _indented(_span(row.responsibility)),
             _indented(_span("key skills: " + key_skills)),
         ]
     title = "Skill map: software engineering vs ML (0-5)"
-    narrow = stack(para((title, "bold")), BLANK, *records)  # the 0-5 scale named at any width
+    narrow = stack(para((title, "strong")), BLANK, *records)  # the 0-5 scale named at any width
     parts: list[Block] = [Responsive(_ruled(columns, rows, title=title), narrow, min_width=100)]
     if any(row.role.position.readings() for row in view.rows):
-        parts.append(para((READING_NOTE, "dim")))
+        parts.append(para((READING_NOTE, "muted")))
     if view.focus is not None:
         parts += [
             BLANK,
             _heading(f"Skills of {view.focus.name}"),
             _skills_by_category(view.focus_skills, indent=INDENT),
         ]
-    return stack(*parts)
+    return Document((("Skill map", ""),), stack(*parts))
 
 
-@render_table.renders("Bibliography")
+@layout.renders("Bibliography")
 def _bibliography(view: Bibliography) -> Block:
     parts: list[Block] = []
     for entry in view.entries:
         s = entry.source
-        cited = ", ".join(role.id for role in entry.roles) or "no role"
+        cited: list[Span] = [("no role", "")] if not entry.roles else []
+        for index, role in enumerate(entry.roles):
+            cited += [(", ", "")] if index else []
+            cited.append((role.id, f":role:{role.id}"))  # plain text, linked in a document
         parts += [
-            para((s.id, "bold cyan"), "  ", _span(s.label, "bold")),
-            _indented(_span(" · ".join(s.credits), "dim")),
+            para((s.id, f"key:source:{s.id}"), "  ", _span(s.label, "strong"), kind="heading"),
+            _indented(_span(" · ".join(s.credits), "muted")),
         ]
         if s.url:
             parts.append(_indented(*_labelled("URL", s.url)))
@@ -450,20 +493,20 @@ def _bibliography(view: Bibliography) -> Block:
             parts.append(_indented(*_labelled("Also cited as", ", ".join(s.aliases))))
         parts += [
             _indented(_span(s.contributes)),
-            _indented(*_labelled("Cited by", cited)),
+            _indented(("Cited by", "strong"), (": ", ""), *cited),
             BLANK,
         ]
-    return stack(*parts)
+    return Document((("Sources", ""),), stack(*parts))
 
 
 def _have_spans(have: Level | None, estimated_from: str | None) -> tuple[Span, ...]:
     """What you have: a level, 'none', or '~level (from swe 4)' for an estimate."""
     if estimated_from is not None:
         return (
-            ("~" + (have.value if have else "none"), "dim"),
-            (f" (from {estimated_from})", "dim"),
+            ("~" + (have.value if have else "none"), "muted"),
+            (f" (from {estimated_from})", "muted"),
         )
-    return ((have.value if have else "none", "dim"),)
+    return ((have.value if have else "none", "muted"),)
 
 
 def _gap_spans(gap: Gap) -> tuple[Span, ...]:
@@ -473,7 +516,7 @@ def _gap_spans(gap: Gap) -> tuple[Span, ...]:
         *_have_spans(gap.have, gap.estimated_from),
         (" → ", ""),
         _level(gap.need),
-        (f" (+{gap.size})", "dim"),
+        (f" (+{gap.size})", "muted"),
     )
 
 
@@ -486,22 +529,22 @@ def _unasked_text(unasked: Sequence[Gap], limit: int) -> str:
 def _ranked(rank: int, role: Role, figure: str) -> list[Span]:
     """'2. ML engineer  ml-engineer  71/100': a ranked role and its figure."""
     return [
-        (f"{rank}. ", "bold"),
-        (role.name, "bold magenta"),
-        (f"  {role.id}", "cyan"),
+        (f"{rank}. ", "strong"),
+        (role.name, "name"),
+        (f"  {role.id}", "id"),
         ("  ", ""),
-        (figure, "bold green"),
+        (figure, "score"),
     ]
 
 
 def _details(rows: Sequence[Row], first: Column) -> Grid:
     """Labelled details under a ranked role: a label column, then the text."""
-    return Grid((first, Column()), tuple(rows), gap=1, indent=3)
+    return Grid((first, Column()), tuple(rows), gap=1, indent=3, kind="list")
 
 
-@render_table.renders("FitResult")
+@layout.renders("FitResult")
 def _fit(view: FitResult) -> Block:
-    parts: list[Block] = [_heading("Roles that fit you, best first"), BLANK]
+    parts: list[Block] = [para(("Roles that fit you, best first", "heading"), kind="title"), BLANK]
     for rank, fit in enumerate(view.fits, start=1):
         detail: list[Row] = []
         if fit.reasons:
@@ -511,14 +554,14 @@ def _fit(view: FitResult) -> Block:
             detail.append(Row((_cell("gaps"), gap_lines)))
         if fit.unasked:
             text = _unasked_text(fit.unasked, 3)
-            detail.append(Row((_cell("not asked"), _cell(_span(text, "dim")))))
-        label = Column(style="bold", no_wrap=True)
-        parts += [para(*_ranked(rank, fit.role, f"{fit.score:.0f}/100"))]
+            detail.append(Row((_cell("not asked"), _cell(_span(text, "muted")))))
+        label = Column(kind="strong", no_wrap=True)
+        parts += [para(*_ranked(rank, fit.role, f"{fit.score:.0f}/100"), kind="heading")]
         parts += [_details(detail, label), BLANK]
     return stack(*parts)
 
 
-@render_table.renders("TransitionPlan")
+@layout.renders("TransitionPlan")
 def _plan(view: TransitionPlan) -> Block:
     target = view.target
     p = target.position
@@ -530,12 +573,13 @@ def _plan(view: TransitionPlan) -> Block:
     axes = ", ".join([axis("SWE", swe, p.swe), axis("ML", ml, p.ml), axis("comm", comm, p.comm)])
     parts: list[Block] = [
         para(
-            ("From ", "bold"),
-            (view.origin, "bold magenta"),
-            (" to ", "bold"),
-            (target.name, "bold magenta"),
+            ("From ", "strong"),
+            (view.origin, "name"),
+            (" to ", "strong"),
+            (target.name, "name"),
+            kind="title",
         ),
-        para(_span(axes, "dim")),
+        para(_span(axes, "muted")),
         BLANK,
     ]
     gap_rows = [
@@ -557,16 +601,18 @@ def _plan(view: TransitionPlan) -> Block:
     tools = ", ".join(view.tools_to_learn) or "none you do not have already"
     parts += _section("Tools to learn", [_indented(_span(tools))], None)
     carried: list[Block] = [
-        _indented(
-            "• ",
+        para(
             _span(c.skill.name),
-            (f" ({'~' if c.estimated_from else ''}{c.have.value}; needs {c.need.value}", "dim"),
-            (f", estimated from {c.estimated_from})" if c.estimated_from else ")", "dim"),
+            (f" ({'~' if c.estimated_from else ''}{c.have.value}; needs {c.need.value}", "muted"),
+            (f", estimated from {c.estimated_from})" if c.estimated_from else ")", "muted"),
+            indent=INDENT,
+            marker="• ",
+            kind="item",
         )
         for c in view.carried
     ]
     if view.tools_carried:
-        carried.append(_indented(*_labelled("tools", ", ".join(view.tools_carried))))
+        carried.append(_labelled_item("tools", ", ".join(view.tools_carried)))
     parts += _section("What carries over", carried or [_indented("none yet")], None)
     if view.unasked:
         text = _unasked_text(view.unasked, len(view.unasked))
@@ -582,15 +628,16 @@ def _plan(view: TransitionPlan) -> Block:
     return stack(*parts[:-1])
 
 
-@render_table.renders("SearchResult")
+@layout.renders("SearchResult")
 def _search(view: SearchResult) -> Block:
+    title = (("Search: ", ""), (view.query, ""))
     if not view.hits:
-        return para("No matches for ", (view.query, "bold"), ".")
+        return Document(title, para("No matches for ", (view.query, "strong"), "."))
 
     def draw(width: int, unicode: bool) -> Block:
         return _search_for(view, width)
 
-    return Drawn(draw)
+    return Document(title, Drawn(draw))
 
 
 SEARCH_TABLE_WIDTH = 90
@@ -629,7 +676,7 @@ def _search_for(view: SearchResult, width: int) -> Block:
             Row(
                 (
                     _cell(hit.kind),
-                    _cell(_span(hit.name, "bold"), "\n", (ident, "cyan")),
+                    _cell(_span(hit.name, "strong"), "\n", (ident, "id")),
                     _cell(_span(hit.field)),
                     _cell(_span(cut)),
                     _cell(f"{hit.score:.0f}"),
@@ -638,10 +685,10 @@ def _search_for(view: SearchResult, width: int) -> Block:
         )
         records += [
             para(
-                (hit.name, "bold"),
+                (hit.name, "strong"),
                 "  ",
-                (ident, "cyan"),
-                (f"  {hit.kind} · {hit.field} · {hit.score:.0f}", "dim"),
+                (ident, "id"),
+                (f"  {hit.kind} · {hit.field} · {hit.score:.0f}", "muted"),
             ),
             _indented(_span(cut)),
         ]
@@ -650,12 +697,12 @@ def _search_for(view: SearchResult, width: int) -> Block:
     return stack(*records)
 
 
-@render_table.renders("SkillChart")
+@layout.renders("SkillChart")
 def _chart(view: SkillChart) -> Block:
     def draw(width: int, unicode: bool) -> Block:
         return _chart_for(view, width, unicode)
 
-    return Drawn(draw)
+    return Document((("Skill map", ""),), Drawn(draw))
 
 
 def _chart_for(chart: SkillChart, width: int, unicode: bool) -> Block:
@@ -673,15 +720,15 @@ def _chart_for(chart: SkillChart, width: int, unicode: bool) -> Block:
             if len(title + bubble + note) < width:
                 bubble += note
                 break
-    parts: list[Block] = [para((title, "bold"), (bubble, "dim"))]
-    parts += [Para(tuple(line)) for line in picture.lines]
+    parts: list[Block] = [para((title, "strong"), (bubble, "muted"))]
+    parts += [Para(tuple(line), kind="pre") for line in picture.lines]
     columns = 2 if width >= 70 else 1
     room = (width - 1 - 2 * (columns - 1)) // columns
     entries = [(_legend_entry(point, glyphs, room),) for point in chart.points]
     legend_rows = [
         Row(tuple(entries[start : start + columns])) for start in range(0, len(entries), columns)
     ]
-    parts.append(Grid((Column(),) * columns, tuple(legend_rows), gap=2))
+    parts.append(Grid((Column(),) * columns, tuple(legend_rows), gap=2, kind="entries"))
     if chart.you is not None:
         you = chart.you
         near = ", ".join(f"{role.name} {dist:g}" for role, dist in chart.nearest)
@@ -689,11 +736,11 @@ def _chart_for(chart: SkillChart, width: int, unicode: bool) -> Block:
         # Two columns, so that a wrapped line hangs under the text, not at column 0.
         you_row = Row(
             (
-                _cell((f"{glyphs.you}you", "bold magenta"), f" ({where}):"),
+                _cell((f"{glyphs.you}you", "name"), f" ({where}):"),
                 _cell("nearest ", _span(near)),
             )
         )
-        parts.append(Grid((Column(no_wrap=True), Column()), (you_row,), gap=1))
+        parts.append(Grid((Column(no_wrap=True), Column()), (you_row,), gap=1, kind="list"))
     return stack(*parts)
 
 
@@ -701,7 +748,7 @@ def _legend_entry(point: MapPoint, glyphs: Glyphs, room: int) -> Para:
     """One legend entry in `room` columns: a name too long for one line is shortened."""
     from .mapgrid import ASCII
 
-    style = "bold yellow" if point.highlighted else "bold cyan"
+    style = "focus" if point.highlighted else "marker"
     mark = (">" if glyphs is ASCII else "▶") if point.highlighted else " "
     values = " " + "/".join(point.role.position.marked(axis) for axis in AXES)
     name = " ".join(point.role.name.split())
@@ -710,20 +757,21 @@ def _legend_entry(point: MapPoint, glyphs: Glyphs, room: int) -> Para:
         ellipsis = "~" if glyphs is ASCII else "…"
         name = name[: fits - len(ellipsis)].rstrip() + ellipsis
     return para(
-        (mark, "bold yellow"),
+        (mark, "focus"),
         (f"{glyphs.bubble(point.comm)}{point.marker:<2}", style),
         " ",
         (name, ""),
-        (values, "dim"),
+        (values, "muted"),
     )
 
 
-@render_table.renders("TriageBatch")
+@layout.renders("TriageBatch")
 def _batch(view: TriageBatch) -> Block:
+    heading = (("What these job ads describe", ""),)
     if not view.rows:
-        return para("No ad could be read.")
+        return Document(heading, para("No ad could be read."))
     columns = [
-        Column("Ad", style="bold", max_width=40),
+        Column("Ad", kind="strong", max_width=40),
         Column("Title"),
         Column("Reads as", no_wrap=True),
         Column("Sure", justify="right", no_wrap=True),
@@ -746,9 +794,9 @@ def _batch(view: TriageBatch) -> Block:
                 (
                     _cell(_span(row.source)),
                     _cell(_span(title)),
-                    _cell(_span(reads, "cyan" if top else "dim")),
+                    _cell(_span(reads, "id" if top else "muted")),
                     _cell(sure),
-                    _cell(_span(misleads, "bold red")),
+                    _cell(_span(misleads, "warning")),
                     *((_cell(_closeness(result)),) if with_fit else ()),
                 )
             )
@@ -756,9 +804,9 @@ def _batch(view: TriageBatch) -> Block:
         head = f"{reads} ({sure})" + ("  title misleads" if misleads else "")
         if with_fit:
             head += f"  you: {_closeness(result)}"
-        records += [para((row.source, "bold")), para(_span(title), indent=INDENT)]
-        records.append(para(_span(head, "cyan" if top else "dim"), indent=INDENT))
-    return Responsive(_ruled(columns, rows), stack(*records), min_width=100)
+        records += [para((row.source, "strong")), para(_span(title), indent=INDENT)]
+        records.append(para(_span(head, "id" if top else "muted"), indent=INDENT))
+    return Document(heading, Responsive(_ruled(columns, rows), stack(*records), min_width=100))
 
 
 def _by_line(evidence: Sequence[Evidence]) -> list[tuple[int, str, list[str], str]]:
@@ -828,40 +876,40 @@ def _closeness(result: Triage) -> str:
     return f"{result.gap.closeness}%" if result.gap is not None else "-"
 
 
-@render_table.renders("Triage")
+@layout.renders("Triage")
 def _triage(view: Triage) -> Block:
     parts: list[Block] = []
     if view.title:
-        title = [("Title: ", "bold"), _span(view.title)]
+        title = [("Title: ", "strong"), _span(view.title)]
         if view.title_role:
-            title.append((f"  (names {view.title_role.name})", "dim"))
+            title.append((f"  (names {view.title_role.name})", "muted"))
         parts.append(para(*title))
     if view.warning:
-        parts.append(para(("Warning: ", "bold red"), _span(view.warning)))
-    parts.append(para(("Verdict: ", "bold"), _span(view.verdict)))
+        parts.append(para(("Warning: ", "warning"), _span(view.warning)))
+    parts.append(para(("Verdict: ", "strong"), _span(view.verdict)))
     parts.append(BLANK)
     for rank, m in enumerate(view.matches, start=1):
         head = _ranked(rank, m.role, f"{m.confidence:.0%}")
         if m.variant:
-            head.append((f"  variant: {m.variant.name}", "yellow"))
+            head.append((f"  variant: {m.variant.name}", "variant"))
         evidence = [
             Row(
                 (
                     _cell(f"L{number}"),
-                    _cell(_span(excerpt), (f"  ({', '.join(terms)}; {section})", "dim")),
+                    _cell(_span(excerpt), (f"  ({', '.join(terms)}; {section})", "muted")),
                 )
             )
             for number, excerpt, terms, section in _by_line((*m.evidence, *m.variant_evidence))[:4]
         ]
-        number_column = Column(style="dim", justify="right", no_wrap=True)
-        parts += [para(*head), _details(evidence, number_column), BLANK]
+        number_column = Column(kind="muted", justify="right", no_wrap=True)
+        parts += [para(*head, kind="heading"), _details(evidence, number_column), BLANK]
     parts += _asks(view)
     if view.gap is not None:
         parts += _gap(view.gap)
     if view.questions:
         questions = [((_span(q),), ()) for q in view.questions]
         parts += _section("Ask the employer", _bullets(questions, False), None)
-    return stack(*parts)
+    return Document((("What this job ad describes", ""),), stack(*parts))
 
 
 def _gap(gap: AdGap) -> list[Block]:
@@ -869,12 +917,15 @@ def _gap(gap: AdGap) -> list[Block]:
     from ..adgap import gap_lines
 
     lines: list[Block] = [
-        _indented(("How close you are: ", "bold"), f"{gap.closeness}%"),
-        *[Para((_span(reason),), indent=INDENT + 2, marker="• ") for reason in gap.reasons],
+        _indented(("How close you are: ", "strong"), f"{gap.closeness}%"),
+        *[
+            Para((_span(reason),), indent=INDENT + 2, marker="• ", kind="item")
+            for reason in gap.reasons
+        ],
     ]
     for label, items in gap_lines(gap):
         if items:
-            lines.append(_indented((f"{label}: ", "bold"), _span("; ".join(items))))
+            lines.append(_labelled_item(label, "; ".join(items)))
     return _section("You and this ad", lines, None)
 
 
@@ -885,7 +936,7 @@ def _asks(view: Triage) -> list[Block]:
     lines: list[Block] = []
     for label, names in asked(view.asks):
         if names:
-            lines.append(_indented((f"{label}: ", "bold"), _span(", ".join(names))))
+            lines.append(_labelled_item(label, ", ".join(names)))
     if not lines:
         return []
     return _section("What the ad asks for", lines, None)
