@@ -43,6 +43,9 @@ if TYPE_CHECKING:
     from .mapgrid import Glyphs
 
 INDENT = 2
+CITATION_WIDTH = 30
+"""The widest a column of citations is made when a table must be narrowed: the names it
+cites wrap before the skill names beside them do."""
 
 
 def _span(value: str, kind: str = "") -> Span:
@@ -147,23 +150,51 @@ def _bullets(items: Sequence[tuple[tuple[Span, ...], Sequence[str]]], show: bool
     return out
 
 
-def _skills_by_category(groups: Sequence[SkillGroup], indent: int = 0, show: bool = False) -> Grid:
+def _skills_by_category(groups: Sequence[SkillGroup], indent: int = 0, show: bool = False) -> Block:
     """Category, skill, level (and, with `show`, its sources): the category named once, on
     its first skill."""
-    rows = [
-        Row(
+    return _grouped(
+        [
             (
-                _cell(group.category.label if index == 0 else ""),
-                _cell(_span(skill.name)),
-                _cell(_level(need.level)),
-                *(((_citation(need.sources),),) if show else ()),
+                group.category.label,
+                [(_span(s.name), _level(n.level), n.sources) for s, n in group.needs],
             )
-        )
-        for group in groups
-        for index, (skill, need) in enumerate(group.needs)
-    ]
-    columns = (Column(kind="strong"), Column(), Column(), *((Column(),) if show else ()))
-    return Grid(columns, tuple(rows), gap=2, indent=indent)
+            for group in groups
+        ],
+        indent,
+        show,
+    )
+
+
+Grouped = Sequence[tuple[str, Sequence[tuple[Span, Span | None, Sequence[str]]]]]
+"""Items under their group's label: each item's name, its level (if it has one), sources."""
+
+
+def _grouped(groups: Grouped, indent: int, show: bool) -> Block:
+    """A table of items under group labels (a skill's category, a tool's kind), the label
+    on its group's first row. With `show`, a column of each item's sources, or where there
+    is no room for it, each label over its items and each item's sources under it."""
+    levels = any(level is not None for _, items in groups for _, level, _ in items)
+    rows = []
+    for label, items in groups:
+        for index, (name, level, sources) in enumerate(items):
+            cells = [_cell(label if index == 0 else ""), _cell(name)]
+            cells += [_cell(level or "")] if levels else []
+            cells += [(_citation(sources),)] if show else []
+            rows.append(Row(tuple(cells)))
+    columns = [Column(kind="strong"), Column()] + [Column()] * levels
+    columns += [Column(max_width=CITATION_WIDTH)] if show else []
+    grid = Grid(tuple(columns), tuple(rows), gap=2, indent=indent)
+    if not show:
+        return grid
+    narrow: list[Block] = []
+    for label, items in groups:
+        narrow.append(para((label, "strong"), indent=indent))
+        for name, level, sources in items:
+            line = [name] if level is None else [name, ("  ", ""), level]
+            narrow.append(para(*line, indent=indent + 2))
+            narrow.append(_citation(sources, indent + 4))
+    return Responsive(grid, stack(*narrow), min_width=100)
 
 
 def _labelled(name: str, text: str) -> tuple[Span, ...]:
@@ -312,12 +343,10 @@ def _tools(role: Role, show: bool) -> Block:
                 for kind, tools in by_kind.items()
             )
         )
-    rows = [
-        Row((_cell(kind if index == 0 else ""), _cell(_span(t.name)), (_citation(t.sources),)))
-        for kind, tools in by_kind.items()
-        for index, t in enumerate(tools)
+    groups = [
+        (kind, [(_span(t.name), None, t.sources) for t in tools]) for kind, tools in by_kind.items()
     ]
-    return Grid((Column(kind="strong"), Column(), Column()), tuple(rows), indent=INDENT)
+    return _grouped(groups, INDENT, show)
 
 
 def _levels_row(item: SkillLevels) -> Row:
