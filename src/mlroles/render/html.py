@@ -47,7 +47,7 @@ def _span(text: str, kind: str) -> str:
     elif name in ("muted", "group"):
         body = f'<span class="{name}">{body}</span>'
     where, _, anchor = target.partition(":")
-    if where in ("role", "source"):
+    if where in ("role", "source") and name != "key":  # a key is the link's target
         body = f'<a href="#{where}-{xml_text(anchor)}">{body}</a>'
     lead = " " if text[:1].isspace() else ""
     return lead + body + (" " if text[-1:].isspace() else "")
