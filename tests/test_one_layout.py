@@ -10,7 +10,7 @@ from pathlib import Path
 from conftest import Invoke
 from mlroles.catalogue import Catalogue
 from mlroles.render.html import draw_html
-from mlroles.render.table import layout
+from mlroles.render.layout import layout
 from mlroles.views import role_profile
 
 

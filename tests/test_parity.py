@@ -16,9 +16,9 @@ import pytest
 from conftest import Invoke
 from mlroles.render.blocks import DOCUMENT_WIDTH, Block, paragraphs
 from mlroles.render.html import draw_html
+from mlroles.render.layout import layout
 from mlroles.render.markdown import draw_markdown
 from mlroles.render.plain import draw_plain
-from mlroles.render.table import layout
 
 POSTINGS = Path(__file__).parent / "data" / "postings"
 AD = str(POSTINGS / "05-mle-recsys.md")

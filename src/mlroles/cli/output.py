@@ -54,7 +54,7 @@ def emit_text(text: str) -> None:
 
 
 def _render_table(view: object) -> str:
-    from ..render.table import layout
+    from ..render.layout import layout
 
     block = layout(view)
     if not _is_terminal(sys.stdout):

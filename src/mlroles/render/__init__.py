@@ -1,8 +1,6 @@
-"""Renderers: one module per output format, each turning a domain result into output.
-
-`table` returns Rich renderables for a person at a terminal; `json`, `yaml` and
-`markdown` return plain strings built without Rich, so nothing is wrapped or coloured.
-No renderer prints.
+"""Renderers: each view laid out once (`layout/`, as `blocks`), drawn by `rich_draw` for a
+terminal, `plain` for a pipe or a file, `markdown` and `html` as documents; `data` and
+`machine` give JSON and YAML. No renderer prints.
 """
 
 from __future__ import annotations

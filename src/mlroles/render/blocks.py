@@ -1,12 +1,12 @@
 """Layout blocks: every view laid out once, as what each piece *is*, before it is drawn.
 
-A view (`table.py`) is laid out as these blocks; four drawers turn them into output: Rich
-for a terminal (`rich_draw.py`), plain text for a pipe or a file (`plain.py`, which never
-imports Rich: its import and layout would cost more than the rest of the run), Markdown
-(`markdown.py`) and HTML (`html.py`). Blocks carry meaning (a heading, a citation, a list
-item, a table with a header, a link to a role); each drawer decides how that looks, so a
-fix to a view's layout reaches every format at once. `tests/test_parity.py` checks that
-every drawer shows every span of every view.
+A view is laid out as these blocks (`layout/`, one module a family of views); four drawers
+turn them into output: Rich for a terminal (`rich_draw.py`), plain text for a pipe or a file
+(`plain.py`, which never imports Rich: its import and layout would cost more than the rest
+of the run), Markdown (`markdown.py`) and HTML (`html.py`). Blocks carry meaning (a heading,
+a citation, a list item, a table with a header, a link to a role); each drawer decides how
+that looks, so a fix to a view's layout reaches every format at once.
+`tests/test_parity.py` checks that every drawer shows every span of every view.
 """
 
 from __future__ import annotations

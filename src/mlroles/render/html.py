@@ -178,7 +178,7 @@ def export_html(catalogue: Catalogue, chart_svg: str | None = None) -> str:
     from ..models import Track
     from ..skillmap import build_skill_map
     from ..views import bibliography, role_listing, role_profile
-    from .table import layout
+    from .layout import layout
 
     def section(anchor: str, view: object) -> str:
         return f'<section id="{anchor}">\n{draw_html(layout(view), 2)}</section>'

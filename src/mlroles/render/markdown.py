@@ -1,6 +1,6 @@
 """Layout blocks drawn as Markdown: documents a person can paste into notes or a wiki.
 
-The views are the ones a terminal shows (`table.py`), so a fix to a layout reaches this
+The views are the ones a terminal shows (`layout/`), so a fix to a layout reaches this
 format too. Headings become `#`/`##`, list items `-`, tables pipe tables, a citation an
 italic note after what it cites, a picture a fenced block.
 """
@@ -195,7 +195,7 @@ def _list(grid: Grid, out: list[str]) -> None:
 
 
 def render_markdown(view: object) -> str:
-    """`view` laid out (`table.layout`) and drawn as Markdown."""
-    from .table import layout
+    """`view` laid out (`layout`) and drawn as Markdown."""
+    from .layout import layout
 
     return draw_markdown(layout(view))
