@@ -8,13 +8,25 @@ import html
 import io
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from conftest import Invoke
-from mlroles.render.blocks import DOCUMENT_WIDTH, Block, paragraphs
+from mlroles.catalogue import Catalogue
+from mlroles.render.blocks import (
+    DOCUMENT_WIDTH,
+    Block,
+    Document,
+    Drawn,
+    Grid,
+    Para,
+    Responsive,
+    Section,
+    para,
+)
+from mlroles.render.export import catalogue_book
 from mlroles.render.html import draw_html
 from mlroles.render.layout import layout
 from mlroles.render.markdown import draw_markdown
@@ -47,6 +59,36 @@ COMMANDS: list[tuple[str, ...]] = [
 ]
 
 Drawer = Callable[[Block, int], str]
+
+
+def paragraphs(block: Block, width: int, document: bool) -> Iterator[Para]:
+    """Every paragraph of `block` as a drawer shows it at `width` (a document drawer when
+    `document`): the side of a `Responsive` it picks, a `Drawn` drawn for it, grid titles,
+    headers and cells, a `Document`'s title only in a document."""
+    if isinstance(block, Para):
+        yield block
+    elif isinstance(block, Grid):
+        if block.title:
+            yield para(block.title)
+        if (block.ruled or block.header) and block.kind == "table":
+            yield from (para(column.header) for column in block.columns if column.header)
+        for row in block.rows:
+            for cell in row.cells:
+                yield from cell
+    elif isinstance(block, Responsive):
+        wide = document or width >= block.min_width
+        yield from paragraphs(block.wide if wide else block.narrow, width, document)
+    elif isinstance(block, Drawn):
+        yield from paragraphs(block.draw(width, False), width, document)
+    elif isinstance(block, Document):
+        if document:
+            yield para(*block.title)
+        yield from paragraphs(block.body, width, document)
+    elif isinstance(block, Section):
+        yield from paragraphs(block.body, width, document)
+    else:
+        for part in block.blocks:
+            yield from paragraphs(part, width, document)
 
 
 def _rich(block: Block, width: int) -> str:
@@ -153,6 +195,13 @@ def test_every_drawer_shows_every_span_of_every_view(views: dict[str, object]) -
     assert not failures
 
 
+def test_the_catalogues_book_shows_every_span_in_markdown_and_html(catalogue: Catalogue) -> None:
+    """The exports are the same views (issue 17, item 2), drawn by the document drawers."""
+    book = catalogue_book(catalogue)
+    for drawer in (_markdown_text, _html_text):
+        assert missing(book, drawer, True, DOCUMENT_WIDTH) == []
+
+
 def test_a_drawer_that_drops_a_span_fails_the_parity_check(
     views: dict[str, object], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -164,9 +213,9 @@ def test_a_drawer_that_drops_a_span_fails_the_parity_check(
     assert missing(block, _markdown_text, True, DOCUMENT_WIDTH) == []
     drawn = markdown._para
 
-    def without_citations(para: markdown.Para, out: list[str]) -> None:
+    def without_citations(para: markdown.Para, out: list[str], level: int) -> None:
         if para.kind != "citation":
-            drawn(para, out)
+            drawn(para, out, level)
 
     monkeypatch.setattr(markdown, "_para", without_citations)
     lost = missing(block, _markdown_text, True, DOCUMENT_WIDTH)

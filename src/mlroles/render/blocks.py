@@ -107,7 +107,15 @@ class Document(NamedTuple):
     body: Block
 
 
-Block: TypeAlias = Para | Grid | Responsive | Drawn | Stack | Document
+class Section(NamedTuple):
+    """A part of a document, one level down, that others may link to (`#role-ml-engineer`):
+    each profile in the catalogue's book. Only a document shows that it is one."""
+
+    anchor: str
+    body: Block
+
+
+Block: TypeAlias = Para | Grid | Responsive | Drawn | Stack | Document | Section
 
 BLANK = Para(())
 
@@ -155,29 +163,34 @@ def kind_of(kind: str) -> tuple[str, str]:
     return name, target
 
 
-def paragraphs(block: Block, width: int, document: bool) -> Iterator[Para]:
-    """Every paragraph of `block` as a drawer shows it at `width` (a document drawer when
-    `document`): the side of a `Responsive` it picks, a `Drawn` drawn for it, grid titles,
-    headers and cells, a `Document`'s title only in a document. For the parity test."""
-    if isinstance(block, Para):
-        yield block
-    elif isinstance(block, Grid):
-        if block.title:
-            yield para(block.title)
-        if (block.ruled or block.header) and block.kind == "table":
-            yield from (para(column.header) for column in block.columns if column.header)
-        for row in block.rows:
-            for cell in row.cells:
-                yield from cell
+class Open(NamedTuple):
+    """Where a `Section` starts in a document."""
+
+    anchor: str
+
+
+class Close(NamedTuple):
+    anchor: str
+
+
+def document(block: Block, level: int = 1) -> Iterator[tuple[Para | Grid | Open | Close, int]]:
+    """`block`'s pieces in order as a document shows them, each with the level of the title
+    it falls under: a `Responsive` as its wide side (a reader's window reflows it), a
+    `Drawn` drawn at DOCUMENT_WIDTH, a `Document`'s title as a title paragraph, a `Section`
+    one level down, between its `Open` and `Close`."""
+    if isinstance(block, (Para, Grid)):
+        yield block, level
     elif isinstance(block, Responsive):
-        wide = document or width >= block.min_width
-        yield from paragraphs(block.wide if wide else block.narrow, width, document)
+        yield from document(block.wide, level)
     elif isinstance(block, Drawn):
-        yield from paragraphs(block.draw(width, False), width, document)
+        yield from document(block.draw(DOCUMENT_WIDTH, False), level)
     elif isinstance(block, Document):
-        if document:
-            yield para(*block.title)
-        yield from paragraphs(block.body, width, document)
+        yield Para(block.title, kind="title"), level
+        yield from document(block.body, level)
+    elif isinstance(block, Section):
+        yield Open(block.anchor), level
+        yield from document(block.body, level + 1)
+        yield Close(block.anchor), level
     else:
         for part in block.blocks:
-            yield from paragraphs(part, width, document)
+            yield from document(part, level)

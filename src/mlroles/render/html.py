@@ -1,30 +1,24 @@
-"""Layout blocks drawn as HTML, and the catalogue as one self-contained page built from the
-same views a terminal shows: no scripts, no external assets."""
+"""Layout blocks drawn as HTML (for the catalogue's page, `export.export_html`): headings,
+paragraphs, lists and tables; each citation links to its source's entry, each role named
+to its profile."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
 
 from ..textsafe import visible, xml_text
-from . import counted
 from .blocks import (
-    DOCUMENT_WIDTH,
     Block,
     Column,
-    Document,
-    Drawn,
     Grid,
+    Open,
     Para,
-    Responsive,
     Span,
     colon_inside,
+    document,
     kind_of,
     plain_text,
 )
-
-if TYPE_CHECKING:
-    from ..catalogue import Catalogue
 
 _STRONG = {"strong", "name", "focus", "warning", "score"}
 
@@ -60,29 +54,20 @@ def inline(spans: Iterable[Span], default: str = "") -> str:
     ).strip()
 
 
-def draw_html(block: Block, level: int = 1) -> str:
-    """`block` as HTML, its title (if any) an `<h{level}>`, its sections' headings one
-    level down."""
+def draw_html(block: Block) -> str:
+    """`block` as HTML: a view's title an `<h1>` (one level down in each `Section`), its
+    sections' headings one level below the title."""
     out: list[str] = []
-    _draw(block, out, level)
+    for piece, level in document(block):
+        if isinstance(piece, Para):
+            _para(piece, out, level)
+        elif isinstance(piece, Grid):
+            _grid(piece, out, level)
+        elif isinstance(piece, Open):
+            out.append(f'<section id="{xml_text(piece.anchor)}">' if piece.anchor else "<section>")
+        else:
+            out.append("</section>")
     return "\n".join(out) + "\n"
-
-
-def _draw(block: Block, out: list[str], level: int) -> None:
-    if isinstance(block, Para):
-        _para(block, out, level)
-    elif isinstance(block, Grid):
-        _grid(block, out, level)
-    elif isinstance(block, Responsive):
-        _draw(block.wide, out, level)
-    elif isinstance(block, Drawn):
-        _draw(block.draw(DOCUMENT_WIDTH, False), out, level)
-    elif isinstance(block, Document):
-        out.append(f"<h{level}>{inline(block.title)}</h{level}>")
-        _draw(block.body, out, level)
-    else:
-        for part in block.blocks:
-            _draw(part, out, level)
 
 
 def _heading(block: Para, level: int) -> str:
@@ -157,76 +142,3 @@ def _grid(grid: Grid, out: list[str], level: int) -> None:
         lines.append(f"<tr{focus}>{cells}</tr>")
     lines.append("</table>")
     out.append("\n".join(lines))
-
-
-_CSS = """
-body{font:15px/1.5 system-ui,sans-serif;margin:0 auto;max-width:980px;padding:1em;color:#222}
-h1{margin-bottom:.2em}h2{border-bottom:2px solid #ddd;padding-bottom:.2em;margin-top:2em}
-h3{margin-top:1.6em}table{border-collapse:collapse;width:100%;margin:.5em 0}
-th,td{border:1px solid #ddd;padding:.3em .5em;text-align:left;vertical-align:top}
-th{background:#f4f4f4}.cite,.muted{color:#777;font-size:.9em}.group{font-style:italic}
-nav a{margin-right:1em}section.role{border-left:4px solid #9ab;padding-left:1em}
-tr.focus{background:#ffd}pre{font-size:12px;overflow-x:auto}
-"""
-
-
-def export_html(catalogue: Catalogue, chart_svg: str | None = None) -> str:
-    """The whole catalogue as one page: the role list, the skill map, every profile (with
-    its citations, each a link to its source), every comparison the sources make, and the
-    sources, each drawn from the view a terminal shows."""
-    from ..compare import compare_roles
-    from ..models import Track
-    from ..skillmap import build_skill_map
-    from ..views import bibliography, role_listing, role_profile
-    from .layout import layout
-
-    def section(anchor: str, view: object) -> str:
-        return f'<section id="{anchor}">\n{draw_html(layout(view), 2)}</section>'
-
-    profiles = [
-        f'<section class="role" id="role-{xml_text(role.id)}">\n'
-        f"{draw_html(layout(role_profile(catalogue, role, show_citations=True)), 3)}</section>"
-        for role in catalogue.roles
-    ]
-    contrasts = [
-        draw_html(layout(compare_roles(catalogue, [catalogue.role(r) for r in contrast.roles])), 3)
-        for contrast in catalogue.contrasts
-    ]
-    chart = f'<figure class="chart">{chart_svg}</figure>' if chart_svg else ""
-    cited = ", ".join(
-        f'<a href="#source-{xml_text(s.id)}">{_text(s.label)}</a>' for s in catalogue.sources
-    )
-    about = (
-        "What each role does, produces, needs and uses, paraphrased from "
-        f"{counted(len(catalogue.sources), 'source')} ({cited}) and cited."
-    )
-    body = "\n".join(
-        [
-            "<h1>Machine-learning job roles</h1>",
-            f"<p>{about}</p>",
-            '<nav><a href="#roles">Roles</a><a href="#skill-map">Skill map</a>',
-            '<a href="#profiles">Profiles</a><a href="#contrasts">Contrasts</a>',
-            '<a href="#sources">Sources</a></nav>',
-            section("roles", role_listing(catalogue, tuple(Track))),
-            f'<section id="skill-map">\n{chart}',
-            draw_html(layout(build_skill_map(catalogue, catalogue.roles)), 2) + "</section>",
-            '<h2 id="profiles">Profiles</h2>',
-            *profiles,
-            '<h2 id="contrasts">What the sources compare</h2>',
-            *contrasts,
-            section("sources", bibliography(catalogue)),
-        ]
-    )
-    return f"""<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>mlroles: machine-learning job roles</title>
-<style>{_CSS}</style>
-</head>
-<body>
-{body}
-</body>
-</html>
-"""

@@ -12,16 +12,13 @@ from collections.abc import Iterable, Sequence
 
 from ..textsafe import visible
 from .blocks import (
-    DOCUMENT_WIDTH,
     Block,
     Column,
-    Document,
-    Drawn,
     Grid,
     Para,
-    Responsive,
     Span,
     colon_inside,
+    document,
     kind_of,
     plain_text,
 )
@@ -82,26 +79,13 @@ def inline(
 
 def draw_markdown(block: Block) -> str:
     """`block` as a Markdown document, ending in a newline."""
-    chunks: list[str] = []
-    _draw(block, chunks)
-    return "\n".join(chunks).strip("\n") + "\n"
-
-
-def _draw(block: Block, out: list[str]) -> None:
-    if isinstance(block, Para):
-        _para(block, out)
-    elif isinstance(block, Grid):
-        _grid(block, out)
-    elif isinstance(block, Responsive):
-        _draw(block.wide, out)
-    elif isinstance(block, Drawn):
-        _draw(block.draw(DOCUMENT_WIDTH, False), out)
-    elif isinstance(block, Document):
-        _start(out, "# " + inline(block.title, heading=True))
-        _draw(block.body, out)
-    else:
-        for part in block.blocks:
-            _draw(part, out)
+    out: list[str] = []
+    for piece, level in document(block):
+        if isinstance(piece, Para):
+            _para(piece, out, level)
+        elif isinstance(piece, Grid):
+            _grid(piece, out, level)
+    return "\n".join(out).strip("\n") + "\n"
 
 
 def _start(out: list[str], chunk: str) -> None:
@@ -111,7 +95,7 @@ def _start(out: list[str], chunk: str) -> None:
     out.append(chunk)
 
 
-def _para(block: Para, out: list[str]) -> None:
+def _para(block: Para, out: list[str], level: int) -> None:
     if not block.spans:
         return
     previous = out[-1] if out else ""
@@ -125,7 +109,8 @@ def _para(block: Para, out: list[str]) -> None:
         # Muted detail after a heading's text ("(ml-engineer, production)") goes under it.
         head = [s for s in block.spans if kind_of(s[1])[0] != "muted"]
         detail = [s for s in block.spans if kind_of(s[1])[0] == "muted"]
-        _start(out, ("# " if block.kind == "title" else "## ") + inline(head, heading=True))
+        hashes = "#" * (level + (block.kind == "heading"))
+        _start(out, f"{hashes} {inline(head, heading=True)}")
         if detail:
             _start(out, inline(detail))
     elif block.kind == "item" or block.marker:
@@ -153,9 +138,9 @@ def _cell(paras: Sequence[Para], column: Column) -> str:
     )
 
 
-def _grid(grid: Grid, out: list[str]) -> None:
+def _grid(grid: Grid, out: list[str], level: int) -> None:
     if grid.title:
-        _start(out, "## " + md(grid.title))
+        _start(out, "#" * (level + 1) + " " + md(grid.title))
     if grid.kind == "entries":
         entries = [inline(p.spans) for row in grid.rows for cell in row.cells for p in cell]
         _start(out, "\n".join("- " + entry for entry in entries if entry))

@@ -12,7 +12,18 @@ from collections.abc import Sequence
 from itertools import zip_longest
 
 from ..textsafe import visible
-from .blocks import MEASURE, Block, Document, Drawn, Grid, Para, Responsive, para, plain_text
+from .blocks import (
+    MEASURE,
+    Block,
+    Document,
+    Drawn,
+    Grid,
+    Para,
+    Responsive,
+    Section,
+    para,
+    plain_text,
+)
 
 _TOKEN = re.compile(r"\s*\S+\s*|\s+")
 
@@ -56,7 +67,7 @@ def _lines(block: Block, width: int, measure: int = MEASURE) -> list[str]:
         return _lines(block.wide if width >= block.min_width else block.narrow, width, measure)
     if isinstance(block, Drawn):  # drawn for the width: its lines are not prose
         return _lines(block.draw(width, False), width, width)
-    if isinstance(block, Document):  # the command typed names it: no title
+    if isinstance(block, (Document, Section)):  # the command typed names it: no title
         return _lines(block.body, width, measure)
     lines: list[str] = []
     for part in block.blocks:

@@ -19,7 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..textsafe import visible
-from .blocks import MEASURE, Block, Document, Drawn, Grid, Para, Responsive
+from .blocks import MEASURE, Block, Document, Drawn, Grid, Para, Responsive, Section
 
 STYLES = {
     "": "",
@@ -63,7 +63,7 @@ def to_rich(block: Block, measure: int | None = MEASURE) -> RenderableType:
         return _Responsive(wide, narrow, block.min_width)
     if isinstance(block, Drawn):
         return _Drawn(block)
-    if isinstance(block, Document):
+    if isinstance(block, (Document, Section)):
         return to_rich(block.body, measure)
     return Group(*(to_rich(part, measure) for part in block.blocks))
 
