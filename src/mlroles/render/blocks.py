@@ -19,6 +19,7 @@ Span = tuple[str, str]
 
 Kinds: `strong` (a label, something to notice), `muted` (secondary detail), `heading`,
 `name` (the role, or person, a view is about), `id`, `key` (an id over its own entry),
+`answer` (what a question came out as: the role an ad reads as),
 `citation`, `group` (a group label inside a table, not a row of data), `region` (a named
 area of a chart), `focus` (what the user asked to highlight), `marker` (a chart's number
 for a role), `warning`, `score`, `variant`, and a level's name (`awareness`, `working`,

@@ -28,6 +28,7 @@ STYLES = {
     "heading": "bold cyan",
     "name": "bold magenta",
     "id": "cyan",
+    "answer": "cyan",
     "key": "bold cyan",
     "citation": "dim italic",
     "group": "italic dim",

@@ -161,7 +161,8 @@ def ranked(rank: int, role: Role, figure: str) -> list[Span]:
     return [
         (f"{rank}. ", "strong"),
         (role.name, "name"),
-        (f"  {role.id}", "id"),
+        ("  ", ""),
+        (role.id, "id"),
         ("  ", ""),
         (figure, "score"),
     ]

@@ -64,7 +64,7 @@ def _batch(view: TriageBatch) -> Block:
                 (
                     cell(flat(row.source)),
                     cell(flat(title)),
-                    cell(flat(reads, "id" if top else "muted")),
+                    cell(flat(reads, "answer" if top else "muted")),
                     cell(sure),
                     cell(flat(misleads, "warning")),
                     *((cell(_closeness(result)),) if with_fit else ()),
@@ -75,7 +75,7 @@ def _batch(view: TriageBatch) -> Block:
         if with_fit:
             head += f"  you: {_closeness(result)}"
         records += [para((row.source, "strong")), para(flat(title), indent=INDENT)]
-        records.append(para(flat(head, "id" if top else "muted"), indent=INDENT))
+        records.append(para(flat(head, "answer" if top else "muted"), indent=INDENT))
     return Document(name, Responsive(ruled(columns, rows), stack(*records), min_width=100))
 
 
