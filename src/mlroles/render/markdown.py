@@ -27,6 +27,8 @@ _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|&~])")
 # What would start a list if the text began a line: "1986. was a year", "- item", "+ item".
 _LIST_START = re.compile(r"^(?:(\d+)(?=[.)])|(?=[-+]))")
 _STRONG = {"strong", "name", "focus", "warning", "score"}
+_PLAIN_ID = re.compile(r"[\w.\-]+")
+"""An id safe in a code span (no backtick or `|` to end it or a table cell); others escaped."""
 
 
 def md(text: str) -> str:
@@ -53,7 +55,7 @@ def _span(text: str, kind: str, heading: bool = False) -> str:
     core = text.strip()
     if not core:
         return _escaped(text)
-    if name in ("id", "key") and "`" not in core:
+    if name in ("id", "key") and _PLAIN_ID.fullmatch(core):
         out = f"`{visible(core)}`"
     elif name in _STRONG:
         out = f"**{_escaped(core).strip()}**"
