@@ -70,11 +70,16 @@ def to_rich(block: Block, measure: int | None = MEASURE) -> RenderableType:
 
 
 def _text(block: Para) -> Text:
-    if not block.spans:
-        return Text("")
-    return Text.assemble(
-        *((visible(_bracketed(text, kind)), style(kind)) for text, kind in block.spans)
-    )
+    """The paragraph as one `Text`, neighbouring spans of one style run together (a
+    citation's sources are a span each, for their links: one run on a terminal)."""
+    runs: list[tuple[str, str]] = []
+    for text, kind in block.spans:
+        text, span_style = visible(_bracketed(text, kind)), style(kind)
+        if runs and runs[-1][1] == span_style:
+            runs[-1] = (runs[-1][0] + text, span_style)
+        else:
+            runs.append((text, span_style))
+    return Text.assemble(*runs) if runs else Text("")
 
 
 def _bracketed(text: str, kind: str) -> str:

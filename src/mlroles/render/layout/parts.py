@@ -161,8 +161,7 @@ def ranked(rank: int, role: Role, figure: str) -> list[Span]:
     return [
         (f"{rank}. ", "strong"),
         (role.name, "name"),
-        ("  ", ""),
-        (role.id, "id"),
+        (f"  {role.id}", "id"),
         ("  ", ""),
         (figure, "score"),
     ]

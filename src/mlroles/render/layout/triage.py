@@ -22,7 +22,6 @@ from .parts import (
     details,
     flat,
     indented,
-    labelled_item,
     ranked,
     ruled,
     section_blocks,
@@ -137,7 +136,7 @@ def _gap(gap: AdGap) -> list[Block]:
     ]
     for label, items in gap_lines(gap):
         if items:
-            lines.append(labelled_item(label, "; ".join(items)))
+            lines.append(_asked(label, "; ".join(items)))
     return section_blocks("You and this ad", lines, None)
 
 
@@ -148,7 +147,12 @@ def _asks(view: Triage) -> list[Block]:
     lines: list[Block] = []
     for label, names in asked(view.asks):
         if names:
-            lines.append(labelled_item(label, ", ".join(names)))
+            lines.append(_asked(label, ", ".join(names)))
     if not lines:
         return []
     return section_blocks("What the ad asks for", lines, None)
+
+
+def _asked(label: str, text: str) -> Para:
+    """ "Required: Python, SQL", the label and its colon strong, one of a list."""
+    return para((f"{label}: ", "strong"), flat(text), indent=INDENT, kind="item")
