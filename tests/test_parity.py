@@ -70,7 +70,7 @@ def paragraphs(block: Block, width: int, document: bool) -> Iterator[Para]:
     elif isinstance(block, Grid):
         if block.title:
             yield para(block.title)
-        if (block.ruled or block.header) and block.kind == "table":
+        if (block.ruled or block.header) and block.kind in ("table", "tasks"):
             yield from (para(column.header) for column in block.columns if column.header)
         for row in block.rows:
             for cell in row.cells:

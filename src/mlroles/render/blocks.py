@@ -75,10 +75,11 @@ class Grid(NamedTuple):
     """Spaces between columns of a bare grid."""
     indent: int = 0
     separate_rows: bool = False
-    kind: Literal["table", "list", "entries"] = "table"
+    kind: Literal["table", "list", "entries", "tasks"] = "table"
     """`table`: data in rows and columns everywhere. `list`: each row one entry (labelled
     details), and `entries`: each cell one entry (a legend), laid out in columns on a
-    terminal but a list in a document."""
+    terminal but a list in a document. `tasks`: a table on a terminal, a checklist in
+    Markdown (each row a task, the other cells in brackets after it, by their headers)."""
 
 
 class Responsive(NamedTuple):

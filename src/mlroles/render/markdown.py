@@ -150,6 +150,9 @@ def _grid(grid: Grid, out: list[str], level: int) -> None:
     if grid.kind == "list":
         _list(grid, out)
         return
+    if grid.kind == "tasks":
+        _tasks(grid, out)
+        return
     shown = grid.ruled or grid.header
     header = [md(c.header) if shown else "" for c in grid.columns]
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(grid.columns)]
@@ -160,6 +163,17 @@ def _grid(grid: Grid, out: list[str], level: int) -> None:
         ]
         lines.append("| " + " | ".join(cells) + " |")
     _start(out, "\n".join(lines))
+
+
+def _tasks(grid: Grid, out: list[str]) -> None:
+    """A checklist: "- [ ] Python (Now: working, Needed: expert, Gap: +2)"."""
+    items = []
+    for row in grid.rows:
+        task, *rest = (_cell(c, column) for c, column in zip(row.cells, grid.columns, strict=True))
+        labels = (md(column.header) for column in grid.columns[1:])
+        known = [f"{label}: {text}" for label, text in zip(labels, rest, strict=True) if text]
+        items.append(f"- [ ] {task}" + (f" ({', '.join(known)})" if known else ""))
+    _start(out, "\n".join(items))
 
 
 def _list(grid: Grid, out: list[str]) -> None:

@@ -116,7 +116,7 @@ def _plan(view: TransitionPlan) -> Block:
         for gap in view.gaps
     ]
     columns = tuple(Column(name) for name in ("Skill", "Now", "Needed", "Gap"))
-    gaps: Block = Grid(columns, tuple(gap_rows), header=True, gap=2, indent=INDENT)
+    gaps: Block = Grid(columns, tuple(gap_rows), header=True, gap=2, indent=INDENT, kind="tasks")
     if not view.gaps:
         gaps = indented("Nothing you are known to lack.")
     parts += section_blocks("Skills to build, in this order (foundations first)", [gaps], None)
