@@ -110,3 +110,15 @@ def test_comparison_group_labels_are_told_apart_from_skills_when_piped(
     assert not any(label.strip("[]") in names for label in labels)
     markdown = invoke("compare", "ds", "mle", "-f", "markdown").stdout
     assert "| _shared_ |  |  |" in markdown
+
+
+def test_curated_comparisons_cite_their_sources_in_every_format(
+    invoke: Invoke, catalogue: Catalogue
+) -> None:
+    """The old Markdown and HTML cited each curated row; the terminal cited none."""
+    contrast = catalogue.contrast_between("data-scientist", "ml-engineer")
+    assert contrast is not None
+    cited = list(dict.fromkeys(s for row in contrast[0].rows for s in row.sources))
+    line = "sources: " + ", ".join(cited)
+    assert f"\n{line}\n" in invoke("compare", "ds", "mle", width=200).stdout
+    assert f"\n_({line})_\n" in invoke("compare", "ds", "mle", "-f", "markdown").stdout

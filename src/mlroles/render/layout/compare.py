@@ -19,6 +19,7 @@ from ..blocks import (
 from .parts import (
     INDENT,
     cell,
+    citation,
     disagreement_sections,
     flat,
     heading,
@@ -68,7 +69,9 @@ def _comparison(view: RoleComparison) -> Block:
                 indented(*labelled(contrast.second.name, contrast_row.b)),
             ]
         table = ruled(columns, rows, title=title)
-        parts += [Responsive(table, stack(*records), min_width=70), BLANK]
+        # What the rows paraphrase, once under the table: a column of them would crowd it.
+        cited = dict.fromkeys(source for row in contrast.rows for source in row.sources)
+        parts += [Responsive(table, stack(*records), min_width=70), citation(cited), BLANK]
     parts += disagreement_sections(view.disagreements, show=True)
 
     field_columns = [Column(kind="strong"), *(Column(name) for name in names)]
