@@ -52,7 +52,8 @@ def _skill_map(view: SkillMap) -> Block:
     for row in view.rows:
         p = row.role.position
         name = flat(
-            ("▶ " if row.focused else "") + row.role.name, "focus" if row.focused else "strong"
+            ("▶ " if row.focused else "") + row.role.name,
+            f"{'focus' if row.focused else 'strong'}:role:{row.role.id}",  # links to its profile
         )
         key_skills = ", ".join(skill.name for skill in row.key_skills)
         rows.append(

@@ -58,7 +58,7 @@ def _listing(view: RoleListing) -> Block:
         rows.append(
             Row(
                 (
-                    cell(flat(role.name)),
+                    cell(flat(role.name, f"strong:role:{role.id}")),  # the column is strong too
                     cell(flat(role.id, "id")),
                     cell(flat(role.track.value)),
                     cell(str(role.position.swe)),
@@ -149,7 +149,20 @@ def _profile(view: RoleProfile) -> Block:
         "Variants (one title, different jobs)",
         [(labelled(v.name, v.text), v.sources) for v in role.variants],
     )
-    bullet_list("Specialisms", [(labelled(s.name, s.text), s.sources) for s in role.specialisms])
+    bullet_list(
+        "Specialisms",
+        [
+            (
+                (
+                    (s.name, f"strong:role:{s.role}" if s.role else "strong"),
+                    (": ", ""),
+                    flat(s.text),
+                ),
+                s.sources,
+            )
+            for s in role.specialisms
+        ],
+    )
     bullet_list("Notes", [((flat(n.text),), n.sources) for n in role.notes])
     bullet_list(
         "Outlook (figures quoted by the sources, not forecasts)",
