@@ -22,7 +22,7 @@ _NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight"
 
 
 def counted(count: int, noun: str) -> str:
-    """ "five sources", "one source", "12 sources": a count in text about the catalogue,
+    """A count ("five sources", "one source", "12 sources") in text about the catalogue,
     computed from what is loaded (issue 17), never written in."""
     number = _NUMBERS[count] if count < len(_NUMBERS) else str(count)
     return f"{number} {noun}{'' if count == 1 else 's'}"

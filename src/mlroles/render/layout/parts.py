@@ -25,15 +25,17 @@ if TYPE_CHECKING:
     from ...skillmap import SkillGroup
 
 
+views: Registry[Block] = Registry("layout")
+"""Each view's layout, registered by the name of the view's class."""
+
 INDENT = 2
-
-
 CITATION_WIDTH = 30
 """The widest a column of citations is made when a table must be narrowed: the names it
 cites wrap before the skill names beside them do."""
 
 
 def flat(value: str, kind: str = "") -> Span:
+    """Catalogue text as a span, its runs of whitespace (a line break too) one space."""
     return (" ".join(value.split()), kind)
 
 
@@ -42,7 +44,7 @@ def heading(title: str) -> Para:
 
 
 def citation(sources: Iterable[str], indent: int = 0) -> Para:
-    """ "sources: a, b", each source's id linked to it (in a document with a list of them)."""
+    """'sources: a, b', each source's id linked to it (in a document with a list of them)."""
     spans: list[Span] = [("sources: ", "citation")]
     for index, source in enumerate(sources):
         if index:
@@ -66,10 +68,8 @@ def ruled(columns: Sequence[Column], rows: Sequence[Row], title: str = "") -> Gr
     return Grid(tuple(columns), tuple(rows), title=title, ruled=True)
 
 
-views: Registry[Block] = Registry("layout")
-
-
 def section_blocks(title: str, body: Sequence[Block], sources: Sequence[str] | None) -> list[Block]:
+    """A section: its heading, its body, its citation (if `sources`), a blank line."""
     parts: list[Block] = [heading(title), *body]
     if sources is not None:
         parts.append(citation(sources, INDENT))
@@ -82,7 +82,7 @@ def indented(*spans: str | Span) -> Para:
 
 
 def labelled_item(name: str, text: str) -> Para:
-    """ "name: text", one of a list (a document draws it as a list item)."""
+    """'name: text', one of a list (a document draws it as a list item)."""
     return para(*labelled(name, text), indent=INDENT, kind="item")
 
 
@@ -143,16 +143,17 @@ def grouped(groups: Grouped, indent: int, show: bool) -> Block:
     return Responsive(grid, stack(*narrow), min_width=100)
 
 
-def labelled(name: str, text: str) -> tuple[Span, ...]:
-    return ((name, "strong"), (": ", ""), flat(text))
+def labelled(name: str, text: str, kind: str = "strong") -> tuple[Span, ...]:
+    """'name: text', the name strong (or `kind`: what it links to, say)."""
+    return ((name, kind), (": ", ""), flat(text))
 
 
 def disagreement_sections(items: Sequence[Disagreement], show: bool) -> list[Block]:
     """Each disagreement as "The sources disagree: <topic>", then every view and its holder."""
     parts: list[Block] = []
     for item in items:
-        views = [(labelled(view.holder, view.text), view.sources) for view in item.views]
-        parts += section_blocks(f"The sources disagree: {item.topic}", bullets(views, show), None)
+        held = [(labelled(view.holder, view.text), view.sources) for view in item.views]
+        parts += section_blocks(f"The sources disagree: {item.topic}", bullets(held, show), None)
     return parts
 
 

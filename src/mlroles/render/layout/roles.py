@@ -152,14 +152,7 @@ def _profile(view: RoleProfile) -> Block:
     bullet_list(
         "Specialisms",
         [
-            (
-                (
-                    (s.name, f"strong:role:{s.role}" if s.role else "strong"),
-                    (": ", ""),
-                    flat(s.text),
-                ),
-                s.sources,
-            )
+            (labelled(s.name, s.text, f"strong:role:{s.role}" if s.role else "strong"), s.sources)
             for s in role.specialisms
         ],
     )
@@ -188,10 +181,8 @@ def _profile(view: RoleProfile) -> Block:
         "Related roles",
         [
             (
-                (
-                    (f"{view.related_names[r.role]} ({r.role})", f"strong:role:{r.role}"),
-                    (": ", ""),
-                    flat(r.relation),
+                labelled(
+                    f"{view.related_names[r.role]} ({r.role})", r.relation, f"strong:role:{r.role}"
                 ),
                 r.sources,
             )

@@ -154,5 +154,5 @@ def _asks(view: Triage) -> list[Block]:
 
 
 def _asked(label: str, text: str) -> Para:
-    """ "Required: Python, SQL", the label and its colon strong, one of a list."""
+    """'Required: Python, SQL': the label and its colon strong, one of a list."""
     return para((f"{label}: ", "strong"), flat(text), indent=INDENT, kind="item")
