@@ -81,7 +81,7 @@ def inline(
 
 def draw_markdown(block: Block) -> str:
     """`block` as a Markdown document, ending in a newline."""
-    out: list[str] = []
+    out = _Lines()
     for piece, level in document(block):
         if isinstance(piece, Para):
             _para(piece, out, level)
@@ -97,7 +97,14 @@ def _start(out: list[str], chunk: str) -> None:
     out.append(chunk)
 
 
-def _para(block: Para, out: list[str], level: int) -> None:
+class _Lines(list[str]):
+    """The document's Markdown blocks so far, and the indent of the list being written
+    (an item indented further is nested under the one before it)."""
+
+    list_indent = 0
+
+
+def _para(block: Para, out: _Lines, level: int) -> None:
     if not block.spans:
         return
     previous = out[-1] if out else ""
@@ -116,9 +123,12 @@ def _para(block: Para, out: list[str], level: int) -> None:
         if detail:
             _start(out, inline(detail))
     elif block.kind == "item" or block.marker:
-        nested = "  " if block.indent > 2 else ""
+        in_list = previous.lstrip().startswith("- ")
+        if not in_list:
+            out.list_indent = block.indent
+        nested = "  " if block.indent > out.list_indent else ""  # under the item before it
         item = nested + "- " + inline(block.spans)
-        if previous.lstrip().startswith("- ") or (nested and previous):
+        if in_list:
             out.append(item)
         else:
             _start(out, item)
