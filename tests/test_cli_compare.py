@@ -69,7 +69,7 @@ def test_compare_needs_two_distinct_roles(invoke: Invoke) -> None:
 def test_compare_markdown(invoke: Invoke) -> None:
     out = invoke("compare", "rs", "re", "--format", "markdown").stdout
     assert out.startswith("# Research scientist vs Research engineer\n")
-    assert "| PhD | Needed (Howell); a PhD and/or first-author papers" in out
+    assert "| **PhD** | Needed (Howell); a PhD and/or first-author papers" in out
     assert "## The sources disagree: Whether a research scientist needs a PhD" in out
 
 

@@ -325,7 +325,11 @@ def test_path_orders_foundations_first_and_uses_wants(invoke: Invoke) -> None:
 def test_path_markdown_and_errors(invoke: Invoke) -> None:
     out = invoke("path", "ds", "mle", "-f", "markdown").stdout
     assert out.startswith("# From Data scientist to ML engineer\n")
-    assert "- [ ] " in out and "## What the sources advise" in out
+    assert (
+        "\n- [ ] Data structures and algorithms (Now: none, Needed: practitioner, Gap: \\+3)\n"
+        in out
+    )
+    assert "## What the sources advise" in out
     assert invoke("path", "ds", "ds").exit_code == 2
     misplaced = invoke("path", "ds", "mle", "--swe", "3")
     assert misplaced.exit_code == 2 and "go with FROM 'me'" in misplaced.stderr

@@ -45,7 +45,8 @@ def test_list_yaml_and_markdown(invoke: Invoke) -> None:
     assert len(data["roles"]) == 15
     markdown = invoke("list", "--format", "markdown").stdout
     assert markdown.startswith("# ML roles\n")
-    assert "| ML engineer | `ml-engineer` | production | 4 | 4 |" in markdown
+    row = "| **ML engineer** | `ml-engineer` | production | 4 | 4 | Train ML models and deploy them"
+    assert row + ". |" in markdown
 
 
 def test_list_at_60_columns_switches_to_records(invoke: Invoke) -> None:

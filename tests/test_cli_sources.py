@@ -27,7 +27,7 @@ def test_sources_table_and_markdown(invoke: Invoke) -> None:
     markdown = invoke("sources", "-f", "markdown").stdout
     assert markdown.count("\n## `") == 6
     assert "\n## `job-ad-corpus`" in markdown
-    assert "Also cited as: `003_db08eb6f423fd5a5`" in markdown
+    assert "**Also cited as:** 003\\_db08eb6f423fd5a5" in markdown
 
 
 def test_version_and_help(invoke: Invoke) -> None:

@@ -157,7 +157,7 @@ def _shows(term: str, text: str) -> bool:
 def test_triage_evidence_quotes_show_every_matched_term(catalogue: Catalogue) -> None:
     """Each line's quote shows the words of every term matched on it that any of its
     excerpts shows (issue 18, item 6), where one excerpt a line used to hide some."""
-    from mlroles.render.table import _by_line
+    from mlroles.quotes import quoted_lines
     from mlroles.triage import by_line, triage
 
     hidden_before = 0
@@ -166,7 +166,7 @@ def test_triage_evidence_quotes_show_every_matched_term(catalogue: Catalogue) ->
         for match in result.matches:
             evidence = (*match.evidence, *match.variant_evidence)
             quotable = {(e.line, e.term) for e in evidence if _shows(e.term, e.excerpt)}
-            for line, quote, terms, _ in _by_line(evidence):
+            for line, quote, terms, _ in quoted_lines(evidence):
                 shown = [term for term in terms if (line, term) in quotable]
                 assert all(_shows(term, quote) for term in shown), (posting.name, quote, terms)
             for line, quote, terms, _ in by_line(evidence):
@@ -176,12 +176,12 @@ def test_triage_evidence_quotes_show_every_matched_term(catalogue: Catalogue) ->
 
 
 def test_overlapping_excerpts_of_a_line_become_one_quote() -> None:
-    from mlroles.render.table import _merged
+    from mlroles.quotes import merged_excerpt
 
     first = "…engineering: data structures and algorithms, clean production code, code review"
     second = "…software engineering: data structures and algorithms, clean production code,…"
     merged = (
         "…software engineering: data structures and algorithms, clean production code, code review"
     )
-    assert _merged(first, second) == merged
-    assert _merged("…and Java, build the APIs…", "You will train and deploy…") is None
+    assert merged_excerpt(first, second) == merged
+    assert merged_excerpt("…and Java, build the APIs…", "You will train and deploy…") is None

@@ -175,7 +175,7 @@ def test_cli_triage_top_and_markdown(invoke: Invoke) -> None:
     assert [r["id"] for r in data["roles"]] == ["ml-engineer"]
     markdown = invoke("triage", path, "-f", "markdown").stdout
     assert markdown.startswith("# What this job ad describes\n")
-    assert "## 1. ML engineer:" in markdown
+    assert "## 1\\. ML engineer `ml-engineer` " in markdown
 
 
 def test_cli_triage_bad_input(invoke: Invoke, tmp_path: Path) -> None:

@@ -234,10 +234,9 @@ def export(
     catalogue = load_catalogue(ctx)
     if fmt is ExportFormat.HTML:
         from ..chart import build_chart
-        from ..render.html import export_html
         from ..render.svg import render_svg
 
-        text = export_html(catalogue, chart_svg=render_svg(build_chart(catalogue.roles)))
+        text = exports.export_html(catalogue, chart_svg=render_svg(build_chart(catalogue.roles)))
     else:
         text = {
             ExportFormat.MARKDOWN: exports.export_markdown,

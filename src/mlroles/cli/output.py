@@ -54,9 +54,9 @@ def emit_text(text: str) -> None:
 
 
 def _render_table(view: object) -> str:
-    from ..render.table import render_table
+    from ..render.layout import layout
 
-    block = render_table(view)
+    block = layout(view)
     if not _is_terminal(sys.stdout):
         # A pipe or a file: plain text, without paying for Rich's import and layout.
         from ..render.plain import draw_plain

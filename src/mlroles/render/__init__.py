@@ -1,8 +1,6 @@
-"""Renderers: one module per output format, each turning a domain result into output.
-
-`table` returns Rich renderables for a person at a terminal; `json`, `yaml` and
-`markdown` return plain strings built without Rich, so nothing is wrapped or coloured.
-No renderer prints.
+"""Renderers: each view laid out once (`layout/`, as `blocks`), drawn by `rich_draw` for a
+terminal, `plain` for a pipe or a file, `markdown` and `html` as documents; `data` and
+`machine` give JSON and YAML. No renderer prints.
 """
 
 from __future__ import annotations
@@ -18,6 +16,16 @@ READING_NOTE = (
     "('mlroles show ROLE' says what each value rests on)."
 )
 """The skill-map legend's note on values marked `*` (see `Position.marked`)."""
+
+
+_NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def counted(count: int, noun: str) -> str:
+    """A count ("five sources", "one source", "12 sources") in text about the catalogue,
+    computed from what is loaded (issue 17), never written in."""
+    number = _NUMBERS[count] if count < len(_NUMBERS) else str(count)
+    return f"{number} {noun}{'' if count == 1 else 's'}"
 
 
 class Format(str, Enum):

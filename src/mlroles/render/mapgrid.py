@@ -136,19 +136,22 @@ def draw(chart: SkillChart, width: int, height: int, glyphs: Glyphs) -> Picture:
     # Axes and the quadrant lines (between 2 and 3: a value of HIGH or more is "high").
     for row in range(plot_height):
         grid.put(
-            row, Y_MARGIN - 1, glyphs.tick_y if row in _tick_rows(plot_height) else glyphs.v, "dim"
+            row,
+            Y_MARGIN - 1,
+            glyphs.tick_y if row in _tick_rows(plot_height) else glyphs.v,
+            "muted",
         )
     for y in range(6):
-        grid.put(_to_row(y, plot_height), 0, f"{y:>1}", "dim")
-    grid.put(bottom, Y_MARGIN - 1, glyphs.corner + glyphs.h * plot_width, "dim")
+        grid.put(_to_row(y, plot_height), 0, f"{y:>1}", "muted")
+    grid.put(bottom, Y_MARGIN - 1, glyphs.corner + glyphs.h * plot_width, "muted")
     for x in range(6):
-        grid.put(bottom + 1, _to_col(x, plot_width), str(x), "dim")
+        grid.put(bottom + 1, _to_col(x, plot_width), str(x), "muted")
     split_col = _to_col(HIGH - 0.5, plot_width)
     split_row = _to_row(HIGH - 0.5, plot_height)
     for row in range(plot_height):
-        grid.put(row, split_col, glyphs.v, "dim")
-    grid.put(split_row, Y_MARGIN, glyphs.h * plot_width, "dim")
-    grid.put(split_row, split_col, glyphs.cross, "dim")
+        grid.put(row, split_col, glyphs.v, "muted")
+    grid.put(split_row, Y_MARGIN, glyphs.h * plot_width, "muted")
+    grid.put(split_row, split_col, glyphs.cross, "muted")
 
     # Roles position by position, most communication-heavy first so the big bubbles get
     # their exact spot. Where some find no room, markers are taken back until a "+N" for
@@ -168,7 +171,7 @@ def draw(chart: SkillChart, width: int, height: int, glyphs: Glyphs) -> Picture:
             spot = _place(grid, row, col, len(text), reach)
             if spot is None:
                 break
-            style = "bold yellow" if point.highlighted else "bold cyan"
+            style = "focus" if point.highlighted else "marker"
             beneath.append(grid.under(spot[0], spot[1], len(text)))
             grid.put(spot[0], spot[1], text, style, take=True)
             here.append(Placement(point.marker, spot[0], spot[1], text))
@@ -176,7 +179,7 @@ def draw(chart: SkillChart, width: int, height: int, glyphs: Glyphs) -> Picture:
             text = f"+{len(members) - len(here)}"
             spot = _place(grid, row, col, len(text), reach)
             if spot is not None:
-                grid.put(spot[0], spot[1], text, "bold", take=True)
+                grid.put(spot[0], spot[1], text, "strong", take=True)
                 here.append(Placement(0, spot[0], spot[1], text))
                 crowded += len(members) - len(here) + 1
                 break
@@ -191,7 +194,7 @@ def draw(chart: SkillChart, width: int, height: int, glyphs: Glyphs) -> Picture:
         row, col = _to_row(chart.you.ml, plot_height), _to_col(chart.you.swe, plot_width)
         spot = _place(grid, row, col, len(text), (3, grid.width))  # you: anywhere near
         if spot is not None:
-            grid.put(spot[0], spot[1], text, "bold magenta", take=True)
+            grid.put(spot[0], spot[1], text, "name", take=True)
             placements.append(Placement(0, spot[0], spot[1], text))
 
     # Quadrant names in the corners, where nothing else is.
@@ -204,7 +207,7 @@ def draw(chart: SkillChart, width: int, height: int, glyphs: Glyphs) -> Picture:
         start = Y_MARGIN + 1 if side == "left" else Y_MARGIN + plot_width - len(name)
         inside = start + len(name) < split_col if side == "left" else start > split_col
         if inside and grid.free(row, start, len(name)):
-            grid.put(row, start, name, "italic dim", take=True)
+            grid.put(row, start, name, "region", take=True)
 
     lines = []
     for row in range(grid.height):
@@ -220,7 +223,7 @@ def draw(chart: SkillChart, width: int, height: int, glyphs: Glyphs) -> Picture:
             f"+N: {crowded} roles with no room at their position (listed below); "
             "narrow the map with --track or --role"
         )
-        lines.append(((note, "dim"),))
+        lines.append(((note, "muted"),))
     return Picture(tuple(lines), tuple(placements), plot_width, plot_height)
 
 

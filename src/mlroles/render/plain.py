@@ -12,7 +12,18 @@ from collections.abc import Sequence
 from itertools import zip_longest
 
 from ..textsafe import visible
-from .blocks import MEASURE, Block, Drawn, Grid, Para, Responsive, para, plain_text
+from .blocks import (
+    MEASURE,
+    Block,
+    Document,
+    Drawn,
+    Grid,
+    Para,
+    Responsive,
+    Section,
+    para,
+    plain_text,
+)
 
 _TOKEN = re.compile(r"\s*\S+\s*|\s+")
 
@@ -38,7 +49,11 @@ def _char_cells(char: str) -> int:
 
 
 def _text(block: Para) -> str:
-    """The paragraph's text as it may be printed: controls and bidi overrides escaped."""
+    """The paragraph's text as it may be printed: controls and bidi overrides escaped. A
+    group label in a table is bracketed, "[shared]": without a terminal's italics it read
+    as one more skill (issue 17). Rich's drawing brackets it too (`rich_draw._bracketed`)."""
+    if any(kind == "group" for _, kind in block.spans):
+        return visible("".join(f"[{t}]" if k == "group" else t for t, k in block.spans))
     return visible(plain_text(block))
 
 
@@ -52,6 +67,8 @@ def _lines(block: Block, width: int, measure: int = MEASURE) -> list[str]:
         return _lines(block.wide if width >= block.min_width else block.narrow, width, measure)
     if isinstance(block, Drawn):  # drawn for the width: its lines are not prose
         return _lines(block.draw(width, False), width, width)
+    if isinstance(block, (Document, Section)):  # the command typed names it: no title
+        return _lines(block.body, width, measure)
     lines: list[str] = []
     for part in block.blocks:
         lines += _lines(part, width, measure)

@@ -1,4 +1,5 @@
-"""Layout blocks as Rich renderables, for a person at a terminal.
+"""Layout blocks as Rich renderables, for a person at a terminal: each kind of span in
+the colour and weight that `STYLES` gives it.
 
 Every piece of catalogue data goes into a `Text` object, never through Rich markup, so a
 role called "[bold]x" prints as written, and through `textsafe.visible`, so an ESC in an
@@ -18,7 +19,38 @@ from rich.table import Table
 from rich.text import Text
 
 from ..textsafe import visible
-from .blocks import MEASURE, Block, Drawn, Grid, Para, Responsive
+from .blocks import MEASURE, Block, Document, Drawn, Grid, Para, Responsive, Section
+
+STYLES = {
+    "": "",
+    "strong": "bold",
+    "muted": "dim",
+    "heading": "bold cyan",
+    "name": "bold magenta",
+    "id": "cyan",
+    "answer": "cyan",
+    "key": "bold cyan",
+    "citation": "dim italic",
+    "group": "italic dim",
+    "region": "italic dim",
+    "focus": "bold yellow",
+    "marker": "bold cyan",
+    "warning": "bold red",
+    "score": "bold green",
+    "variant": "yellow",
+    "awareness": "dim",
+    "working": "",
+    "practitioner": "green",
+    "expert": "bold green",
+}
+"""The Rich style of each kind of span (`blocks.Span`); what it links to plays no part."""
+
+ROW_STYLES = {"": "", "focus": "reverse"}
+"""Reversed, not a fixed background colour: readable on dark and light themes."""
+
+
+def style(kind: str) -> str:
+    return STYLES[kind.partition(":")[0]]
 
 
 def to_rich(block: Block, measure: int | None = MEASURE) -> RenderableType:
@@ -32,13 +64,29 @@ def to_rich(block: Block, measure: int | None = MEASURE) -> RenderableType:
         return _Responsive(wide, narrow, block.min_width)
     if isinstance(block, Drawn):
         return _Drawn(block)
+    if isinstance(block, (Document, Section)):
+        return to_rich(block.body, measure)
     return Group(*(to_rich(part, measure) for part in block.blocks))
 
 
 def _text(block: Para) -> Text:
-    if not block.spans:
-        return Text("")
-    return Text.assemble(*((visible(text), style) for text, style in block.spans))
+    """The paragraph as one `Text`, neighbouring spans of one style run together (a
+    citation's sources are a span each, for their links: one run on a terminal)."""
+    runs: list[tuple[str, str]] = []
+    for text, kind in block.spans:
+        text, span_style = visible(_bracketed(text, kind)), style(kind)
+        if runs and runs[-1][1] == span_style:
+            runs[-1] = (runs[-1][0] + text, span_style)
+        else:
+            runs.append((text, span_style))
+    return Text.assemble(*runs) if runs else Text("")
+
+
+def _bracketed(text: str, kind: str) -> str:
+    """A group label as the plain drawing shows it ("[shared]"): the same text in a pipe
+    and on a terminal, and told apart from the rows under it where there are no italics
+    (NO_COLOR)."""
+    return f"[{text}]" if kind == "group" else text
 
 
 def _para(block: Para) -> RenderableType:
@@ -78,7 +126,7 @@ def _table(grid: Grid, widths: list[int] | None = None) -> Table:
     for index, column in enumerate(grid.columns):
         table.add_column(
             Text(visible(column.header)),
-            style=column.style or None,
+            style=style(column.kind) or None,
             justify=column.justify,
             width=None if widths is None else widths[index],
             min_width=column.min_width,
@@ -90,7 +138,7 @@ def _table(grid: Grid, widths: list[int] | None = None) -> Table:
             _para(cell[0]) if len(cell) == 1 else Group(*(_para(p) for p in cell))
             for cell in row.cells
         ]
-        table.add_row(*cells, style=row.style or None, end_section=grid.separate_rows)
+        table.add_row(*cells, style=ROW_STYLES[row.kind] or None, end_section=grid.separate_rows)
     return table
 
 

@@ -14,6 +14,33 @@ LEFT, RIGHT, TOP, BOTTOM = 70, 150, 60, 140  # margins: labels may use the right
 CHAR_WIDTH = 6.6  # average width of a 12px label character, for keeping labels on the canvas
 
 
+FOOTER_CHARS = 112
+"""A footer line's length: 11px characters across the canvas, less its left margin."""
+
+
+def _footer(chart: SkillChart) -> list[str]:
+    """Two lines naming the sources the plotted positions cite, from the loaded catalogue
+    (issue 17: the footer named the bundled ones, whatever was loaded); their count when
+    the names need more room than two lines."""
+    import textwrap
+
+    from . import counted
+
+    cited = sorted({source for p in chart.points for source in p.role.position.sources})
+    basis = "'mlroles show ROLE' gives each value's basis."
+
+    def wrapped(text: str) -> list[str]:
+        return textwrap.wrap(text, FOOTER_CHARS, break_on_hyphens=False, break_long_words=False)
+
+    lines = wrapped(f"Positions are mlroles's reading of {', '.join(cited)}; {basis}")
+    if len(lines) > 2:
+        many = counted(len(cited), "source")
+        lines = wrapped(
+            f"Positions are mlroles's reading of {many} ('mlroles sources' lists them); {basis}"
+        )
+    return lines
+
+
 def radius(comm: int) -> float:
     """Bubble radius for a communication weight of 0-5."""
     return 7 + 3.2 * comm
@@ -324,10 +351,8 @@ def render_svg(chart: SkillChart, title: str = "ML roles: software engineering v
         )
         out.append(f'<text x="{x + 2 * r + 6:.1f}" y="{legend_y + 4:.1f}">{comm} of 5</text>')
         x += 2 * r + 60
-    for offset, line in (
-        (26, "Positions are mlroles's reading of the Full Stack 2x2 (full-stack-which-ml-role)"),
-        (12, "and the skill table (ml-roles-blog); 'mlroles show ROLE' gives each value's basis."),
-    ):
+    footer = _footer(chart)
+    for offset, line in zip((26, 12)[-len(footer) :], footer, strict=True):
         out.append(
             f'<text class="note" x="{LEFT}" y="{HEIGHT - offset}" fill="#666" '
             f'font-size="11">{xml_text(line)}</text>'
