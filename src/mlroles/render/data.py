@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from ..chart import SkillChart
     from ..compare import RoleComparison, SkillLevels
     from ..fit import FitResult, Gap
+    from ..models import Skill
     from ..search import SearchResult
     from ..skillmap import SkillMap
     from ..transition import TransitionPlan
@@ -45,6 +46,20 @@ def plain(value: Any, *, drop_none: bool = False) -> Any:
     return value
 
 
+def fields(item: object, *names: str) -> dict[str, Any]:
+    """`item`'s attributes `names`, in that order, as JSON-ready data (an enum as its value)."""
+    return {name: plain(getattr(item, name)) for name in names}
+
+
+def _skill(skill: Skill) -> dict[str, Any]:
+    return {"skill": skill.id, "name": skill.name}
+
+
+def _axes(item: object) -> dict[str, Any]:
+    """The three axes of a position, a map point or you."""
+    return fields(item, "swe", "ml", "comm")
+
+
 to_data: Registry[dict[str, Any]] = Registry("data form")
 
 
@@ -55,14 +70,9 @@ def _listing(view: RoleListing) -> dict[str, Any]:
         "tracks": list(view.tracks),
         "roles": [
             {
-                "id": role.id,
-                "name": role.name,
-                "aliases": list(role.aliases),
-                "track": role.track,
+                **fields(role, "id", "name", "aliases", "track"),
                 "summary": role.summary.text,
-                "swe": role.position.swe,
-                "ml": role.position.ml,
-                "comm": role.position.comm,
+                **_axes(role.position),
             }
             for role in view.roles
         ],
@@ -83,12 +93,7 @@ def _profile(view: RoleProfile) -> dict[str, Any]:
 
 
 def _levels(item: SkillLevels) -> dict[str, Any]:
-    return {
-        "skill": item.skill.id,
-        "name": item.skill.name,
-        "category": item.skill.category,
-        "levels": [None if level is None else level.value for level in item.levels],
-    }
+    return {**_skill(item.skill), "category": item.skill.category, **fields(item, "levels")}
 
 
 @to_data.renders("RoleComparison")
@@ -143,7 +148,7 @@ def _skill_map(view: SkillMap) -> dict[str, Any]:
                 {
                     "category": group.category.id,
                     "skills": [
-                        {"id": skill.id, "name": skill.name, "level": need.level.value}
+                        {**fields(skill, "id", "name"), "level": need.level.value}
                         for skill, need in group.needs
                     ],
                 }
@@ -155,17 +160,12 @@ def _skill_map(view: SkillMap) -> dict[str, Any]:
         "high_threshold": HIGH,
         "roles": [
             {
-                "id": row.role.id,
-                "name": row.role.name,
-                "track": row.role.track,
+                **fields(row.role, "id", "name", "track"),
                 "responsibility": row.responsibility,
                 "key_skills": [skill.id for skill in row.key_skills],
-                "swe": row.role.position.swe,
-                "ml": row.role.position.ml,
-                "comm": row.role.position.comm,
+                **_axes(row.role.position),
                 "readings": list(row.role.position.readings()),
-                "quadrant": row.quadrant,
-                "focused": row.focused,
+                **fields(row, "quadrant", "focused"),
             }
             for row in view.rows
         ],
@@ -196,32 +196,20 @@ def _report(view: ValidationReport) -> dict[str, Any]:
         "defines": view.counts,
         "on_bundled": view.on_bundled,
         "problems": [
-            {
-                "file": p.file,
-                "line": p.line,
-                "column": p.column,
-                "subject": p.subject,
-                "message": p.message,
-            }
-            for p in view.problems
+            fields(p, "file", "line", "column", "subject", "message") for p in view.problems
         ],
     }
 
 
 def _gap(gap: Gap) -> dict[str, Any]:
     return {
-        "skill": gap.skill.id,
-        "name": gap.skill.name,
-        "have": None if gap.have is None else gap.have.value,
-        "need": gap.need.value,
-        "size": gap.size,
-        "basis": gap.basis.value,
-        "estimated_from": gap.estimated_from,
+        **_skill(gap.skill),
+        **fields(gap, "have", "need", "size", "basis", "estimated_from"),
     }
 
 
 def _not_asked(gap: Gap) -> dict[str, Any]:
-    return {"skill": gap.skill.id, "name": gap.skill.name, "need": gap.need.value}
+    return {**_skill(gap.skill), **fields(gap, "need")}
 
 
 @to_data.renders("FitResult")
@@ -234,11 +222,8 @@ def _fit(view: FitResult) -> dict[str, Any]:
         "weights": WEIGHTS,
         "roles": [
             {
-                "id": fit.role.id,
-                "name": fit.role.name,
-                "score": fit.score,
-                "parts": fit.parts,
-                "distance": fit.distance,
+                **fields(fit.role, "id", "name"),
+                **fields(fit, "score", "parts", "distance"),
                 "why": list(fit.reasons),
                 "gaps": [_gap(gap) for gap in fit.gaps],
                 "not_asked": [_not_asked(gap) for gap in fit.unasked],
@@ -258,18 +243,11 @@ def _plan(view: TransitionPlan) -> dict[str, Any]:
         "to": view.target.id,
         "skill_map": {
             "from": dict(zip(("swe", "ml", "comm"), view.start, strict=True)),
-            "to": {"swe": target.swe, "ml": target.ml, "comm": target.comm},
+            "to": _axes(target),
         },
         "skills_to_build": [_gap(gap) for gap in view.gaps],
         "carries_over": [
-            {
-                "skill": c.skill.id,
-                "name": c.skill.name,
-                "have": c.have.value,
-                "need": c.need.value,
-                "basis": c.basis.value,
-                "estimated_from": c.estimated_from,
-            }
+            {**_skill(c.skill), **fields(c, "have", "need", "basis", "estimated_from")}
             for c in view.carried
         ],
         "not_asked": [_not_asked(gap) for gap in view.unasked],
@@ -278,10 +256,7 @@ def _plan(view: TransitionPlan) -> dict[str, Any]:
         ],
         "tools_to_learn": list(view.tools_to_learn),
         "tools_carried": list(view.tools_carried),
-        "sources_say": [
-            {"where": note.where, "text": note.text, "sources": list(note.sources)}
-            for note in view.source_notes
-        ],
+        "sources_say": [fields(note, "where", "text", "sources") for note in view.source_notes],
     }
 
 
@@ -292,13 +267,9 @@ def _search(view: SearchResult) -> dict[str, Any]:
         "query": view.query,
         "results": [
             {
-                "kind": hit.kind,
-                "id": hit.id,
-                "name": hit.name,
+                **fields(hit, "kind", "id", "name"),
                 "role": hit.role_id,
-                "field": hit.field,
-                "snippet": hit.snippet,
-                "score": hit.score,
+                **fields(hit, "field", "snippet", "score"),
             }
             for hit in view.hits
         ],
@@ -314,34 +285,21 @@ def _chart(view: SkillChart) -> dict[str, Any]:
         "roles": [
             {
                 "marker": point.marker,
-                "id": point.role.id,
-                "name": point.role.name,
-                "swe": point.swe,
-                "ml": point.ml,
-                "comm": point.comm,
+                **fields(point.role, "id", "name"),
+                **_axes(point),
                 "readings": list(point.role.position.readings()),
                 "quadrant": quadrant(point.role.position),
                 "highlighted": point.highlighted,
             }
             for point in view.points
         ],
-        "you": None if you is None else {"swe": you.swe, "ml": you.ml, "comm": you.comm},
+        "you": None if you is None else _axes(you),
         "nearest": [{"id": role.id, "distance": dist} for role, dist in view.nearest],
     }
 
 
 def _evidence(items: tuple[Evidence, ...]) -> list[dict[str, Any]]:
-    return [
-        {
-            "term": e.term,
-            "line": e.line,
-            "excerpt": e.excerpt,
-            "weight": e.weight,
-            "signals": e.signals.value,
-            "section": e.section.value,
-        }
-        for e in items
-    ]
+    return [fields(e, "term", "line", "excerpt", "weight", "signals", "section") for e in items]
 
 
 @to_data.renders("TriageBatch")
@@ -358,23 +316,17 @@ def _ad_gap(gap: AdGap) -> dict[str, Any]:
         "role": gap.role.id if gap.role else None,
         "closeness": gap.closeness,
         "reasons": list(gap.reasons),
-        "have": [
-            {"skill": m.skill.id, "name": m.skill.name, "have": m.have.value, "need": m.need.value}
-            for m in gap.have
-        ],
+        "have": [{**_skill(m.skill), **fields(m, "have", "need")} for m in gap.have],
         "lack": [
             {
-                "skill": g.skill.id,
-                "name": g.skill.name,
-                "have": g.have.value if g.have else None,
-                "need": g.need.value,
-                "size": g.size,
+                **_skill(g.skill),
+                **fields(g, "have", "need", "size"),
                 "required": g.skill.id in gap.lack_required,
             }
             for g in gap.lack
         ],
-        "unknown": [{"skill": g.skill.id, "name": g.skill.name} for g in gap.unknown],
-        "tools": [{"name": t.name, "required": t.required, "held": t.held} for t in gap.tools],
+        "unknown": [_skill(g.skill) for g in gap.unknown],
+        "tools": [fields(t, "name", "required", "held") for t in gap.tools],
         "plan_role": gap.plan.target.id if gap.plan else None,
     }
 
@@ -402,17 +354,11 @@ def _triage(view: Triage) -> dict[str, Any]:
         "schema_version": SCHEMA_VERSION,
         "title": view.title,
         "title_role": view.title_role.id if view.title_role else None,
-        "warning": view.warning,
-        "decided": view.decided,
-        "verdict": view.verdict,
-        "terms_found": view.terms_found,
-        "words": view.words,
+        **fields(view, "warning", "decided", "verdict", "terms_found", "words"),
         "roles": [
             {
-                "id": m.role.id,
-                "name": m.role.name,
-                "score": m.score,
-                "confidence": m.confidence,
+                **fields(m.role, "id", "name"),
+                **fields(m, "score", "confidence"),
                 "variant": m.variant.id if m.variant else None,
                 "evidence": _evidence(m.evidence),
                 "variant_evidence": _evidence(m.variant_evidence),
@@ -426,17 +372,12 @@ def _triage(view: Triage) -> dict[str, Any]:
                 {
                     "kind": r.kind,
                     "id": r.key,
-                    "name": r.name,
-                    "required": r.required,
-                    "line": r.line,
-                    "excerpt": r.excerpt,
-                    "section": r.section.value,
+                    **fields(r, "name", "required", "line", "excerpt", "section"),
                 }
                 for r in view.asks.items
             ],
             "unknown_tools": [
-                {"name": t.name, "required": t.required, "line": t.line}
-                for t in view.asks.unknown_tools
+                fields(t, "name", "required", "line") for t in view.asks.unknown_tools
             ],
         },
     }
