@@ -98,7 +98,7 @@ def _rich(block: Block, width: int) -> str:
 
     console = Console(file=io.StringIO(), width=width, highlight=False, emoji=False)
     with console.capture() as capture:
-        console.print(to_rich(block))
+        console.print(to_rich(block, console))
     return capture.get()
 
 

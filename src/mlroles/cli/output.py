@@ -87,7 +87,7 @@ def _draw_rich(block: Block) -> str:
     if console.width < MIN_WIDTH:  # COLUMNS=0 or a tiny pane: lay out for 40, let it wrap
         console.width = MIN_WIDTH
     with console.capture() as capture:
-        console.print(to_rich(block))
+        console.print(to_rich(block, console))
     return capture.get()
 
 

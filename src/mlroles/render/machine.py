@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable, Sequence
 
 from .data import to_data
 
@@ -32,39 +33,36 @@ def render_yaml(view: object) -> str:
     )
 
 
-def render_csv(view: object) -> str:
-    """The rows of a listing as CSV (RFC 4180, a header row, CRLF line ends)."""
+def _csv(columns: list[str], rows: Iterable[Sequence[object]]) -> str:
+    """A header row and `rows` as CSV (RFC 4180, CRLF line ends), formulas made inert."""
     import csv
     import io
 
-    rows = to_data(view)["roles"]
     out = io.StringIO()
     writer = csv.writer(out)
-    columns = ["id", "name", "track", "swe", "ml", "comm", "aliases", "summary"]
     writer.writerow(columns)
-    for row in rows:
-        cells = ["; ".join(row[c]) if c == "aliases" else row[c] for c in columns]
-        writer.writerow([_inert(cell) for cell in cells])
+    writer.writerows([_inert(cell) for cell in row] for row in rows)
     return out.getvalue()
+
+
+def render_csv(view: object) -> str:
+    """The rows of a listing as CSV."""
+    columns = ["id", "name", "track", "swe", "ml", "comm", "aliases", "summary"]
+    rows = to_data(view)["roles"]
+    return _csv(
+        columns, [["; ".join(r[c]) if c == "aliases" else r[c] for c in columns] for r in rows]
+    )
 
 
 def render_batch_csv(view: object) -> str:
-    """One row per ad, for a spreadsheet (RFC 4180, a header row, CRLF line ends)."""
-    import csv
-    import io
-
+    """One row per ad, for a spreadsheet."""
     from .data import batch_row
 
-    out = io.StringIO()
-    writer = csv.writer(out)
     columns = ["file", "title", "role", "confidence", "title_role", "title_misleads", "verdict"]
     if any(row.result.gap is not None for row in view.rows):  # type: ignore[attr-defined]
         columns.append("closeness")
-    writer.writerow(columns)
-    for row in view.rows:  # type: ignore[attr-defined]
-        data = batch_row(row)
-        writer.writerow([_inert(data[c]) for c in columns])
-    return out.getvalue()
+    rows = [batch_row(row) for row in view.rows]  # type: ignore[attr-defined]
+    return _csv(columns, [[data[c] for c in columns] for data in rows])
 
 
 # A formula starts with = + - @ (or their full-width and small forms, or a minus sign),

@@ -131,21 +131,18 @@ def _grid(grid: Grid, width: int) -> list[str]:
     gap = 2 if grid.ruled else grid.gap
     room = max(1, width - grid.indent)
     header = tuple((para(column.header),) for column in grid.columns)
-    shown_header = grid.ruled or grid.header
-    rows = [row.cells for row in grid.rows]
-    measured = [header, *rows] if shown_header else rows
-    widths = _column_widths(grid, measured, room - gap * (len(grid.columns) - 1))
+    widths = column_widths(grid, room - gap * (len(grid.columns) - 1))
     out: list[str] = []
     if grid.title:
         out += _para(para(grid.title), room)
-    if shown_header:
+    if grid.ruled or grid.header:
         out += _row_lines(header, widths, grid, gap)
     if grid.ruled:
         out.append("-" * min(room, sum(widths) + gap * (len(widths) - 1)))
-    for index, cells in enumerate(rows):
+    for index, row in enumerate(grid.rows):
         if grid.separate_rows and index:
             out.append("")
-        out += _row_lines(cells, widths, grid, gap)
+        out += _row_lines(row.cells, widths, grid, gap)
     return [" " * grid.indent + line if line else line for line in out]
 
 
@@ -173,17 +170,15 @@ def _row_lines(row: Cells, widths: list[int], grid: Grid, gap: int) -> list[str]
 
 
 def column_widths(grid: Grid, room: int) -> list[int]:
-    """The widths of `grid`'s columns in `room` cells (gaps not counted)."""
-    header = tuple((para(column.header),) for column in grid.columns)
-    rows = [row.cells for row in grid.rows]
-    return _column_widths(grid, [header, *rows] if grid.ruled or grid.header else rows, room)
+    """The widths of `grid`'s columns in `room` cells (gaps not counted), its header too.
 
-
-def _column_widths(grid: Grid, rows: Sequence[Cells], room: int) -> list[int]:
-    """Each column as wide as its widest line when they all fit (issue 18, item 1); else
+    Each column as wide as its widest line when they all fit (issue 18, item 1); else
     the widest narrowed until all fit, as long as that leaves the columns with a
     `max_width` whole; else those capped first. Narrowed first down to the longest word,
     then (only if they still do not fit) below it."""
+    header = tuple((para(column.header),) for column in grid.columns)
+    rows = [row.cells for row in grid.rows]
+    rows = [header, *rows] if grid.ruled or grid.header else rows
     naturals: list[int] = []
     leasts: list[int] = []
     for index, column in enumerate(grid.columns):

@@ -53,20 +53,23 @@ def style(kind: str) -> str:
     return STYLES[kind.partition(":")[0]]
 
 
-def to_rich(block: Block, measure: int | None = MEASURE) -> RenderableType:
-    """`block` for Rich; a paragraph of its own is wrapped at `measure` at the most."""
+def to_rich(block: Block, console: Console, measure: int | None = MEASURE) -> RenderableType:
+    """`block` for Rich on `console`, whose width picks a `Responsive`'s side and sizes a
+    `Drawn` block (in Unicode unless the console is ASCII-only or colourless); a paragraph
+    of its own is wrapped at `measure` at the most."""
     if isinstance(block, Para):
         return _para(block) if measure is None else Constrain(_para(block), measure)
     if isinstance(block, Grid):
         return _grid(block)
     if isinstance(block, Responsive):
-        wide, narrow = to_rich(block.wide, measure), to_rich(block.narrow, measure)
-        return _Responsive(wide, narrow, block.min_width)
-    if isinstance(block, Drawn):
-        return _Drawn(block)
+        side = block.wide if console.width >= block.min_width else block.narrow
+        return to_rich(side, console, measure)
+    if isinstance(block, Drawn):  # drawn for the width: its lines are not prose
+        plain = console.options.ascii_only or console.no_color or console.color_system is None
+        return to_rich(block.draw(console.width, not plain), console, None)
     if isinstance(block, (Document, Section)):
-        return to_rich(block.body, measure)
-    return Group(*(to_rich(part, measure) for part in block.blocks))
+        return to_rich(block.body, console, measure)
+    return Group(*(to_rich(part, console, measure) for part in block.blocks))
 
 
 def _text(block: Para) -> Text:
@@ -104,25 +107,19 @@ def _grid(grid: Grid) -> RenderableType:
 
 
 def _table(grid: Grid, widths: list[int] | None = None) -> Table:
-    if grid.ruled:
-        table = Table(
-            box=box.SIMPLE_HEAD,
-            pad_edge=False,  # the plain drawing's two spaces between columns: more room for text
-            padding=(0, 1, 0, 0),
-            title=Text(visible(grid.title)) if grid.title else None,  # Text: a str would be markup
-            title_justify="left",
-            title_style="bold",
-        )
-    else:
-        table = Table(
-            box=None,
-            show_header=grid.header,
-            show_edge=False,
-            padding=(0, grid.gap, 0, 0),
-            pad_edge=False,
-            title=Text(visible(grid.title), style="bold") if grid.title else None,
-            title_justify="left",
-        )
+    # A ruled table's padding of 1 and its box's divider make the plain drawing's two spaces.
+    ruled = grid.ruled
+    title = Text(visible(grid.title), style="" if ruled else "bold")  # a str would be markup
+    table = Table(
+        box=box.SIMPLE_HEAD if ruled else None,
+        show_header=ruled or grid.header,
+        show_edge=ruled,
+        padding=(0, 1 if ruled else grid.gap, 0, 0),
+        pad_edge=False,  # no padding at the table's edges: more room for text
+        title=title if grid.title else None,
+        title_justify="left",
+        title_style="bold" if ruled else None,
+    )
     for index, column in enumerate(grid.columns):
         table.add_column(
             Text(visible(column.header)),
@@ -182,24 +179,3 @@ class _Indented:
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         text = Measurement.get(console, options, self.text)
         return Measurement(text.minimum + self.lead, text.maximum + self.lead)
-
-
-class _Responsive:
-    """Shows `wide` where there is room for it and `narrow` (one record a block) elsewhere."""
-
-    def __init__(self, wide: RenderableType, narrow: RenderableType, min_width: int) -> None:
-        self.wide, self.narrow, self.min_width = wide, narrow, min_width
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        yield self.wide if options.max_width >= self.min_width else self.narrow
-
-
-class _Drawn:
-    """A block drawn for the console it is printed on: its width and character set."""
-
-    def __init__(self, block: Drawn) -> None:
-        self.block = block
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        unicode = not (options.ascii_only or console.no_color or console.color_system is None)
-        yield to_rich(self.block.draw(options.max_width, unicode), None)  # not prose

@@ -10,7 +10,6 @@ from ..blocks import (
     Column,
     Document,
     Grid,
-    Para,
     Responsive,
     Row,
     para,
@@ -18,6 +17,7 @@ from ..blocks import (
 )
 from .parts import (
     INDENT,
+    bullet,
     cell,
     citation,
     disagreement_sections,
@@ -28,6 +28,7 @@ from .parts import (
     labelled_item,
     level_of,
     ruled,
+    text_row,
     views,
 )
 
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
 
 
 def _levels_row(item: SkillLevels) -> Row:
-    return Row((cell(flat(item.skill.name)), *(cell(level_of(level)) for level in item.levels)))
+    return text_row(flat(item.skill.name), *map(level_of, item.levels))
 
 
 def _group_row(label: str, columns: int) -> Row:
@@ -55,13 +56,7 @@ def _comparison(view: RoleComparison) -> Block:
         records: list[Block] = [para(flat(title, "strong"))]
         for contrast_row in contrast.rows:
             rows.append(
-                Row(
-                    (
-                        cell(flat(contrast_row.dimension)),
-                        cell(flat(contrast_row.a)),
-                        cell(flat(contrast_row.b)),
-                    )
-                )
+                text_row(flat(contrast_row.dimension), flat(contrast_row.a), flat(contrast_row.b))
             )
             records += [
                 heading(contrast_row.dimension),
@@ -70,7 +65,7 @@ def _comparison(view: RoleComparison) -> Block:
             ]
         table = ruled(columns, rows, title=title)
         # What the rows paraphrase, once under the table: a column of them would crowd it.
-        cited = dict.fromkeys(source for row in contrast.rows for source in row.sources)
+        cited = dict.fromkeys(source for each in contrast.rows for source in each.sources)
         parts += [Responsive(table, stack(*records), min_width=70), citation(cited), BLANK]
     parts += disagreement_sections(view.disagreements, show=True)
 
@@ -82,14 +77,11 @@ def _comparison(view: RoleComparison) -> Block:
         for name, values in zip(names, row.values, strict=True):
             if len(values) > 1:  # one bullet an item, never run together (issue 18, item 3)
                 field_records.append(indented((name, "strong"), (":", "")))
-                field_records += [
-                    Para((flat(value),), indent=INDENT + 2, marker="• ", kind="item")
-                    for value in values
-                ]
+                field_records += [bullet(flat(value), indent=INDENT + 2) for value in values]
             else:
                 field_records.append(indented(*labelled(name, "".join(values) or "-")))
         cells = [
-            tuple(Para((flat(v),), marker="• ", kind="item") for v in values)
+            tuple(bullet(flat(v), indent=0) for v in values)
             if len(values) > 1
             else (cell(flat(values[0])) if values else cell(("-", "muted")))
             for values in row.values

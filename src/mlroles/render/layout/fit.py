@@ -19,6 +19,7 @@ from ..blocks import (
 )
 from .parts import (
     INDENT,
+    bullet,
     bullets,
     cell,
     details,
@@ -29,6 +30,7 @@ from .parts import (
     level_of,
     ranked,
     section_blocks,
+    text_row,
     views,
 )
 
@@ -70,13 +72,13 @@ def _fit(view: FitResult) -> Block:
     for rank, fit in enumerate(view.fits, start=1):
         detail: list[Row] = []
         if fit.reasons:
-            detail.append(Row((cell("why"), cell(flat("; ".join(fit.reasons))))))
+            detail.append(text_row("why", flat("; ".join(fit.reasons))))
         if fit.gaps:
             gap_lines = tuple(Para(_gap_spans(gap)) for gap in fit.gaps[:3])
             detail.append(Row((cell("gaps"), gap_lines)))
         if fit.unasked:
             text = _unasked_text(fit.unasked, 3)
-            detail.append(Row((cell("not asked"), cell(flat(text, "muted")))))
+            detail.append(text_row("not asked", flat(text, "muted")))
         label = Column(kind="strong", no_wrap=True)
         parts += [para(*ranked(rank, fit.role, f"{fit.score:.0f}/100"), kind="heading")]
         parts += [details(detail, label), BLANK]
@@ -123,13 +125,10 @@ def _plan(view: TransitionPlan) -> Block:
     tools = ", ".join(view.tools_to_learn) or "none you do not have already"
     parts += section_blocks("Tools to learn", [indented(flat(tools))], None)
     carried: list[Block] = [
-        para(
+        bullet(
             flat(c.skill.name),
             (f" ({'~' if c.estimated_from else ''}{c.have.value}; needs {c.need.value}", "muted"),
             (f", estimated from {c.estimated_from})" if c.estimated_from else ")", "muted"),
-            indent=INDENT,
-            marker="• ",
-            kind="item",
         )
         for c in view.carried
     ]

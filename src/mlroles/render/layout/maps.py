@@ -27,6 +27,7 @@ from .parts import (
     indented,
     ruled,
     skills_by_category,
+    text_row,
     views,
 )
 
@@ -57,18 +58,15 @@ def _skill_map(view: SkillMap) -> Block:
         )
         key_skills = ", ".join(skill.name for skill in row.key_skills)
         rows.append(
-            Row(
-                (
-                    cell(name),
-                    cell(flat(row.responsibility)),
-                    cell(flat(key_skills)),
-                    cell(p.marked("swe")),
-                    cell(p.marked("ml")),
-                    cell(p.marked("comm")),
-                    cell(flat(row.quadrant)),
-                ),
-                # Reversed, not a fixed background colour: readable on dark and light themes.
-                kind="focus" if row.focused else "",
+            text_row(
+                name,
+                flat(row.responsibility),
+                flat(key_skills),
+                p.marked("swe"),
+                p.marked("ml"),
+                p.marked("comm"),
+                flat(row.quadrant),
+                kind="focus" if row.focused else "",  # drawn reversed on a terminal
             )
         )
         facts = f"SWE {p.marked('swe')} · ML {p.marked('ml')} · comm {p.marked('comm')}"

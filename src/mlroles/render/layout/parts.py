@@ -63,6 +63,16 @@ def cell(*spans: str | Span) -> tuple[Para, ...]:
     return (para(*spans),)
 
 
+def text_row(*cells: str | Span, kind: str = "") -> Row:
+    """A table row whose every cell is one span."""
+    return Row(tuple(cell(value) for value in cells), kind)
+
+
+def bullet(*spans: Span, indent: int = INDENT) -> Para:
+    """One item of a bulleted list: its wrapped lines hang under the text, not the bullet."""
+    return Para(spans, indent=indent, marker="• ", kind="item")
+
+
 def ruled(columns: Sequence[Column], rows: Sequence[Row], title: str = "") -> Grid:
     """A table: an optional title, a header row, a rule, then the rows."""
     return Grid(tuple(columns), tuple(rows), title=title, ruled=True)
@@ -87,10 +97,10 @@ def labelled_item(name: str, text: str) -> Para:
 
 
 def bullets(items: Sequence[tuple[tuple[Span, ...], Sequence[str]]], show: bool) -> list[Para]:
-    """A bulleted list whose wrapped lines hang under the text, not under the bullet."""
+    """A bulleted list, each item followed (with `show`) by its sources."""
     out: list[Para] = []
     for spans, sources in items:
-        out.append(Para(spans, indent=INDENT, marker="• ", kind="item"))
+        out.append(bullet(*spans))
         if show:
             out.append(citation(sources, INDENT + 2))
     return out

@@ -21,7 +21,6 @@ from ..blocks import (
 from .parts import (
     INDENT,
     bullets,
-    cell,
     disagreement_sections,
     flat,
     grouped,
@@ -31,6 +30,7 @@ from .parts import (
     ruled,
     section_blocks,
     skills_by_category,
+    text_row,
     views,
 )
 
@@ -56,15 +56,13 @@ def _listing(view: RoleListing) -> Block:
     for role in view.roles:
         does = role.responsibilities[0].text
         rows.append(
-            Row(
-                (
-                    cell(flat(role.name, f"strong:role:{role.id}")),  # the column is strong too
-                    cell(flat(role.id, "id")),
-                    cell(flat(role.track)),
-                    cell(str(role.position.swe)),
-                    cell(str(role.position.ml)),
-                    cell(flat(does)),
-                )
+            text_row(
+                flat(role.name, f"strong:role:{role.id}"),  # the column is strong too
+                flat(role.id, "id"),
+                flat(role.track),
+                str(role.position.swe),
+                str(role.position.ml),
+                flat(does),
             )
         )
         meta = f"{role.track} · SWE {role.position.swe} · ML {role.position.ml}"

@@ -17,6 +17,7 @@ from ..blocks import (
 )
 from .parts import (
     INDENT,
+    bullet,
     bullets,
     cell,
     details,
@@ -25,6 +26,7 @@ from .parts import (
     ranked,
     ruled,
     section_blocks,
+    text_row,
     views,
 )
 
@@ -59,15 +61,13 @@ def _batch(view: TriageBatch) -> Block:
         misleads = "yes" if result.warning else ""
         title = result.title or ""
         rows.append(
-            Row(
-                (
-                    cell(flat(row.source)),
-                    cell(flat(title)),
-                    cell(flat(reads, "answer" if top else "muted")),
-                    cell(sure),
-                    cell(flat(misleads, "warning")),
-                    *((cell(_closeness(result)),) if with_fit else ()),
-                )
+            text_row(
+                flat(row.source),
+                flat(title),
+                flat(reads, "answer" if top else "muted"),
+                sure,
+                flat(misleads, "warning"),
+                *([_closeness(result)] if with_fit else []),
             )
         )
         head = f"{reads} ({sure})" + ("  title misleads" if misleads else "")
@@ -129,10 +129,7 @@ def _gap(gap: AdGap) -> list[Block]:
 
     lines: list[Block] = [
         indented(("How close you are: ", "strong"), f"{gap.closeness}%"),
-        *[
-            Para((flat(reason),), indent=INDENT + 2, marker="• ", kind="item")
-            for reason in gap.reasons
-        ],
+        *[bullet(flat(reason), indent=INDENT + 2) for reason in gap.reasons],
     ]
     for label, items in gap_lines(gap):
         if items:
