@@ -11,17 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from ..textsafe import visible
-from .blocks import (
-    Block,
-    Column,
-    Grid,
-    Para,
-    Span,
-    colon_inside,
-    document,
-    kind_of,
-    plain_text,
-)
+from .blocks import Block, Column, Grid, Para, Span, colon_inside, document, kind_of, plain_text
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|&~])")
 # What would start a list if the text began a line: "1986. was a year", "- item", "+ item".

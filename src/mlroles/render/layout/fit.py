@@ -6,17 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ...models import Level
-from ..blocks import (
-    BLANK,
-    Block,
-    Column,
-    Grid,
-    Para,
-    Row,
-    Span,
-    para,
-    stack,
-)
+from ..blocks import BLANK, Block, Column, Grid, Para, Row, Span, para, stack
 from .parts import (
     INDENT,
     bullet,

@@ -6,30 +6,8 @@ from typing import TYPE_CHECKING
 
 from ...models import AXES
 from .. import READING_NOTE
-from ..blocks import (
-    BLANK,
-    Block,
-    Column,
-    Document,
-    Drawn,
-    Grid,
-    Para,
-    Responsive,
-    Row,
-    para,
-    stack,
-)
-from .parts import (
-    INDENT,
-    cell,
-    flat,
-    heading,
-    indented,
-    ruled,
-    skills_by_category,
-    text_row,
-    views,
-)
+from ..blocks import BLANK, Block, Column, Document, Drawn, Grid, Para, Responsive, Row, para, stack
+from .parts import INDENT, cell, flat, heading, indented, ruled, skills_by_category, text_row, views
 
 if TYPE_CHECKING:
     from ...chart import MapPoint, SkillChart

@@ -8,18 +8,7 @@ from typing import TYPE_CHECKING
 
 from ...models import Disagreement, Level, Role
 from .. import Registry
-from ..blocks import (
-    BLANK,
-    Block,
-    Column,
-    Grid,
-    Para,
-    Responsive,
-    Row,
-    Span,
-    para,
-    stack,
-)
+from ..blocks import BLANK, Block, Column, Grid, Para, Responsive, Row, Span, para, stack
 
 if TYPE_CHECKING:
     from ...skillmap import SkillGroup

@@ -6,18 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ...models import AXES, Position, Role, ToolUse
-from ..blocks import (
-    BLANK,
-    Block,
-    Column,
-    Document,
-    Para,
-    Responsive,
-    Row,
-    Span,
-    para,
-    stack,
-)
+from ..blocks import BLANK, Block, Column, Document, Para, Responsive, Row, Span, para, stack
 from .parts import (
     INDENT,
     bullets,

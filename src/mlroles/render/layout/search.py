@@ -4,24 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..blocks import (
-    MEASURE,
-    Block,
-    Column,
-    Document,
-    Drawn,
-    Row,
-    para,
-    stack,
-)
-from .parts import (
-    INDENT,
-    cell,
-    flat,
-    indented,
-    ruled,
-    views,
-)
+from ..blocks import MEASURE, Block, Column, Document, Drawn, Row, para, stack
+from .parts import INDENT, cell, flat, indented, ruled, views
 
 if TYPE_CHECKING:
     from ...search import SearchResult

@@ -4,17 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..blocks import (
-    BLANK,
-    Block,
-    Column,
-    Document,
-    Para,
-    Responsive,
-    Row,
-    para,
-    stack,
-)
+from ..blocks import BLANK, Block, Column, Document, Para, Responsive, Row, para, stack
 from .parts import (
     INDENT,
     bullet,
