@@ -165,6 +165,27 @@ def kind_of(kind: str) -> tuple[str, str]:
     return name, target
 
 
+def shown(
+    block: Block, width: int, unicode: bool, measure: int | None = MEASURE
+) -> Iterator[tuple[Para | Grid, int | None]]:
+    """`block`'s pieces in order as an output `width` wide shows them (a terminal or a
+    pipe), each with the widest its prose may be wrapped (None: not prose): a `Responsive`
+    as the side that fits, a `Drawn` block drawn for the width (in Unicode or not), a
+    `Document` or `Section` as its body (the command that was typed names it)."""
+    if isinstance(block, (Para, Grid)):
+        yield block, measure
+    elif isinstance(block, Responsive):
+        side = block.wide if width >= block.min_width else block.narrow
+        yield from shown(side, width, unicode, measure)
+    elif isinstance(block, Drawn):
+        yield from shown(block.draw(width, unicode), width, unicode, None)
+    elif isinstance(block, (Document, Section)):
+        yield from shown(block.body, width, unicode, measure)
+    else:
+        for part in block.blocks:
+            yield from shown(part, width, unicode, measure)
+
+
 class Open(NamedTuple):
     """Where a `Section` starts in a document."""
 

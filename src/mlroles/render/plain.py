@@ -12,18 +12,7 @@ from collections.abc import Sequence
 from itertools import zip_longest
 
 from ..textsafe import visible
-from .blocks import (
-    MEASURE,
-    Block,
-    Document,
-    Drawn,
-    Grid,
-    Para,
-    Responsive,
-    Section,
-    para,
-    plain_text,
-)
+from .blocks import Block, Grid, Para, para, plain_text, shown
 
 _TOKEN = re.compile(r"\s*\S+\s*|\s+")
 
@@ -57,21 +46,13 @@ def _text(block: Para) -> str:
     return visible(plain_text(block))
 
 
-def _lines(block: Block, width: int, measure: int = MEASURE) -> list[str]:
-    """`block`'s lines; a paragraph of its own is wrapped at `measure` at the most."""
-    if isinstance(block, Para):
-        return _para(block, min(width, measure))
-    if isinstance(block, Grid):
-        return _grid(block, width)
-    if isinstance(block, Responsive):
-        return _lines(block.wide if width >= block.min_width else block.narrow, width, measure)
-    if isinstance(block, Drawn):  # drawn for the width: its lines are not prose
-        return _lines(block.draw(width, False), width, width)
-    if isinstance(block, (Document, Section)):  # the command typed names it: no title
-        return _lines(block.body, width, measure)
+def _lines(block: Block, width: int) -> list[str]:
     lines: list[str] = []
-    for part in block.blocks:
-        lines += _lines(part, width, measure)
+    for piece, measure in shown(block, width, False):
+        if isinstance(piece, Grid):
+            lines += _grid(piece, width)
+        else:
+            lines += _para(piece, min(width, measure or width))
     return lines
 
 

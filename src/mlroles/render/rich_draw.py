@@ -19,7 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..textsafe import visible
-from .blocks import MEASURE, Block, Document, Drawn, Grid, Para, Responsive, Section
+from .blocks import Block, Grid, Para, shown
 
 STYLES = {
     "": "",
@@ -53,23 +53,20 @@ def style(kind: str) -> str:
     return STYLES[kind.partition(":")[0]]
 
 
-def to_rich(block: Block, console: Console, measure: int | None = MEASURE) -> RenderableType:
-    """`block` for Rich on `console`, whose width picks a `Responsive`'s side and sizes a
-    `Drawn` block (in Unicode unless the console is ASCII-only or colourless); a paragraph
-    of its own is wrapped at `measure` at the most."""
-    if isinstance(block, Para):
-        return _para(block) if measure is None else Constrain(_para(block), measure)
-    if isinstance(block, Grid):
-        return _grid(block)
-    if isinstance(block, Responsive):
-        side = block.wide if console.width >= block.min_width else block.narrow
-        return to_rich(side, console, measure)
-    if isinstance(block, Drawn):  # drawn for the width: its lines are not prose
-        plain = console.options.ascii_only or console.no_color or console.color_system is None
-        return to_rich(block.draw(console.width, not plain), console, None)
-    if isinstance(block, (Document, Section)):
-        return to_rich(block.body, console, measure)
-    return Group(*(to_rich(part, console, measure) for part in block.blocks))
+def to_rich(block: Block, console: Console) -> RenderableType:
+    """`block` for Rich on `console` (`blocks.shown` at its width, in Unicode unless it is
+    ASCII-only or colourless); prose is wrapped at its measure at the most."""
+    plain = console.options.ascii_only or console.no_color or console.color_system is None
+    return Group(
+        *(
+            _grid(piece)
+            if isinstance(piece, Grid)
+            else _para(piece)
+            if measure is None
+            else Constrain(_para(piece), measure)
+            for piece, measure in shown(block, console.width, not plain)
+        )
+    )
 
 
 def _text(block: Para) -> Text:
