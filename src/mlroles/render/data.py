@@ -106,21 +106,14 @@ def _comparison(view: RoleComparison) -> dict[str, Any]:
             {
                 "roles": [contrast.first.id, contrast.second.id],
                 "rows": [
-                    {
-                        "dimension": row.dimension,
-                        "values": [row.a, row.b],
-                        "sources": list(row.sources),
-                    }
+                    {"dimension": row.dimension, "values": [row.a, row.b], **fields(row, "sources")}
                     for row in contrast.rows
                 ],
             }
             for contrast in view.curated
         ],
         "disagreements": [plain(item) for item in view.disagreements],
-        "fields": [
-            {"key": row.key, "label": row.label, "values": [list(v) for v in row.values]}
-            for row in view.fields
-        ],
+        "fields": [fields(row, "key", "label", "values") for row in view.fields],
         "skills": {
             "shared": [_levels(item) for item in view.shared_skills],
             "partial": [_levels(item) for item in view.partial_skills],

@@ -327,8 +327,8 @@ def render_svg(chart: SkillChart, title: str = "ML roles: software engineering v
             f'font-size="11" fill="#666">A dashed bubble groups the roles at one position '
             f"(more than {MAX_SIDE_BY_SIDE}); narrow the map with --track or --role</text>"
         )
-    if chart.you is not None:
-        x, y = _x(chart.you.swe), _y(chart.you.ml)
+    if you is not None:
+        x, y = you
         out.append(
             f'<path class="you" d="M {x:.1f} {y - 9:.1f} L {x + 8:.1f} {y + 6:.1f} '
             f'L {x - 8:.1f} {y + 6:.1f} Z" fill="#c0307a"/>'

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ...models import AXES, Position, Role, ToolUse
+from ...models import AXES, Cited, Position, Role, ToolUse
 from ..blocks import BLANK, Block, Column, Document, Para, Responsive, Row, Span, para, stack
 from .parts import (
     INDENT,
@@ -110,7 +110,10 @@ def _profile(view: RoleProfile) -> Block:
         if items:
             parts.extend(section_blocks(title, bullets(items, show), None))
 
-    bullet_list("Responsibilities", [((flat(i.text),), i.sources) for i in role.responsibilities])
+    def texts(items: Sequence[Cited]) -> list[tuple[tuple[Span, ...], Sequence[str]]]:
+        return [((flat(item.text),), item.sources) for item in items]
+
+    bullet_list("Responsibilities", texts(role.responsibilities))
 
     skills = skills_by_category(view.skill_groups, indent=INDENT, show=show)
     parts += section_blocks("Skills (awareness < working < practitioner < expert)", [skills], None)
@@ -118,8 +121,8 @@ def _profile(view: RoleProfile) -> Block:
     if role.tools:
         parts += section_blocks("Tools", [_tools(role, show)], None)
 
-    bullet_list("Backgrounds", [((flat(i.text),), i.sources) for i in role.backgrounds])
-    bullet_list("Education", [((flat(i.text),), i.sources) for i in role.education])
+    bullet_list("Backgrounds", texts(role.backgrounds))
+    bullet_list("Education", texts(role.education))
 
     p = role.position
     position = indented(
@@ -143,7 +146,7 @@ def _profile(view: RoleProfile) -> Block:
             for s in role.specialisms
         ],
     )
-    bullet_list("Notes", [((flat(n.text),), n.sources) for n in role.notes])
+    bullet_list("Notes", texts(role.notes))
     bullet_list(
         "Outlook (figures quoted by the sources, not forecasts)",
         [
@@ -159,10 +162,7 @@ def _profile(view: RoleProfile) -> Block:
             for o in role.outlook
         ],
     )
-    bullet_list(
-        "Getting started (the sources' advice)",
-        [((flat(g.text),), g.sources) for g in role.getting_started],
-    )
+    bullet_list("Getting started (the sources' advice)", texts(role.getting_started))
     parts += disagreement_sections(view.disagreements, show)
     bullet_list(
         "Related roles",
