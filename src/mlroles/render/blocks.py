@@ -148,6 +148,12 @@ def plain_text(block: Para) -> str:
     return "".join(text for text, _ in block.spans)
 
 
+def bracketed(text: str, kind: str) -> str:
+    """A group label in a table, "[shared]", as a pipe and a terminal show it: without
+    italics (a pipe, NO_COLOR) it read as one more skill (issue 17)."""
+    return f"[{text}]" if kind == "group" else text
+
+
 def colon_inside(spans: Sequence[Span], strong: Collection[str]) -> list[Span]:
     """A strong label's colon moved inside it ("**Goal:** text", not "**Goal**: text"),
     as documents write a label."""

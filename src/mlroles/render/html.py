@@ -7,18 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from ..textsafe import visible, xml_text
-from .blocks import (
-    Block,
-    Column,
-    Grid,
-    Open,
-    Para,
-    Span,
-    colon_inside,
-    document,
-    kind_of,
-    plain_text,
-)
+from .blocks import Block, Grid, Open, Para, Span, colon_inside, document, kind_of, plain_text
 
 _STRONG = {"strong", "name", "focus", "warning", "score"}
 
@@ -108,8 +97,8 @@ def _para(block: Para, out: list[str], level: int) -> None:
         out.append(f"<p>{inline(block.spans)}</p>")
 
 
-def _cell(paras: Sequence[Para], column: Column) -> str:
-    return "<br>".join(_text(p.marker) + inline(p.spans, column.kind) for p in paras if p.spans)
+def _cell(paras: Sequence[Para], kind: str) -> str:
+    return "<br>".join(_text(p.marker) + inline(p.spans, kind) for p in paras if p.spans)
 
 
 def _grid(grid: Grid, out: list[str], level: int) -> None:
@@ -122,7 +111,7 @@ def _grid(grid: Grid, out: list[str], level: int) -> None:
     if grid.kind == "list":
         items = []
         for row in grid.rows:
-            parts = [_cell(cell, grid.columns[i]) for i, cell in enumerate(row.cells)]
+            parts = [_cell(cell, grid.columns[i].kind) for i, cell in enumerate(row.cells)]
             if parts and grid.columns[0].kind == "strong" and parts[0]:
                 parts[0] = parts[0].replace("</strong>", ":</strong>", 1)
             items.append("<li>" + " ".join(p for p in parts if p) + "</li>")
@@ -135,7 +124,7 @@ def _grid(grid: Grid, out: list[str], level: int) -> None:
         )
     for row in grid.rows:
         cells = "".join(
-            f"<td>{_cell(row.cells[i] if i < len(row.cells) else (), column)}</td>"
+            f"<td>{_cell(row.cells[i] if i < len(row.cells) else (), column.kind)}</td>"
             for i, column in enumerate(grid.columns)
         )
         focus = ' class="focus"' if row.kind == "focus" else ""

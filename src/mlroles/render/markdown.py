@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from ..textsafe import visible
-from .blocks import Block, Column, Grid, Para, Span, colon_inside, document, kind_of, plain_text
+from .blocks import Block, Grid, Para, Span, colon_inside, document, kind_of, plain_text
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|&~])")
 # What would start a list if the text began a line: "1986. was a year", "- item", "+ item".
@@ -134,9 +134,9 @@ def _para(block: Para, out: _Lines, level: int) -> None:
         _start(out, inline(block.spans))
 
 
-def _cell(paras: Sequence[Para], column: Column) -> str:
+def _cell(paras: Sequence[Para], kind: str) -> str:
     return "<br>".join(
-        (p.marker if p.marker else "") + inline(p.spans, column.kind, "<br>") for p in paras
+        (p.marker if p.marker else "") + inline(p.spans, kind, "<br>") for p in paras
     )
 
 
@@ -158,7 +158,7 @@ def _grid(grid: Grid, out: list[str], level: int) -> None:
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(grid.columns)]
     for row in grid.rows:
         cells = [
-            _cell(row.cells[i] if i < len(row.cells) else (), column)
+            _cell(row.cells[i] if i < len(row.cells) else (), column.kind)
             for i, column in enumerate(grid.columns)
         ]
         lines.append("| " + " | ".join(cells) + " |")
@@ -169,7 +169,7 @@ def _tasks(grid: Grid, out: list[str]) -> None:
     """A checklist: "- [ ] Python (Now: working, Needed: expert, Gap: +2)"."""
     items = []
     for row in grid.rows:
-        task, *rest = (_cell(c, column) for c, column in zip(row.cells, grid.columns, strict=True))
+        task, *rest = (_cell(c, col.kind) for c, col in zip(row.cells, grid.columns, strict=True))
         labels = (md(column.header) for column in grid.columns[1:])
         known = [f"{label}: {text}" for label, text in zip(labels, rest, strict=True) if text]
         items.append(f"- [ ] {task}" + (f" ({', '.join(known)})" if known else ""))

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from itertools import zip_longest
 
 from ..textsafe import visible
-from .blocks import Block, Grid, Para, para, plain_text, shown
+from .blocks import Block, Grid, Para, bracketed, para, shown
 
 _TOKEN = re.compile(r"\s*\S+\s*|\s+")
 
@@ -38,12 +38,9 @@ def _char_cells(char: str) -> int:
 
 
 def _text(block: Para) -> str:
-    """The paragraph's text as it may be printed: controls and bidi overrides escaped. A
-    group label in a table is bracketed, "[shared]": without a terminal's italics it read
-    as one more skill (issue 17). Rich's drawing brackets it too (`rich_draw._bracketed`)."""
-    if any(kind == "group" for _, kind in block.spans):
-        return visible("".join(f"[{t}]" if k == "group" else t for t, k in block.spans))
-    return visible(plain_text(block))
+    """The paragraph's text as it may be printed: controls and bidi overrides escaped, a
+    group label `bracketed`."""
+    return visible("".join(bracketed(text, kind) for text, kind in block.spans))
 
 
 def _lines(block: Block, width: int) -> list[str]:
@@ -163,9 +160,9 @@ def column_widths(grid: Grid, room: int) -> list[int]:
     naturals: list[int] = []
     leasts: list[int] = []
     for index, column in enumerate(grid.columns):
-        paras = [p for row in rows if index < len(row) for p in row[index]]
-        want = max((_widest_line(p) for p in paras), default=0)
-        least = want if column.no_wrap else max((_longest_word(p) for p in paras), default=0)
+        extents = [_extent(p) for row in rows if index < len(row) for p in row[index]]
+        want = max((line for line, _ in extents), default=0)
+        least = want if column.no_wrap else max((word for _, word in extents), default=0)
         if column.min_width is not None:
             want = max(want, column.min_width)
         naturals.append(want)
@@ -222,15 +219,9 @@ def _narrowed(widths: list[int], floors: list[int], room: int) -> list[int]:
     return narrowed
 
 
-def _widest_line(block: Para) -> int:
-    text = _text(block)
-    return max(cell_len(line) for line in text.split("\n")) + cell_len(block.marker) + block.indent
-
-
-def _longest_word(block: Para) -> int:
-    text = _text(block)
-    words = text.split()
-    longest = (
-        max(map(len, words), default=0) if text.isascii() else max(map(cell_len, words), default=0)
-    )
-    return longest + cell_len(block.marker) + block.indent
+def _extent(block: Para) -> tuple[int, int]:
+    """The cells the paragraph's widest line and its longest word take, its lead counted."""
+    text, lead = _text(block), cell_len(block.marker) + block.indent
+    measure = len if text.isascii() else cell_len
+    widest = max(map(measure, text.split("\n")))
+    return widest + lead, max(map(measure, text.split()), default=0) + lead

@@ -19,7 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..textsafe import visible
-from .blocks import Block, Grid, Para, shown
+from .blocks import Block, Grid, Para, bracketed, shown
 
 STYLES = {
     "": "",
@@ -74,19 +74,12 @@ def _text(block: Para) -> Text:
     citation's sources are a span each, for their links: one run on a terminal)."""
     runs: list[tuple[str, str]] = []
     for text, kind in block.spans:
-        text, span_style = visible(_bracketed(text, kind)), style(kind)
+        text, span_style = visible(bracketed(text, kind)), style(kind)
         if runs and runs[-1][1] == span_style:
             runs[-1] = (runs[-1][0] + text, span_style)
         else:
             runs.append((text, span_style))
     return Text.assemble(*runs) if runs else Text("")
-
-
-def _bracketed(text: str, kind: str) -> str:
-    """A group label as the plain drawing shows it ("[shared]"): the same text in a pipe
-    and on a terminal, and told apart from the rows under it where there are no italics
-    (NO_COLOR)."""
-    return f"[{text}]" if kind == "group" else text
 
 
 def _para(block: Para) -> RenderableType:

@@ -241,6 +241,14 @@ def _group_title(mark: Mark) -> str:
     )
 
 
+def _line(kind: str, ends: tuple[float, float, float, float], stroke: str, dash: str = "") -> str:
+    """A line from (x1, y1) to (x2, y2): a whole number as it is, others to one place."""
+    values = (str(v) if isinstance(v, int) else f"{v:.1f}" for v in ends)
+    at = " ".join(f'{n}="{v}"' for n, v in zip(("x1", "y1", "x2", "y2"), values, strict=True))
+    dashed = f' stroke-dasharray="{dash}"' if dash else ""
+    return f'<line class="{kind}" {at} stroke="{stroke}"{dashed}/>'
+
+
 def render_svg(chart: SkillChart, title: str = "ML roles: software engineering vs ML") -> str:
     plot_right, plot_bottom = WIDTH - RIGHT, HEIGHT - BOTTOM
     out = [
@@ -254,25 +262,16 @@ def render_svg(chart: SkillChart, title: str = "ML roles: software engineering v
     ]
     for value in range(6):  # gridlines and ticks
         x, y = _x(value), _y(value)
-        out.append(
-            f'<line class="grid" x1="{x:.1f}" y1="{TOP}" x2="{x:.1f}" y2="{plot_bottom}" '
-            'stroke="#e5e5e5"/>'
-        )
-        out.append(
-            f'<line class="grid" x1="{LEFT}" y1="{y:.1f}" x2="{plot_right}" y2="{y:.1f}" '
-            'stroke="#e5e5e5"/>'
-        )
+        out.append(_line("grid", (x, TOP, x, plot_bottom), "#e5e5e5"))
+        out.append(_line("grid", (LEFT, y, plot_right, y), "#e5e5e5"))
         out.append(f'<text x="{x:.1f}" y="{plot_bottom + 18}" text-anchor="middle">{value}</text>')
         out.append(f'<text x="{LEFT - 10}" y="{y + 4:.1f}" text-anchor="end">{value}</text>')
     split_x, split_y = _x(HIGH - 0.5), _y(HIGH - 0.5)
     out += [
-        f'<line class="axis" x1="{LEFT}" y1="{plot_bottom}" x2="{plot_right}" y2="{plot_bottom}" '
-        'stroke="#333"/>',
-        f'<line class="axis" x1="{LEFT}" y1="{TOP}" x2="{LEFT}" y2="{plot_bottom}" stroke="#333"/>',
-        f'<line class="quadrant" x1="{split_x:.1f}" y1="{TOP}" x2="{split_x:.1f}" '
-        f'y2="{plot_bottom}" stroke="#999" stroke-dasharray="6 4"/>',
-        f'<line class="quadrant" x1="{LEFT}" y1="{split_y:.1f}" x2="{plot_right}" '
-        f'y2="{split_y:.1f}" stroke="#999" stroke-dasharray="6 4"/>',
+        _line("axis", (LEFT, plot_bottom, plot_right, plot_bottom), "#333"),
+        _line("axis", (LEFT, TOP, LEFT, plot_bottom), "#333"),
+        _line("quadrant", (split_x, TOP, split_x, plot_bottom), "#999", "6 4"),
+        _line("quadrant", (LEFT, split_y, plot_right, split_y), "#999", "6 4"),
         f'<text x="{(LEFT + plot_right) / 2:.0f}" y="{plot_bottom + 42}" text-anchor="middle" '
         'font-weight="bold">Software-engineering skill (0-5)</text>',
         f'<text x="22" y="{(TOP + plot_bottom) / 2:.0f}" text-anchor="middle" font-weight="bold" '
@@ -309,11 +308,7 @@ def render_svg(chart: SkillChart, title: str = "ML roles: software engineering v
     for mark, label in zip(marks, place_labels(marks, you), strict=True):
         x, y, anchor = label.x, label.y, label.anchor
         if label.leader is not None:
-            x1, y1, x2, y2 = label.leader
-            out.append(
-                f'<line class="leader" x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" '
-                'stroke="#999"/>'
-            )
+            out.append(_line("leader", label.leader, "#999"))
         weight = ' font-weight="bold"' if mark.highlighted else ""
         kind = "group-label" if mark.grouped else "role-label"
         role = "" if mark.grouped else f' data-role="{xml_text(mark.members[0].role.id)}"'

@@ -89,19 +89,13 @@ def _comparison(view: RoleComparison) -> Block:
 
     skill_columns = [Column("Skill"), *(Column(name) for name in names)]
     width = len(skill_columns)
-    skill_rows: list[Row] = []
-    if view.shared_skills:
-        skill_rows.append(_group_row("shared", width))
-        skill_rows += [_levels_row(item) for item in view.shared_skills]
-    for index, name in enumerate(names):
-        only = view.skills_only_in(index)
-        if only:
-            skill_rows.append(_group_row(f"only {name}", width))
-            skill_rows += [_levels_row(item) for item in only]
     some = [i for i in view.partial_skills if sum(lv is not None for lv in i.levels) > 1]
-    if some:
-        skill_rows.append(_group_row("some of them", width))
-        skill_rows += [_levels_row(item) for item in some]
+    groups = [("shared", view.shared_skills)]
+    groups += [(f"only {name}", view.skills_only_in(i)) for i, name in enumerate(names)]
+    skill_rows: list[Row] = []
+    for label, items in [*groups, ("some of them", some)]:
+        if items:
+            skill_rows += [_group_row(label, width), *map(_levels_row, items)]
     parts += [ruled(skill_columns, skill_rows, title="Skills"), BLANK]
 
     tools = [labelled_item("Shared", ", ".join(view.shared_tools) or "none")]

@@ -121,9 +121,7 @@ def _gap(gap: AdGap) -> list[Block]:
         indented(("How close you are: ", "strong"), f"{gap.closeness}%"),
         *[bullet(flat(reason), indent=INDENT + 2) for reason in gap.reasons],
     ]
-    for label, items in gap_lines(gap):
-        if items:
-            lines.append(_asked(label, "; ".join(items)))
+    lines += [_asked(label, "; ".join(items)) for label, items in gap_lines(gap) if items]
     return section_blocks("You and this ad", lines, None)
 
 
@@ -131,13 +129,8 @@ def _asks(view: Triage) -> list[Block]:
     """What the ad asks for: required, then nice to have, then tools the catalogue lacks."""
     from ...requirements import asked
 
-    lines: list[Block] = []
-    for label, names in asked(view.asks):
-        if names:
-            lines.append(_asked(label, ", ".join(names)))
-    if not lines:
-        return []
-    return section_blocks("What the ad asks for", lines, None)
+    lines: list[Block] = [_asked(label, ", ".join(n)) for label, n in asked(view.asks) if n]
+    return section_blocks("What the ad asks for", lines, None) if lines else []
 
 
 def _asked(label: str, text: str) -> Para:
