@@ -55,14 +55,15 @@ def style(kind: str) -> str:
 
 def to_rich(block: Block, console: Console) -> RenderableType:
     """`block` for Rich on `console` (`blocks.shown` at its width, in Unicode unless it is
-    ASCII-only or colourless); prose is wrapped at its measure at the most."""
+    ASCII-only or colourless); prose is wrapped at its measure at the most (constrained
+    only where the console is wider: a layer less to draw)."""
     plain = console.options.ascii_only or console.no_color or console.color_system is None
     return Group(
         *(
             _grid(piece)
             if isinstance(piece, Grid)
             else _para(piece)
-            if measure is None
+            if measure is None or measure >= console.width
             else Constrain(_para(piece), measure)
             for piece, measure in shown(block, console.width, not plain)
         )
