@@ -11,8 +11,9 @@ import pytest
 
 from conftest import Invoke
 from mlroles import cache
-from mlroles.catalogue import Catalogue, load_layers
+from mlroles.catalogue import Catalogue
 from mlroles.layers import bundled_layer, overlay_layer
+from mlroles.loading import load_layers
 
 
 @pytest.fixture

@@ -29,7 +29,7 @@ import sys
 import time
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from . import __version__
 from .files import read_regular
@@ -41,8 +41,9 @@ except ImportError:  # pragma: no cover - an interpreter without the builtin mod
     from hashlib import blake2b
 
 if TYPE_CHECKING:
-    from .catalogue import Catalogue
     from .layers import Layer
+
+T = TypeVar("T")
 
 FORMAT = 2
 _MAGIC = b"mlroles-cache-%d\n" % FORMAT
@@ -102,9 +103,15 @@ def _update(hasher: Any, *parts: bytes) -> None:
 
 
 def load_cached(
-    layers: Sequence[Layer], build: Callable[[Contents | None], Catalogue]
-) -> Catalogue:
-    """The catalogue for `layers`, from the cache when it is current, else built and stored."""
+    layers: Sequence[Layer],
+    build: Callable[[Contents | None], T],
+    kinds: Sequence[type],
+    completion_index: Callable[[T], object],
+) -> T:
+    """What `build` makes of `layers` (a catalogue), from the cache when it is current, else
+    built and stored, with its `completion_index` beside it (JSON, for `read_index`).
+    `kinds`: the classes the entry holds besides the models, the first being the type of
+    the whole; no others can be unpickled."""
     directory = usable_dir(cache_dir(), warn=True)
     if directory is None:
         return build(None)
@@ -116,13 +123,16 @@ def load_cached(
     if secret is None:
         return build(contents)
     entry = directory / f"catalogue-{name}.pickle"
-    cached = _read_entry(entry, key, secret)
+    cached = _read_entry(entry, key, secret, kinds)
     if cached is not None:
-        return cached
+        return cached  # type: ignore[no-any-return]
     catalogue = build(contents)
     payload = pickle.dumps(catalogue, protocol=pickle.HIGHEST_PROTOCOL)
     _write_bytes(directory, entry, _sealed(secret, key, payload))
-    _write_bytes(directory, directory / f"index-{name}.bin", _index(secret, key, catalogue))
+    import json  # here: a run served from the cache never needs it
+
+    index = json.dumps(completion_index(catalogue)).encode()
+    _write_bytes(directory, directory / f"index-{name}.bin", _sealed(secret, key, index))
     _clean_stale_temps(directory)
     return catalogue
 
@@ -245,64 +255,60 @@ def _opened(path: Path, key: bytes, secret: bytes) -> tuple[bytes, int] | None:
     return data, start
 
 
-def _read_entry(entry: Path, key: bytes, secret: bytes) -> Catalogue | None:
-    from .catalogue import Catalogue, _bulk
+def _read_entry(entry: Path, key: bytes, secret: bytes, kinds: Sequence[type]) -> Any:
+    from .bulk import bulk
 
     opened = _opened(entry, key, secret)
     if opened is None:  # missing, unreadable, or not this user's: rebuild
         return None
     try:
-        with _bulk():
-            catalogue = safe_loads(*opened)
+        with bulk():
+            loaded = safe_loads(*opened, kinds=kinds)
     except Exception:  # from another version of the model code: rebuild
         return None
-    return catalogue if isinstance(catalogue, Catalogue) else None
+    return loaded if isinstance(loaded, kinds[0]) else None
 
 
 class _Unpickler(pickle.Unpickler):
-    """Unpickles mlroles's own models and nothing else: no other class or function can be
-    named, so a pickle cannot call os.system or anything like it."""
+    """Unpickles mlroles's own models (and the few classes the caller names) and nothing
+    else: no other class or function can be named, so a pickle cannot call os.system or
+    anything like it."""
+
+    def __init__(self, stream: io.BytesIO, kinds: Sequence[type]) -> None:
+        super().__init__(stream)
+        self.kinds = {(kind.__module__, kind.__qualname__): kind for kind in kinds}
 
     def find_class(self, module: str, name: str) -> Any:
-        found = _allowed().get((module, name))
+        found = _model_classes().get((module, name)) or self.kinds.get((module, name))
         if found is None:
             raise pickle.UnpicklingError(f"{module}.{name} is not allowed in the cache")
         return found
 
 
-_ALLOWED: dict[tuple[str, str], Any] = {}
+_MODEL_CLASSES: dict[tuple[str, str], Any] = {}
 
 
-def _allowed() -> dict[tuple[str, str], Any]:
-    if not _ALLOWED:
+def _model_classes() -> dict[tuple[str, str], Any]:
+    """Every model and enum class models.py defines, and the function enums unpickle by."""
+    if not _MODEL_CLASSES:
+        from enum import Enum
+
         from . import models
-        from .catalogue import Catalogue
 
         for name, value in vars(models).items():
             ours = isinstance(value, type) and value.__module__ == models.__name__
-            if ours and issubclass(value, (models.Model, models._FastPickleEnum)):
-                _ALLOWED[models.__name__, name] = value
-        _ALLOWED[models.__name__, "enum_member"] = models.enum_member
-        _ALLOWED[Catalogue.__module__, "Catalogue"] = Catalogue
-    return _ALLOWED
+            if ours and issubclass(value, (models.Model, Enum)):
+                _MODEL_CLASSES[models.__name__, name] = value
+        _MODEL_CLASSES[models.__name__, "enum_member"] = models.enum_member
+    return _MODEL_CLASSES
 
 
-def safe_loads(data: bytes, start: int = 0) -> Any:
-    """Unpickle `data` (from offset `start`), allowing only mlroles's own model classes."""
+def safe_loads(data: bytes, start: int = 0, *, kinds: Sequence[type] = ()) -> Any:
+    """Unpickle `data` (from offset `start`), allowing only mlroles's own model classes
+    and `kinds`."""
     stream = io.BytesIO(data)  # shares the bytes: no copy of a 20 MB entry
     stream.seek(start)
-    return _Unpickler(stream).load()
-
-
-def _index(secret: bytes, key: bytes, catalogue: Catalogue) -> bytes:
-    """The small index that shell completion reads without loading the catalogue."""
-    import json
-
-    index = {
-        "ids": [role.id for role in catalogue.roles],
-        "aliases": [[alias, role.id] for role in catalogue.roles for alias in role.aliases],
-    }
-    return _sealed(secret, key, json.dumps(index).encode())
+    return _Unpickler(stream, kinds).load()
 
 
 def read_index(

@@ -1,48 +1,19 @@
-"""The role catalogue: loading it (from the cache when nothing changed) and looking
-things up in it. Building one from its files is `build.py`'s job."""
+"""The role catalogue and looking things up in it. Building one from its files is
+`build.py`'s job; loading one (from the cache when nothing changed) is `loading.py`'s."""
 
 from __future__ import annotations
 
-import gc
 import pickle
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property
-from pathlib import Path
 from typing import Any
 
+from .bulk import bulk
 from .errors import UnknownRoleError, UsageError
-from .layers import (
-    BUNDLED,
-    Layer,
-    bundled_layer,
-    normalise,
-)
+from .layers import normalise
 from .models import Contrast, Disagreement, Role, Skill, Source, Track
 
 TRACK_ORDER = (Track.RESEARCH, Track.PRODUCTION, Track.ADJACENT)
-
-
-def load_bundled() -> Catalogue:
-    """The catalogue that ships with mlroles."""
-    return load_layers([bundled_layer()])
-
-
-def load_paths(paths: Sequence[Path], root: Path | None = None) -> Catalogue:
-    """Load files as one layer (as the bundled catalogue is loaded)."""
-    return load_layers([Layer(BUNDLED if root else "files", tuple(paths), root)])
-
-
-def load_layers(layers: Sequence[Layer]) -> Catalogue:
-    """The catalogue the layers make, from the cache when nothing changed since last time."""
-    from .cache import load_cached
-
-    def build(contents: Mapping[Path, bytes] | None) -> Catalogue:
-        from .build import build_catalogue
-
-        return build_catalogue(layers, contents)
-
-    return load_cached(layers, build)
 
 
 def _role_keys(role: Role) -> Iterator[tuple[str, str]]:
@@ -59,27 +30,6 @@ def _build_role_index(roles: Iterable[Role]) -> dict[str, str]:
         for key, _ in _role_keys(role):
             index.setdefault(key, role.id)
     return index
-
-
-@contextmanager
-def _bulk() -> Iterator[None]:
-    """Pause the cyclic garbage collector while many models are unpickled at once.
-
-    Unpickling thousands of small objects sets off collection after collection, each
-    scanning everything made so far; the models hold no reference cycles, so pausing it
-    costs nothing and makes loading linear again (measured: 3x faster for 5,000 roles).
-    Afterwards the loaded models are frozen out of the collector's reach: they live as long
-    as the command anyway, and otherwise every later collection (while the output is laid
-    out) would scan them all again (measured: `list` of 3,000 roles 0.5 s faster).
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if enabled:
-            gc.enable()
 
 
 class _Lazy(dict[str, Any]):
@@ -151,12 +101,12 @@ class Catalogue:
     @cached_property
     def roles(self) -> tuple[Role, ...]:
         """Every role: research, then production, then adjacent; by name within each."""
-        with _bulk():
+        with bulk():
             return tuple(self._roles[role_id] for role_id in self._role_order)
 
     @cached_property
     def skills(self) -> tuple[Skill, ...]:
-        with _bulk():
+        with bulk():
             return tuple(self._skills[skill_id] for skill_id in self._skill_order)
 
     def role(self, role_id: str) -> Role:
@@ -170,7 +120,7 @@ class Catalogue:
 
     def roles_on(self, tracks: Iterable[Track]) -> tuple[Role, ...]:
         wanted = set(tracks)
-        with _bulk():
+        with bulk():
             return tuple(
                 self._roles[role_id]
                 for role_id in self._role_order
@@ -266,3 +216,7 @@ class Catalogue:
             for source_id in role.cited_sources():
                 citing.setdefault(source_id, []).append(role)
         return {source_id: tuple(roles) for source_id, roles in citing.items()}
+
+
+CACHED_CLASSES: tuple[type, ...] = (Catalogue,)
+"""What a cached catalogue holds besides the models: the classes the cache may unpickle."""

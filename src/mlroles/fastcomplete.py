@@ -18,9 +18,12 @@ import shlex
 import sys
 from collections.abc import Mapping
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from .layers import normalise
+
+if TYPE_CHECKING:
+    from .catalogue import Catalogue
 
 COMPLETE_VAR = "_MLROLES_COMPLETE"
 # Options that take a value, per command; the role-valued ones are listed separately.
@@ -220,3 +223,12 @@ def answer(env: Mapping[str, str]) -> bool:
     sys.stdout.write(out + "\n")
     sys.stdout.flush()
     return True
+
+
+def completion_index(catalogue: Catalogue) -> dict[str, object]:
+    """What `answer` reads from the cache (written beside each catalogue entry): every role
+    id, and every alias with its role."""
+    return {
+        "ids": list(catalogue.role_ids),
+        "aliases": [[alias, role.id] for role in catalogue.roles for alias in role.aliases],
+    }
