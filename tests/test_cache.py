@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import pickle
 import stat
@@ -169,10 +170,100 @@ def test_lazy_roles_load_one_by_one(cache_dir: Path) -> None:
     load_layers([bundled_layer()])
     catalogue = load_layers([bundled_layer()])
     stored = dict.values(catalogue._roles)
-    assert all(isinstance(value, bytes) for value in stored)
+    assert all(isinstance(value, cache.Deferred) for value in stored)
     catalogue.resolve_role("mle")
-    loaded = [v for v in dict.values(catalogue._roles) if not isinstance(v, bytes)]
-    assert len(loaded) == 1
+    loaded = [v for v in dict.values(catalogue._roles) if not isinstance(v, cache.Deferred)]
+    assert [role.id for role in loaded] == ["ml-engineer"]
+
+
+# The role index (issue 19, item 3): roles live in a parts file, read only when shown.
+
+
+def _deferred_loads(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Count the roles read back from the parts file."""
+    calls: list[int] = []
+    real = cache.Deferred.load
+
+    def counting(self: cache.Deferred) -> object:
+        calls.append(1)
+        return real(self)
+
+    monkeypatch.setattr(cache.Deferred, "load", counting)
+    return calls
+
+
+def test_a_warm_list_reads_summaries_and_no_role(
+    cache_dir: Path, invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    invoke("list")  # builds the entry
+    loads = _deferred_loads(monkeypatch)
+    listed = json.loads(invoke("list", "--track", "all", "--format", "json").stdout)
+    assert loads == []
+    bundled = load_layers([bundled_layer()])
+    by_id = {role.id: role for role in bundled.roles}
+    assert [row["id"] for row in listed["roles"]] == list(bundled.role_ids)
+    for row in listed["roles"]:
+        role = by_id[row["id"]]
+        assert (row["name"], row["summary"], row["swe"], row["ml"], row["comm"]) == (
+            role.name,
+            role.summary.text,
+            role.position.swe,
+            role.position.ml,
+            role.position.comm,
+        )
+    loads.clear()
+    shown = json.loads(invoke("show", "mle", "--format", "json").stdout)
+    assert shown["role"]["id"] == "ml-engineer"
+    assert 1 <= len(loads) <= 1 + len(shown["role"]["related"]) + 4  # it and its linked names
+
+
+def test_a_damaged_part_is_never_unpickled_and_the_next_run_rebuilds(
+    cache_dir: Path, invoke: Invoke, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    invoke("list")
+    [parts] = cache_dir.glob("parts-*.bin")
+    good = parts.read_bytes()
+    marker = tmp_path / "ran"
+    evil = pickle.dumps(_RunsCode(marker))
+    # Same size (so the entry still takes it), every role's bytes replaced by code.
+    parts.write_bytes((evil * (len(good) // len(evil) + 1))[: len(good)])
+    result = invoke("show", "ml-engineer")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr.strip().splitlines() == [
+        "mlroles: error: the catalogue cache was damaged or changed while this command ran."
+        " Run the command again."
+    ]
+    assert not marker.exists()
+    calls = builds(monkeypatch)
+    assert "ML engineer" in invoke("show", "ml-engineer").stdout
+    assert len(calls) == 1  # rebuilt
+    assert parts.read_bytes() == good
+
+
+def test_a_parts_file_of_another_size_is_rebuilt(
+    cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load_layers([bundled_layer()])
+    [parts] = cache_dir.glob("parts-*.bin")
+    calls = builds(monkeypatch)
+    parts.write_bytes(parts.read_bytes()[:-1])
+    assert load_layers([bundled_layer()]).role("ml-engineer").name == "ML engineer"
+    parts.unlink()
+    assert load_layers([bundled_layer()]).role("ml-engineer").name == "ML engineer"
+    assert len(calls) == 2
+
+
+def test_stored_parts_are_refused_outside_an_entry() -> None:
+    class Pickler(pickle.Pickler):
+        def persistent_id(self, obj: object) -> object:
+            return (0, 1, b"mac") if obj == "part" else None
+
+    import io
+
+    stream = io.BytesIO()
+    Pickler(stream).dump(["part"])
+    with pytest.raises(pickle.UnpicklingError, match="stored part is not allowed"):
+        cache.safe_loads(stream.getvalue())
 
 
 # What the cache trusts (issue 13, items 1, 6, 7, 9 and 10).

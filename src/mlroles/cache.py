@@ -15,6 +15,10 @@ What the cache trusts, and what it does not:
   write, a file planted by someone who cannot read the key) is rebuilt, never read.
 - Even an authenticated entry is unpickled with an allow-list of mlroles's own model
   classes: no other class or function can be named, so no entry can run code.
+- What an entry marks as `StoredApart` (each role) is kept in a parts file beside it,
+  read only when asked for, so that `list` of 3,000 roles reads none of them. Each part
+  carries its own MAC in the (authenticated) entry, checked before it is unpickled, with
+  the same allow-list.
 A cache directory that cannot be written is simply skipped.
 """
 
@@ -29,9 +33,10 @@ import sys
 import time
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from . import __version__
+from .errors import MlrolesError
 from .files import read_regular
 from .limits import MAX_FILE_BYTES
 
@@ -45,14 +50,14 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-FORMAT = 2
+FORMAT = 3
 _MAGIC = b"mlroles-cache-%d\n" % FORMAT
 _MAC_BYTES = 32
 _SECRET_FILE = "key"
 _SECRET_BYTES = 32
 _MAX_ENTRY_BYTES = 1 << 31
 _STALE_TEMP_SECONDS = 3600
-_MODEL_SOURCES = ("models.py", "catalogue.py", "build.py", "yamlio.py")
+_MODEL_SOURCES = ("models.py", "catalogue.py", "build.py", "yamlio.py", "rolesummary.py")
 
 Contents = Mapping[Path, bytes]
 """The bytes of each catalogue file, as read for the key: what a miss then parses."""
@@ -123,12 +128,16 @@ def load_cached(
     if secret is None:
         return build(contents)
     entry = directory / f"catalogue-{name}.pickle"
-    cached = _read_entry(entry, key, secret, kinds)
+    cached = _read_entry(entry, directory / f"parts-{name}.bin", key, secret, kinds)
     if cached is not None:
         return cached  # type: ignore[no-any-return]
     catalogue = build(contents)
-    payload = pickle.dumps(catalogue, protocol=pickle.HIGHEST_PROTOCOL)
-    _write_bytes(directory, entry, _sealed(secret, key, payload))
+    stream = io.BytesIO()
+    pickler = _Pickler(stream, secret, key)
+    pickler.dump(catalogue)
+    # The parts first: an entry is never there without the parts it names.
+    _write_bytes(directory, directory / f"parts-{name}.bin", pickler.parts)
+    _write_bytes(directory, entry, _sealed(secret, key, stream.getvalue()))
     import json  # here: a run served from the cache never needs it
 
     index = json.dumps(completion_index(catalogue)).encode()
@@ -255,18 +264,112 @@ def _opened(path: Path, key: bytes, secret: bytes) -> tuple[bytes, int] | None:
     return data, start
 
 
-def _read_entry(entry: Path, key: bytes, secret: bytes, kinds: Sequence[type]) -> Any:
+def _read_entry(
+    entry: Path, parts_path: Path, key: bytes, secret: bytes, kinds: Sequence[type]
+) -> Any:
     from .bulk import bulk
 
     opened = _opened(entry, key, secret)
     if opened is None:  # missing, unreadable, or not this user's: rebuild
         return None
+    parts = _PartsFile.open(parts_path)
+    if parts is None:
+        return None
+    data, start = opened
+    stream = io.BytesIO(data)  # shares the bytes: no copy of the entry
+    stream.seek(start)
+    unpickler = _Unpickler(stream, kinds, _Parts(parts, key, secret, entry))
     try:
         with bulk():
-            loaded = safe_loads(*opened, kinds=kinds)
+            loaded = unpickler.load()
     except Exception:  # from another version of the model code: rebuild
         return None
-    return loaded if isinstance(loaded, kinds[0]) else None
+    if not isinstance(loaded, kinds[0]) or unpickler.parts_end != parts.size:
+        return None  # a parts file from another build: rebuild
+    return loaded
+
+
+class StoredApart(bytes):
+    """A pickled object that the cache keeps out of its entry, in the parts file beside
+    it, and unpickles only when asked for (see `Deferred`)."""
+
+
+class _Pickler(pickle.Pickler):
+    """Pickles an entry, moving every StoredApart into `parts`, each with its MAC."""
+
+    def __init__(self, stream: io.BytesIO, secret: bytes, key: bytes) -> None:
+        super().__init__(stream, protocol=pickle.HIGHEST_PROTOCOL)
+        self.parts = bytearray()
+        self.secret, self.key = secret, key
+
+    def persistent_id(self, obj: Any) -> tuple[int, int, bytes] | None:
+        if type(obj) is not StoredApart:
+            return None
+        reference = (len(self.parts), len(obj), _mac(self.secret, self.key, obj))
+        self.parts += obj
+        return reference
+
+
+class _PartsFile:
+    """A parts file, opened once as its entry is read: a later rebuild that replaces it
+    does not change what this run reads."""
+
+    def __init__(self, handle: io.BufferedReader, size: int) -> None:
+        self.handle, self.size = handle, size
+
+    @classmethod
+    def open(cls, path: Path) -> _PartsFile | None:
+        flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+        try:
+            fd = os.open(path, flags | getattr(os, "O_CLOEXEC", 0))
+        except OSError:
+            return None
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            os.close(fd)
+            return None
+        return cls(os.fdopen(fd, "rb"), info.st_size)
+
+    def read(self, offset: int, length: int) -> bytes:
+        try:
+            self.handle.seek(offset)
+            return self.handle.read(length)
+        except (OSError, ValueError):
+            return b""
+
+
+class _Parts(NamedTuple):
+    """What a Deferred needs to read its part: the file, what its MAC is made with, and
+    the entry that named it (removed if a part fails its check, so the next run rebuilds)."""
+
+    file: _PartsFile
+    key: bytes
+    secret: bytes
+    entry: Path
+
+
+class Deferred:
+    """An object the cache kept apart: `load()` reads it from the parts file, checks its
+    MAC and unpickles it (models only)."""
+
+    __slots__ = ("_length", "_mac", "_offset", "_parts")
+
+    def __init__(self, parts: _Parts, offset: int, length: int, mac: bytes) -> None:
+        self._parts, self._offset, self._length, self._mac = parts, offset, length, mac
+
+    def load(self) -> Any:
+        parts = self._parts
+        data = parts.file.read(self._offset, self._length)
+        if len(data) != self._length or _mac(parts.secret, parts.key, data) != self._mac:
+            # Damaged, or replaced by a run that rebuilt it since this one read the entry:
+            # nothing of it is unpickled, and the next run builds afresh.
+            with contextlib.suppress(OSError):
+                parts.entry.unlink()
+            raise MlrolesError(
+                "the catalogue cache was damaged or changed while this command ran.",
+                hint="Run the command again.",
+            )
+        return safe_loads(data)
 
 
 class _Unpickler(pickle.Unpickler):
@@ -274,9 +377,28 @@ class _Unpickler(pickle.Unpickler):
     else: no other class or function can be named, so a pickle cannot call os.system or
     anything like it."""
 
-    def __init__(self, stream: io.BytesIO, kinds: Sequence[type]) -> None:
+    def __init__(
+        self, stream: io.BytesIO, kinds: Sequence[type], parts: _Parts | None = None
+    ) -> None:
         super().__init__(stream)
         self.kinds = {(kind.__module__, kind.__qualname__): kind for kind in kinds}
+        self.parts = parts
+        self.parts_end = 0
+        """Where the last part named so far ends: the parts file's size, once loaded."""
+
+    def persistent_load(self, pid: Any) -> Deferred:
+        """A part the entry names (an entry this user's key authenticated)."""
+        well_formed = (
+            isinstance(pid, tuple)
+            and len(pid) == 3
+            and all(isinstance(n, int) and n >= 0 for n in pid[:2])
+            and isinstance(pid[2], bytes)
+        )
+        if self.parts is None or not well_formed:
+            raise pickle.UnpicklingError("a stored part is not allowed here")
+        offset, length, mac = pid
+        self.parts_end = max(self.parts_end, offset + length)
+        return Deferred(self.parts, offset, length, mac)
 
     def find_class(self, module: str, name: str) -> Any:
         found = _model_classes().get((module, name)) or self.kinds.get((module, name))
@@ -338,7 +460,7 @@ def read_index(
     return data if isinstance(data, dict) else None
 
 
-def _write_bytes(directory: Path, path: Path, payload: bytes) -> None:
+def _write_bytes(directory: Path, path: Path, payload: bytes | bytearray) -> None:
     """Write atomically (0600); any failure (read-only or full disk) leaves no trace."""
     import tempfile
 

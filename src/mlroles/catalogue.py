@@ -9,9 +9,11 @@ from functools import cached_property
 from typing import Any
 
 from .bulk import bulk
+from .cache import Deferred, StoredApart, safe_loads
 from .errors import UnknownRoleError, UsageError
 from .layers import normalise
 from .models import Contrast, Disagreement, Role, Skill, Source, Track
+from .rolesummary import Levels, RoleSummary
 
 TRACK_ORDER = (Track.RESEARCH, Track.PRODUCTION, Track.ADJACENT)
 
@@ -33,7 +35,8 @@ def _build_role_index(roles: Iterable[Role]) -> dict[str, str]:
 
 
 class _Lazy(dict[str, Any]):
-    """Models by id, kept pickled until first asked for.
+    """Models by id, kept pickled (or, for roles, in the cache's parts file) until first
+    asked for.
 
     A catalogue served from the cache may hold thousands of roles and skills; a command
     that shows one role should not pay for unpickling all of them.
@@ -44,10 +47,9 @@ class _Lazy(dict[str, Any]):
 
     def __getitem__(self, key: str) -> Any:
         value = super().__getitem__(key)
-        if isinstance(value, bytes):
-            from .cache import safe_loads  # only mlroles's own classes, as the entry itself
-
-            value = safe_loads(value)
+        if isinstance(value, (bytes, Deferred)):
+            # Only mlroles's own classes, as for the entry itself.
+            value = safe_loads(value) if isinstance(value, bytes) else value.load()
             super().__setitem__(key, value)
         return value
 
@@ -72,6 +74,7 @@ class Catalogue:
         """Where the sources disagree, each with the roles it concerns."""
         self.origins: dict[str, str] = origins or {}
         """Role id -> where it was defined: "bundled", or the overlay file's path."""
+        self._summaries: tuple[RoleSummary, ...] | bytes = tuple(map(RoleSummary.of, ordered))
         self._role_order = tuple(role.id for role in ordered)
         self._role_tracks = {role.id: role.track for role in ordered}
         self._skill_order = tuple(skill.id for skill in skill_list)
@@ -81,16 +84,17 @@ class Catalogue:
         self._role_index = _build_role_index(ordered)
 
     def __getstate__(self) -> dict[str, Any]:
-        """Pickle each role and skill on its own, so that they can be loaded one by one."""
+        """Pickle each role and skill on its own, so that they can be loaded one by one;
+        the roles to be stored apart by the cache (a listing needs only their summaries)."""
         state = dict(self.__dict__)
         for name in ("roles", "skills", "_citing"):  # cached from the models: not worth storing
             state.pop(name, None)
-        for name in ("_roles", "_skills"):
-            lazy: _Lazy = state[name]
-            state[name] = {
-                key: value if isinstance(value, bytes) else pickle.dumps(value, protocol=5)
-                for key, value in dict.items(lazy)
-            }
+        state["_roles"] = {
+            key: StoredApart(_pickled(self._roles, key)) for key in dict.keys(self._roles)
+        }
+        state["_skills"] = {key: _pickled(self._skills, key) for key in dict.keys(self._skills)}
+        # Pickled as one: unpickled only by a listing, never by `show`.
+        state["_summaries"] = pickle.dumps(self.summaries, protocol=5)
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
@@ -117,6 +121,20 @@ class Catalogue:
 
     def source(self, source_id: str) -> Source:
         return self._sources[source_id]
+
+    @property
+    def summaries(self) -> tuple[RoleSummary, ...]:
+        """What a listing shows of every role, in catalogue order."""
+        if isinstance(self._summaries, bytes):
+            with bulk():
+                self._summaries = safe_loads(self._summaries, kinds=CACHED_CLASSES)
+        return self._summaries  # type: ignore[return-value]
+
+    def summaries_on(self, tracks: Iterable[Track]) -> tuple[RoleSummary, ...]:
+        """What a listing shows of the roles on `tracks`, in catalogue order, without
+        loading the roles themselves."""
+        wanted = set(tracks)
+        return tuple(summary for summary in self.summaries if summary.track in wanted)
 
     def roles_on(self, tracks: Iterable[Track]) -> tuple[Role, ...]:
         wanted = set(tracks)
@@ -218,5 +236,13 @@ class Catalogue:
         return {source_id: tuple(roles) for source_id, roles in citing.items()}
 
 
-CACHED_CLASSES: tuple[type, ...] = (Catalogue,)
+def _pickled(lazy: _Lazy, key: str) -> bytes:
+    """The model at `key`, pickled: as it is kept, or (once loaded) pickled again."""
+    value = dict.__getitem__(lazy, key)
+    if isinstance(value, bytes):
+        return value
+    return pickle.dumps(lazy[key], protocol=5)  # a Deferred is loaded first
+
+
+CACHED_CLASSES: tuple[type, ...] = (Catalogue, RoleSummary, Levels)
 """What a cached catalogue holds besides the models: the classes the cache may unpickle."""

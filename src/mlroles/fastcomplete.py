@@ -228,7 +228,8 @@ def answer(env: Mapping[str, str]) -> bool:
 def completion_index(catalogue: Catalogue) -> dict[str, object]:
     """What `answer` reads from the cache (written beside each catalogue entry): every role
     id, and every alias with its role."""
+    summaries = catalogue.summaries
     return {
-        "ids": list(catalogue.role_ids),
-        "aliases": [[alias, role.id] for role in catalogue.roles for alias in role.aliases],
+        "ids": [role.id for role in summaries],
+        "aliases": [[alias, role.id] for role in summaries for alias in role.aliases],
     }

@@ -11,11 +11,13 @@ from typing import NamedTuple
 
 from .catalogue import Catalogue
 from .models import Disagreement, Role, Source, Track
+from .rolesummary import RoleSummary
 from .skillmap import SkillGroup, quadrant, skills_by_category
 
 
 class RoleListing(NamedTuple):
-    roles: tuple[Role, ...]
+    roles: tuple[RoleSummary, ...]
+    """Summaries, not whole roles: listing 3,000 roles loads none of them."""
     tracks: tuple[Track, ...]
 
 
@@ -42,7 +44,7 @@ class Bibliography(NamedTuple):
 
 
 def role_listing(catalogue: Catalogue, tracks: tuple[Track, ...]) -> RoleListing:
-    return RoleListing(catalogue.roles_on(tracks), tracks)
+    return RoleListing(catalogue.summaries_on(tracks), tracks)
 
 
 def role_profile(catalogue: Catalogue, role: Role, *, show_citations: bool = False) -> RoleProfile:
