@@ -192,7 +192,7 @@ def _deferred_loads(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     return calls
 
 
-def test_a_warm_list_reads_summaries_and_no_role(
+def test_warm_list_and_skills_read_summaries_and_no_role(
     cache_dir: Path, invoke: Invoke, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     invoke("list")  # builds the entry
@@ -211,6 +211,17 @@ def test_a_warm_list_reads_summaries_and_no_role(
             role.position.ml,
             role.position.comm,
         )
+    loads.clear()  # (the roles above, loaded to compare)
+    mapped = json.loads(invoke("skills", "--track", "all", "--format", "json").stdout)
+    assert loads == []  # the skill map too: summaries carry the levels and key skills
+    assert [row["id"] for row in mapped["roles"]] == list(bundled.role_ids)
+    for row in mapped["roles"]:
+        role = by_id[row["id"]]
+        ranked = sorted(role.skills, key=lambda need: -need.level.rank)[:3]
+        assert row["key_skills"] == [need.skill for need in ranked]
+    focused = json.loads(invoke("skills", "--role", "mle", "--format", "json").stdout)
+    assert focused["focus"]["id"] == "ml-engineer"
+    assert len(loads) == 1  # the one role whose skills are listed
     loads.clear()
     shown = json.loads(invoke("show", "mle", "--format", "json").stdout)
     assert shown["role"]["id"] == "ml-engineer"

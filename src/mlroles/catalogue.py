@@ -13,7 +13,7 @@ from .cache import Deferred, StoredApart, safe_loads
 from .errors import UnknownRoleError, UsageError
 from .layers import normalise
 from .models import Contrast, Disagreement, Role, Skill, Source, Track
-from .rolesummary import Levels, RoleSummary
+from .rolesummary import RoleSummary
 
 TRACK_ORDER = (Track.RESEARCH, Track.PRODUCTION, Track.ADJACENT)
 
@@ -244,5 +244,5 @@ def _pickled(lazy: _Lazy, key: str) -> bytes:
     return pickle.dumps(lazy[key], protocol=5)  # a Deferred is loaded first
 
 
-CACHED_CLASSES: tuple[type, ...] = (Catalogue, RoleSummary, Levels)
+CACHED_CLASSES: tuple[type, ...] = (Catalogue, RoleSummary)
 """What a cached catalogue holds besides the models: the classes the cache may unpickle."""

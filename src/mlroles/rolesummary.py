@@ -1,8 +1,8 @@
-"""What a listing needs of a role, kept apart from the whole role.
+"""What the listings need of a role, kept apart from the whole role.
 
-A catalogue holds one summary per role, built with it and cached with it, so that `list`
-(and the completion index) never load whole roles: at 3,000 roles of the realistic kind a
-whole role unpickles into hundreds of objects, its summary into a few.
+A catalogue holds one summary per role, built with it and cached with it, so that `list`,
+`skills` and the completion index never load whole roles: at 3,000 roles of the realistic
+kind a whole role unpickles into hundreds of objects, its summary into a few.
 
 The fields are named as the Role's own, so that a renderer of a listing takes either.
 """
@@ -11,15 +11,10 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from .models import Cited, Role, Track
+from .models import Cited, Position, Role, Track
 
-
-class Levels(NamedTuple):
-    """A role's place on the skill map, without the rationale and basis behind it."""
-
-    swe: int
-    ml: int
-    comm: int
+KEY_SKILLS = 3
+"""How many of its skills the skill map names for each role."""
 
 
 class RoleSummary(NamedTuple):
@@ -27,19 +22,27 @@ class RoleSummary(NamedTuple):
     name: str
     aliases: tuple[str, ...]
     track: Track
-    position: Levels
+    position: Position
     summary: Cited
     responsibilities: tuple[Cited, ...]
+    key_skills: tuple[str, ...]
+    """The ids of the KEY_SKILLS skills the role needs most (see `key_skill_ids`)."""
 
     @classmethod
     def of(cls, role: Role) -> RoleSummary:
-        position = role.position
         return cls(
             role.id,
             role.name,
             role.aliases,
             role.track,
-            Levels(position.swe, position.ml, position.comm),
+            role.position,
             role.summary,
             role.responsibilities,
+            key_skill_ids(role),
         )
+
+
+def key_skill_ids(role: Role, limit: int = KEY_SKILLS) -> tuple[str, ...]:
+    """The skills a role needs most, highest level first (catalogue order breaks ties)."""
+    ranked = sorted(role.skills, key=lambda need: -need.level.rank)
+    return tuple(need.skill for need in ranked[:limit])

@@ -35,6 +35,8 @@ from .profile_options import (
 
 if TYPE_CHECKING:
     from ..catalogue import Catalogue
+    from ..models import Role
+    from ..rolesummary import RoleSummary
 
 RoleArgument = Annotated[
     str,
@@ -135,8 +137,8 @@ def skills(
 
     catalogue = load_catalogue(ctx)
     focus = catalogue.resolve_role(role) if role is not None else None
-    roles = list(catalogue.roles_on(track.tracks))
-    if focus is not None and focus not in roles:
+    roles: list[Role | RoleSummary] = list(catalogue.summaries_on(track.tracks))  # no whole role
+    if focus is not None and all(summary.id != focus.id for summary in roles):
         roles.append(focus)
     emit(build_skill_map(catalogue, roles, focus), fmt)
 
