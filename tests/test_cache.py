@@ -15,6 +15,7 @@ from mlroles import cache
 from mlroles.catalogue import Catalogue
 from mlroles.layers import bundled_layer, overlay_layer
 from mlroles.loading import load_layers
+from mlroles.models import Role
 
 
 @pytest.fixture
@@ -179,14 +180,15 @@ def test_lazy_roles_load_one_by_one(cache_dir: Path) -> None:
 # The role index (issue 19, item 3): roles live in a parts file, read only when shown.
 
 
-def _deferred_loads(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """Count the roles read back from the parts file."""
-    calls: list[int] = []
+def _deferred_loads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Record what is read back from the parts file: "role", or "search documents"."""
+    calls: list[str] = []
     real = cache.Deferred.load
 
     def counting(self: cache.Deferred) -> object:
-        calls.append(1)
-        return real(self)
+        loaded = real(self)
+        calls.append("role" if isinstance(loaded, Role) else "search documents")
+        return loaded
 
     monkeypatch.setattr(cache.Deferred, "load", counting)
     return calls
@@ -219,12 +221,20 @@ def test_warm_list_and_skills_read_summaries_and_no_role(
         role = by_id[row["id"]]
         ranked = sorted(role.skills, key=lambda need: -need.level.rank)[:3]
         assert row["key_skills"] == [need.skill for need in ranked]
+    for query in ("deploy models", "kubernets", "analytics engineer"):
+        found = invoke("search", query, "--format", "json")
+        built = invoke("search", query, "--format", "json", env={"MLROLES_NO_CACHE": "1"})
+        assert json.loads(found.stdout)["results"] and found.stdout == built.stdout
+    # search reads the documents the cache keeps apart, not the roles
+    assert loads == ["search documents"] * 3
+    loads.clear()
     focused = json.loads(invoke("skills", "--role", "mle", "--format", "json").stdout)
     assert focused["focus"]["id"] == "ml-engineer"
-    assert len(loads) == 1  # the one role whose skills are listed
+    assert loads == ["role"]  # the one whose skills are listed
     loads.clear()
     shown = json.loads(invoke("show", "mle", "--format", "json").stdout)
     assert shown["role"]["id"] == "ml-engineer"
+    assert set(loads) == {"role"}
     assert 1 <= len(loads) <= 1 + len(shown["role"]["related"]) + 4  # it and its linked names
 
 

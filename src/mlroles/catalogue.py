@@ -6,7 +6,7 @@ from __future__ import annotations
 import pickle
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .bulk import bulk
 from .cache import Deferred, StoredApart, safe_loads
@@ -14,6 +14,9 @@ from .errors import UnknownRoleError, UsageError
 from .layers import normalise
 from .models import Contrast, Disagreement, Role, Skill, Source, Track
 from .rolesummary import RoleSummary
+
+if TYPE_CHECKING:
+    from .search import Document
 
 TRACK_ORDER = (Track.RESEARCH, Track.PRODUCTION, Track.ADJACENT)
 
@@ -85,8 +88,11 @@ class Catalogue:
 
     def __getstate__(self) -> dict[str, Any]:
         """Pickle each role and skill on its own, so that they can be loaded one by one;
-        the roles to be stored apart by the cache (a listing needs only their summaries)."""
+        the roles to be stored apart by the cache (a listing needs only their summaries),
+        and the search documents too (only a search reads them)."""
+        search_documents = pickle.dumps(self.search_documents(), protocol=5)
         state = dict(self.__dict__)
+        state["_search_documents"] = StoredApart(search_documents)
         for name in ("roles", "skills", "_citing"):  # cached from the models: not worth storing
             state.pop(name, None)
         state["_roles"] = {
@@ -112,6 +118,18 @@ class Catalogue:
     def skills(self) -> tuple[Skill, ...]:
         with bulk():
             return tuple(self._skills[skill_id] for skill_id in self._skill_order)
+
+    def search_documents(self) -> tuple[Document, ...]:
+        """Every searchable text of the roles and skills (`search.documents`), made once."""
+        stored = self.__dict__.get("_search_documents")
+        if isinstance(stored, (bytes, Deferred)):  # as pickled, or kept apart by the cache
+            stored = safe_loads(stored) if isinstance(stored, bytes) else stored.load()
+        elif stored is None:
+            from .search import documents
+
+            stored = documents(self.roles, self.skills)
+        self._search_documents: tuple[Document, ...] = stored
+        return stored
 
     def role(self, role_id: str) -> Role:
         return self._roles[role_id]  # type: ignore[no-any-return]
