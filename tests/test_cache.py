@@ -488,3 +488,21 @@ def test_no_warning_during_shell_completion(
     cache_dir.chmod(0o777)
     assert load_layers([bundled_layer()]).role("ml-engineer")
     assert capsys.readouterr().err == ""
+
+
+def test_no_entry_is_written_without_its_parts(
+    cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = cache._write_bytes
+
+    def parts_fail(directory: Path, path: Path, payload: bytes | bytearray) -> bool:
+        if path.name.startswith("parts-"):
+            return False  # as a full disk would: nothing written
+        return real(directory, path, payload)
+
+    monkeypatch.setattr(cache, "_write_bytes", parts_fail)
+    assert load_layers([bundled_layer()]).role("ml-engineer").name == "ML engineer"
+    assert list(cache_dir.glob("catalogue-*")) == []
+    monkeypatch.setattr(cache, "_write_bytes", real)
+    load_layers([bundled_layer()])
+    assert len(list(cache_dir.glob("catalogue-*"))) == len(list(cache_dir.glob("parts-*"))) == 1

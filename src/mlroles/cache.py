@@ -136,8 +136,8 @@ def load_cached(
     pickler = _Pickler(stream, secret, key)
     pickler.dump(catalogue)
     # The parts first: an entry is never there without the parts it names.
-    _write_bytes(directory, directory / f"parts-{name}.bin", pickler.parts)
-    _write_bytes(directory, entry, _sealed(secret, key, stream.getvalue()))
+    if _write_bytes(directory, directory / f"parts-{name}.bin", pickler.parts):
+        _write_bytes(directory, entry, _sealed(secret, key, stream.getvalue()))
     import json  # here: a run served from the cache never needs it
 
     index = json.dumps(completion_index(catalogue)).encode()
@@ -460,14 +460,15 @@ def read_index(
     return data if isinstance(data, dict) else None
 
 
-def _write_bytes(directory: Path, path: Path, payload: bytes | bytearray) -> None:
-    """Write atomically (0600); any failure (read-only or full disk) leaves no trace."""
+def _write_bytes(directory: Path, path: Path, payload: bytes | bytearray) -> bool:
+    """Write atomically (0600); any failure (read-only or full disk) leaves no trace, and
+    says False."""
     import tempfile
 
     try:
         fd, temp = tempfile.mkstemp(prefix=".tmp-", dir=directory)
     except OSError:
-        return
+        return False
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
@@ -477,6 +478,8 @@ def _write_bytes(directory: Path, path: Path, payload: bytes | bytearray) -> Non
             Path(temp).unlink()
         if not isinstance(exc, OSError):
             raise
+        return False
+    return True
 
 
 def _clean_stale_temps(directory: Path) -> None:
