@@ -68,6 +68,17 @@ def test_a_directory_export_loads_back_the_same_catalogue(
     assert json.loads(again.stdout) == json.loads(whole.stdout)
 
 
+def test_a_catalogue_without_contrasts_leaves_that_part_out(
+    invoke: Invoke, generated: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "alone"
+    alone = ("--no-bundled", "--catalog", str(generated))
+    assert invoke(*alone, "export", "-f", "json", "-o", f"{out}/").exit_code == 0
+    assert sorted(p.name for p in out.iterdir()) == ["roles", "skills.json", "sources.json"]
+    before = _shown(invoke, *alone, "show", "bench-role-7")
+    assert _shown(invoke, "--no-bundled", "--catalog", str(out), "show", "bench-role-7") == before
+
+
 def test_roles_are_split_into_files_of_a_hundred(invoke: Invoke, tmp_path: Path) -> None:
     out = tmp_path / "bundled"
     assert invoke("export", "-f", "json", "-o", f"{out}/").exit_code == 0

@@ -33,7 +33,9 @@ def catalogue_parts(catalogue: Catalogue, fmt: str) -> dict[str, str]:
     if fmt not in FORMATS:
         raise ValueError(f"a catalogue is written as json or yaml, not {fmt}")
     dump = _json if fmt == "json" else _yaml
-    return {f"{name}.{fmt}": dump(_document(content)) for name, content in _contents(catalogue)}
+    documents = ((name, _document(content)) for name, content in _contents(catalogue))
+    # A part with nothing in it is left out: the loader refuses an empty file.
+    return {f"{name}.{fmt}": dump(document) for name, document in documents if document}
 
 
 def _contents(catalogue: Catalogue) -> Iterator[tuple[str, CatalogueFile]]:
