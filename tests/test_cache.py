@@ -6,6 +6,7 @@ import json
 import os
 import pickle
 import stat
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from mlroles.catalogue import Catalogue
 from mlroles.layers import bundled_layer, overlay_layer
 from mlroles.loading import load_layers
 from mlroles.models import Role
+from mlroles.rolesummary import RoleSummary
 
 
 @pytest.fixture
@@ -181,13 +183,19 @@ def test_lazy_roles_load_one_by_one(cache_dir: Path) -> None:
 
 
 def _deferred_loads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Record what is read back from the parts file: "role", or "search documents"."""
+    """Record what is read back from the parts file: "role", "summaries" (all of them, in
+    one), or "search documents"."""
     calls: list[str] = []
     real = cache.Deferred.load
 
-    def counting(self: cache.Deferred) -> object:
-        loaded = real(self)
-        calls.append("role" if isinstance(loaded, Role) else "search documents")
+    def counting(self: cache.Deferred, kinds: Sequence[type] = ()) -> object:
+        loaded = real(self, kinds)
+        if isinstance(loaded, Role):
+            calls.append("role")
+        elif isinstance(loaded, tuple) and isinstance(loaded[0], RoleSummary):
+            calls.append("summaries")
+        else:
+            calls.append("search documents")
         return loaded
 
     monkeypatch.setattr(cache.Deferred, "load", counting)
@@ -200,7 +208,7 @@ def test_warm_list_and_skills_read_summaries_and_no_role(
     invoke("list")  # builds the entry
     loads = _deferred_loads(monkeypatch)
     listed = json.loads(invoke("list", "--track", "all", "--format", "json").stdout)
-    assert loads == []
+    assert loads == ["summaries"]  # all of them in one read, and no role
     bundled = load_layers([bundled_layer()])
     by_id = {role.id: role for role in bundled.roles}
     assert [row["id"] for row in listed["roles"]] == list(bundled.role_ids)
@@ -215,12 +223,13 @@ def test_warm_list_and_skills_read_summaries_and_no_role(
         )
     loads.clear()  # (the roles above, loaded to compare)
     mapped = json.loads(invoke("skills", "--track", "all", "--format", "json").stdout)
-    assert loads == []  # the skill map too: summaries carry the levels and key skills
+    assert loads == ["summaries"]  # the skill map too: they carry levels and key skills
     assert [row["id"] for row in mapped["roles"]] == list(bundled.role_ids)
     for row in mapped["roles"]:
         role = by_id[row["id"]]
         ranked = sorted(role.skills, key=lambda need: -need.level.rank)[:3]
         assert row["key_skills"] == [need.skill for need in ranked]
+    loads.clear()
     for query in ("deploy models", "kubernets", "analytics engineer"):
         found = invoke("search", query, "--format", "json")
         built = invoke("search", query, "--format", "json", env={"MLROLES_NO_CACHE": "1"})
@@ -230,7 +239,7 @@ def test_warm_list_and_skills_read_summaries_and_no_role(
     loads.clear()
     focused = json.loads(invoke("skills", "--role", "mle", "--format", "json").stdout)
     assert focused["focus"]["id"] == "ml-engineer"
-    assert loads == ["role"]  # the one whose skills are listed
+    assert sorted(loads) == ["role", "summaries"]  # the one role whose skills are listed
     loads.clear()
     shown = json.loads(invoke("show", "mle", "--format", "json").stdout)
     assert shown["role"]["id"] == "ml-engineer"

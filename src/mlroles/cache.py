@@ -365,7 +365,8 @@ class Deferred:
     def __init__(self, parts: _Parts, offset: int, length: int, mac: bytes) -> None:
         self._parts, self._offset, self._length, self._mac = parts, offset, length, mac
 
-    def load(self) -> Any:
+    def load(self, kinds: Sequence[type] = ()) -> Any:
+        """The object, unpickled allowing the models and `kinds`."""
         parts = self._parts
         data = parts.file.read(self._offset, self._length)
         if len(data) != self._length or _mac(parts.secret, parts.key, data) != self._mac:
@@ -377,7 +378,7 @@ class Deferred:
                 "the catalogue cache was damaged or changed while this command ran.",
                 hint="Run the command again.",
             )
-        return safe_loads(data)
+        return safe_loads(data, kinds=kinds)
 
 
 class _Unpickler(pickle.Unpickler):

@@ -77,7 +77,9 @@ class Catalogue:
         """Where the sources disagree, each with the roles it concerns."""
         self.origins: dict[str, str] = origins or {}
         """Role id -> where it was defined: "bundled", or the overlay file's path."""
-        self._summaries: tuple[RoleSummary, ...] | bytes = tuple(map(RoleSummary.of, ordered))
+        self._summaries: tuple[RoleSummary, ...] | bytes | Deferred = tuple(
+            map(RoleSummary.of, ordered)
+        )
         self._role_order = tuple(role.id for role in ordered)
         self._role_tracks = {role.id: role.track for role in ordered}
         self._skill_order = tuple(skill.id for skill in skill_list)
@@ -99,8 +101,8 @@ class Catalogue:
             key: StoredApart(_pickled(self._roles, key)) for key in dict.keys(self._roles)
         }
         state["_skills"] = {key: _pickled(self._skills, key) for key in dict.keys(self._skills)}
-        # Pickled as one: unpickled only by a listing, never by `show`.
-        state["_summaries"] = pickle.dumps(self.summaries, protocol=5)
+        # Pickled as one, and kept apart: only a listing reads them, never `show`.
+        state["_summaries"] = StoredApart(pickle.dumps(self.summaries, protocol=5))
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
@@ -143,9 +145,13 @@ class Catalogue:
     @property
     def summaries(self) -> tuple[RoleSummary, ...]:
         """What a listing shows of every role, in catalogue order."""
-        if isinstance(self._summaries, bytes):
+        stored = self._summaries
+        if isinstance(stored, (bytes, Deferred)):  # as pickled, or kept apart by the cache
             with bulk():
-                self._summaries = safe_loads(self._summaries, kinds=CACHED_CLASSES)
+                if isinstance(stored, bytes):
+                    self._summaries = safe_loads(stored, kinds=CACHED_CLASSES)
+                else:
+                    self._summaries = stored.load(CACHED_CLASSES)
         return self._summaries  # type: ignore[return-value]
 
     def summaries_on(self, tracks: Iterable[Track]) -> tuple[RoleSummary, ...]:
