@@ -31,7 +31,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import FIT, Ad, load
 
 from mlroles.adreading import read_ad
-from mlroles.catalogue import Catalogue, load_bundled
+from mlroles.catalogue import Catalogue
+from mlroles.loading import load_bundled
 from mlroles.models import EvidenceTerm, Role
 from mlroles.triage import (
     MODEL_FILE,

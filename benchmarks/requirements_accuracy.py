@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import ROOT, load
 
 from mlroles.adreading import read_ad
-from mlroles.catalogue import load_bundled
+from mlroles.loading import load_bundled
 from mlroles.requirements import extract
 
 TARGET = 0.85

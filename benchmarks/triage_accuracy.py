@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import Ad, load
 
-from mlroles.catalogue import load_bundled
+from mlroles.loading import load_bundled
 from mlroles.triage import Triage, triage
 
 TOP1, TOP2, CAUGHT, MS, MANY_SECONDS = 0.85, 0.95, 0.80, 50.0, 5.0

@@ -15,9 +15,10 @@ from typer.testing import CliRunner, Result
 os.environ["MLROLES_CACHE_DIR"] = tempfile.mkdtemp(prefix="mlroles-test-cache-")
 atexit.register(shutil.rmtree, os.environ["MLROLES_CACHE_DIR"], ignore_errors=True)
 
-from mlroles.catalogue import Catalogue, load_bundled  # noqa: E402
+from mlroles.catalogue import Catalogue  # noqa: E402
 from mlroles.cli import app  # noqa: E402
 from mlroles.layers import bundled_data_dir  # noqa: E402
+from mlroles.loading import load_bundled  # noqa: E402
 
 Invoke = Callable[..., Result]
 

@@ -11,8 +11,9 @@ from hypothesis import strategies as st
 from conftest import Invoke
 from mlroles.adgap import ad_gap, needed_level
 from mlroles.adreading import read_ad
-from mlroles.catalogue import Catalogue, load_bundled
+from mlroles.catalogue import Catalogue
 from mlroles.knowledge import held
+from mlroles.loading import load_bundled
 from mlroles.models import Level
 from mlroles.profile import Profile
 from mlroles.requirements import extract

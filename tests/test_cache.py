@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import json
 import os
 import pickle
 import stat
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 
 from conftest import Invoke
 from mlroles import cache
-from mlroles.catalogue import Catalogue, load_layers
+from mlroles.catalogue import Catalogue
 from mlroles.layers import bundled_layer, overlay_layer
+from mlroles.loading import load_layers
+from mlroles.models import Role
+from mlroles.rolesummary import RoleSummary
 
 
 @pytest.fixture
@@ -168,10 +173,127 @@ def test_lazy_roles_load_one_by_one(cache_dir: Path) -> None:
     load_layers([bundled_layer()])
     catalogue = load_layers([bundled_layer()])
     stored = dict.values(catalogue._roles)
-    assert all(isinstance(value, bytes) for value in stored)
+    assert all(isinstance(value, cache.Deferred) for value in stored)
     catalogue.resolve_role("mle")
-    loaded = [v for v in dict.values(catalogue._roles) if not isinstance(v, bytes)]
-    assert len(loaded) == 1
+    loaded = [v for v in dict.values(catalogue._roles) if not isinstance(v, cache.Deferred)]
+    assert [role.id for role in loaded] == ["ml-engineer"]
+
+
+# The role index (issue 19, item 3): roles live in a parts file, read only when shown.
+
+
+def _deferred_loads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Record what is read back from the parts file: "role", "summaries" (all of them, in
+    one), or "search documents"."""
+    calls: list[str] = []
+    real = cache.Deferred.load
+
+    def counting(self: cache.Deferred, kinds: Sequence[type] = ()) -> object:
+        loaded = real(self, kinds)
+        if isinstance(loaded, Role):
+            calls.append("role")
+        elif isinstance(loaded, tuple) and isinstance(loaded[0], RoleSummary):
+            calls.append("summaries")
+        else:
+            calls.append("search documents")
+        return loaded
+
+    monkeypatch.setattr(cache.Deferred, "load", counting)
+    return calls
+
+
+def test_warm_list_and_skills_read_summaries_and_no_role(
+    cache_dir: Path, invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    invoke("list")  # builds the entry
+    loads = _deferred_loads(monkeypatch)
+    listed = json.loads(invoke("list", "--track", "all", "--format", "json").stdout)
+    assert loads == ["summaries"]  # all of them in one read, and no role
+    bundled = load_layers([bundled_layer()])
+    by_id = {role.id: role for role in bundled.roles}
+    assert [row["id"] for row in listed["roles"]] == list(bundled.role_ids)
+    for row in listed["roles"]:
+        role = by_id[row["id"]]
+        assert (row["name"], row["summary"], row["swe"], row["ml"], row["comm"]) == (
+            role.name,
+            role.summary.text,
+            role.position.swe,
+            role.position.ml,
+            role.position.comm,
+        )
+    loads.clear()  # (the roles above, loaded to compare)
+    mapped = json.loads(invoke("skills", "--track", "all", "--format", "json").stdout)
+    assert loads == ["summaries"]  # the skill map too: they carry levels and key skills
+    assert [row["id"] for row in mapped["roles"]] == list(bundled.role_ids)
+    for row in mapped["roles"]:
+        role = by_id[row["id"]]
+        ranked = sorted(role.skills, key=lambda need: -need.level.rank)[:3]
+        assert row["key_skills"] == [need.skill for need in ranked]
+    loads.clear()
+    for query in ("deploy models", "kubernets", "analytics engineer"):
+        found = invoke("search", query, "--format", "json")
+        built = invoke("search", query, "--format", "json", env={"MLROLES_NO_CACHE": "1"})
+        assert json.loads(found.stdout)["results"] and found.stdout == built.stdout
+    # search reads the documents the cache keeps apart, not the roles
+    assert loads == ["search documents"] * 3
+    loads.clear()
+    focused = json.loads(invoke("skills", "--role", "mle", "--format", "json").stdout)
+    assert focused["focus"]["id"] == "ml-engineer"
+    assert sorted(loads) == ["role", "summaries"]  # the one role whose skills are listed
+    loads.clear()
+    shown = json.loads(invoke("show", "mle", "--format", "json").stdout)
+    assert shown["role"]["id"] == "ml-engineer"
+    assert set(loads) == {"role"}
+    assert 1 <= len(loads) <= 1 + len(shown["role"]["related"]) + 4  # it and its linked names
+
+
+def test_a_damaged_part_is_never_unpickled_and_the_next_run_rebuilds(
+    cache_dir: Path, invoke: Invoke, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    invoke("list")
+    [parts] = cache_dir.glob("parts-*.bin")
+    good = parts.read_bytes()
+    marker = tmp_path / "ran"
+    evil = pickle.dumps(_RunsCode(marker))
+    # Same size (so the entry still takes it), every role's bytes replaced by code.
+    parts.write_bytes((evil * (len(good) // len(evil) + 1))[: len(good)])
+    result = invoke("show", "ml-engineer")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr.strip().splitlines() == [
+        "mlroles: error: the catalogue cache was damaged or changed while this command ran."
+        " Run the command again."
+    ]
+    assert not marker.exists()
+    calls = builds(monkeypatch)
+    assert "ML engineer" in invoke("show", "ml-engineer").stdout
+    assert len(calls) == 1  # rebuilt
+    assert parts.read_bytes() == good
+
+
+def test_a_parts_file_of_another_size_is_rebuilt(
+    cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load_layers([bundled_layer()])
+    [parts] = cache_dir.glob("parts-*.bin")
+    calls = builds(monkeypatch)
+    parts.write_bytes(parts.read_bytes()[:-1])
+    assert load_layers([bundled_layer()]).role("ml-engineer").name == "ML engineer"
+    parts.unlink()
+    assert load_layers([bundled_layer()]).role("ml-engineer").name == "ML engineer"
+    assert len(calls) == 2
+
+
+def test_stored_parts_are_refused_outside_an_entry() -> None:
+    class Pickler(pickle.Pickler):
+        def persistent_id(self, obj: object) -> object:
+            return (0, 1, b"mac") if obj == "part" else None
+
+    import io
+
+    stream = io.BytesIO()
+    Pickler(stream).dump(["part"])
+    with pytest.raises(pickle.UnpicklingError, match="stored part is not allowed"):
+        cache.safe_loads(stream.getvalue())
 
 
 # What the cache trusts (issue 13, items 1, 6, 7, 9 and 10).
@@ -375,3 +497,21 @@ def test_no_warning_during_shell_completion(
     cache_dir.chmod(0o777)
     assert load_layers([bundled_layer()]).role("ml-engineer")
     assert capsys.readouterr().err == ""
+
+
+def test_no_entry_is_written_without_its_parts(
+    cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = cache._write_bytes
+
+    def parts_fail(directory: Path, path: Path, payload: bytes | bytearray) -> bool:
+        if path.name.startswith("parts-"):
+            return False  # as a full disk would: nothing written
+        return real(directory, path, payload)
+
+    monkeypatch.setattr(cache, "_write_bytes", parts_fail)
+    assert load_layers([bundled_layer()]).role("ml-engineer").name == "ML engineer"
+    assert list(cache_dir.glob("catalogue-*")) == []
+    monkeypatch.setattr(cache, "_write_bytes", real)
+    load_layers([bundled_layer()])
+    assert len(list(cache_dir.glob("catalogue-*"))) == len(list(cache_dir.glob("parts-*"))) == 1

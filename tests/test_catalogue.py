@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from mlroles.catalogue import load_paths
 from mlroles.errors import CatalogueError, UnknownRoleError
 from mlroles.layers import catalogue_files
+from mlroles.loading import load_paths
 from mlroles.models import Level
 
 SOURCE = """\

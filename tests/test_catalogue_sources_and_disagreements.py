@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from conftest import Invoke
-from mlroles.catalogue import load_paths
 from mlroles.errors import CatalogueError
+from mlroles.loading import load_paths
 from test_catalogue import SOURCE, problems, role_file, write
 
 ALIASED = SOURCE.replace("  - id: src-a\n", "  - id: src-a\n    aliases: [old-a]\n")

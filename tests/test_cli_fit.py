@@ -11,8 +11,8 @@ import yaml
 from typer.testing import CliRunner, Result
 
 from conftest import Invoke
-from mlroles.catalogue import load_bundled
 from mlroles.cli import app
+from mlroles.loading import load_bundled
 
 CATALOGUE = load_bundled()
 

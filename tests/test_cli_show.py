@@ -130,7 +130,7 @@ def test_markup_in_arguments_is_not_interpreted(invoke: Invoke) -> None:
 
 def test_json_matches_pydantic_dump(invoke: Invoke) -> None:
     """The hand-rolled dump gives exactly what pydantic's model_dump(mode="json") gives."""
-    from mlroles.catalogue import load_bundled
+    from mlroles.loading import load_bundled
 
     catalogue = load_bundled()
     for role in catalogue.roles:

@@ -11,8 +11,9 @@ import pytest
 import yaml
 
 from conftest import Invoke
-from mlroles.catalogue import Catalogue, load_layers
+from mlroles.catalogue import Catalogue
 from mlroles.layers import bundled_layer, overlay_layer
+from mlroles.loading import load_layers
 from readme_examples import README, readme_files
 
 

@@ -6,10 +6,13 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Annotated
 
 import pytest
+import typer
 
 from conftest import Invoke
+from mlroles.cli.common import complete_another_role, complete_role
 from mlroles.fastcomplete import answer
 
 INPUTS = [
@@ -32,6 +35,9 @@ INPUTS = [
     "mlroles compare ds mle m",
     "mlroles compare data-scientist ds d",
     "mlroles --no-pager show d",
+    "mlroles path --swe 3 -i m",
+    "mlroles map --force --track all -r d",
+    "mlroles skills -f json -r ",
 ]
 FALLS_THROUGH = [
     "mlroles ",
@@ -42,6 +48,11 @@ FALLS_THROUGH = [
     "mlroles skills --track ",
     "mlroles show --format=json d",
     "mlroles path swe mle ",
+    "mlroles export -o ",
+    "mlroles init ",
+    "mlroles search ml",
+    "mlroles --version show d",
+    "mlroles show --help d",
 ]
 
 
@@ -122,3 +133,45 @@ def test_no_index_or_overlays_fall_through(tmp_path: Path) -> None:
         )
         is False
     )
+
+
+# The option table comes from the app (issue 17, item 4).
+
+
+def test_the_option_table_is_generated_from_the_app() -> None:
+    from mlroles.cli.completion_table import TARGET, app_table, module_text
+
+    assert module_text(app_table()) == TARGET.read_text(encoding="utf-8"), (
+        "src/mlroles/completion_options.py is out of date with the app's options: "
+        "run `python -m mlroles.cli.completion_table`"
+    )
+
+
+def test_a_new_option_or_role_argument_reaches_the_table() -> None:
+    from mlroles.cli.completion_table import completion_table, module_text
+
+    app = typer.Typer()
+
+    @app.command("first")
+    def first(
+        role: Annotated[str, typer.Argument(autocompletion=complete_role)],
+        also: Annotated[str, typer.Option("--also", "-a", autocompletion=complete_role)] = "",
+        top: Annotated[int, typer.Option("--top")] = 1,
+        loud: Annotated[bool, typer.Option("--loud/--quiet")] = False,
+    ) -> None: ...
+
+    @app.command("second")
+    def second(
+        words: Annotated[list[str], typer.Argument()],
+        roles: Annotated[list[str], typer.Option("--roles", autocompletion=complete_another_role)],
+    ) -> None: ...
+
+    table = completion_table(app, {"first": first, "second": second})
+    assert table == {
+        # "": the app's own options; Typer's --install-completion has a callback: left out.
+        "VALUE_OPTIONS": {"": [], "first": ["--top"], "second": ["--roles"]},
+        "FLAGS": {"": [], "first": ["--loud", "--quiet"], "second": []},
+        "ROLE_OPTIONS": {"first": ["--also", "-a"]},
+        "ARGUMENTS": {"first": (("role", False),), "second": (("", True),)},
+    }
+    assert '    "first": ("--also", "-a"),' in module_text(table)

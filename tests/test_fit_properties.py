@@ -14,10 +14,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from benchmark_modules import load_benchmark
-from mlroles.catalogue import Catalogue, load_bundled, load_paths
+from mlroles.catalogue import Catalogue
 from mlroles.chart import You, build_chart, distance
 from mlroles.fit import fit_role, mostly, rank_roles, work_mix
 from mlroles.knowledge import Basis, held
+from mlroles.loading import load_bundled, load_paths
 from mlroles.models import Interest, Level, Role
 from mlroles.profile import Profile
 from strategies import LEVELS, profiles

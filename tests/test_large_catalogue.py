@@ -57,7 +57,7 @@ def test_an_export_over_one_mib_loads_back(
 def test_sources_walks_each_roles_citations_once(
     generated: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from mlroles.catalogue import load_paths
+    from mlroles.loading import load_paths
     from mlroles.models import Role
     from mlroles.views import bibliography
 
@@ -75,8 +75,8 @@ def test_sources_walks_each_roles_citations_once(
 def test_a_crowded_svg_map_groups_roles_and_draws_each_at_its_value(generated: Path) -> None:
     import xml.etree.ElementTree as ET
 
-    from mlroles.catalogue import load_paths
     from mlroles.chart import build_chart
+    from mlroles.loading import load_paths
     from mlroles.render.svg import HEIGHT, WIDTH, render_svg
 
     catalogue = load_paths(sorted(generated.iterdir()))
@@ -123,8 +123,8 @@ def test_yaml_export_through_libyaml_writes_what_pyyaml_would(catalogue: Catalog
 def test_a_crowded_terminal_map_draws_no_role_away_from_its_value(
     generated: Path, width: int, height: int
 ) -> None:
-    from mlroles.catalogue import load_paths
     from mlroles.chart import build_chart
+    from mlroles.loading import load_paths
     from mlroles.render.mapgrid import ASCII, Y_MARGIN, draw, plain_lines
 
     catalogue = load_paths(sorted(generated.iterdir()))

@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from pydantic import BaseModel
 
-from .catalogue import Catalogue, _bulk
+from .bulk import bulk
+from .catalogue import Catalogue
 from .errors import CatalogueError, Problem
 from .layers import BUNDLED, Layer, normalise
 from .models import CatalogueFile, Disagreement, Role, Source
@@ -89,7 +90,7 @@ def build_catalogue(
     layers: Sequence[Layer], contents: Mapping[Path, bytes] | None = None
 ) -> Catalogue:
     """Read, validate, merge and cross-check the layers, in order."""
-    with _bulk():
+    with bulk():
         merged = merge_layers(read_layers(layers, contents))
     problems = merged.problems + check_references(merged)
     if problems:

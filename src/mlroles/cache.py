@@ -15,6 +15,10 @@ What the cache trusts, and what it does not:
   write, a file planted by someone who cannot read the key) is rebuilt, never read.
 - Even an authenticated entry is unpickled with an allow-list of mlroles's own model
   classes: no other class or function can be named, so no entry can run code.
+- What an entry marks as `StoredApart` (each role) is kept in a parts file beside it,
+  read only when asked for, so that `list` of 3,000 roles reads none of them. Each part
+  carries its own MAC in the (authenticated) entry, checked before it is unpickled, with
+  the same allow-list.
 A cache directory that cannot be written is simply skipped.
 """
 
@@ -29,9 +33,10 @@ import sys
 import time
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from . import __version__
+from .errors import MlrolesError
 from .files import read_regular
 from .limits import MAX_FILE_BYTES
 
@@ -41,17 +46,26 @@ except ImportError:  # pragma: no cover - an interpreter without the builtin mod
     from hashlib import blake2b
 
 if TYPE_CHECKING:
-    from .catalogue import Catalogue
     from .layers import Layer
 
-FORMAT = 2
+T = TypeVar("T")
+
+FORMAT = 3
 _MAGIC = b"mlroles-cache-%d\n" % FORMAT
 _MAC_BYTES = 32
 _SECRET_FILE = "key"
 _SECRET_BYTES = 32
 _MAX_ENTRY_BYTES = 1 << 31
 _STALE_TEMP_SECONDS = 3600
-_MODEL_SOURCES = ("models.py", "catalogue.py", "build.py", "yamlio.py")
+# The code whose change changes what an entry holds (search.py: the search documents).
+_MODEL_SOURCES = (
+    "models.py",
+    "catalogue.py",
+    "build.py",
+    "yamlio.py",
+    "rolesummary.py",
+    "search.py",
+)
 
 Contents = Mapping[Path, bytes]
 """The bytes of each catalogue file, as read for the key: what a miss then parses."""
@@ -102,9 +116,15 @@ def _update(hasher: Any, *parts: bytes) -> None:
 
 
 def load_cached(
-    layers: Sequence[Layer], build: Callable[[Contents | None], Catalogue]
-) -> Catalogue:
-    """The catalogue for `layers`, from the cache when it is current, else built and stored."""
+    layers: Sequence[Layer],
+    build: Callable[[Contents | None], T],
+    kinds: Sequence[type],
+    completion_index: Callable[[T], object],
+) -> T:
+    """What `build` makes of `layers` (a catalogue), from the cache when it is current, else
+    built and stored, with its `completion_index` beside it (JSON, for `read_index`).
+    `kinds`: the classes the entry holds besides the models, the first being the type of
+    the whole; no others can be unpickled."""
     directory = usable_dir(cache_dir(), warn=True)
     if directory is None:
         return build(None)
@@ -116,13 +136,20 @@ def load_cached(
     if secret is None:
         return build(contents)
     entry = directory / f"catalogue-{name}.pickle"
-    cached = _read_entry(entry, key, secret)
+    cached = _read_entry(entry, directory / f"parts-{name}.bin", key, secret, kinds)
     if cached is not None:
-        return cached
+        return cached  # type: ignore[no-any-return]
     catalogue = build(contents)
-    payload = pickle.dumps(catalogue, protocol=pickle.HIGHEST_PROTOCOL)
-    _write_bytes(directory, entry, _sealed(secret, key, payload))
-    _write_bytes(directory, directory / f"index-{name}.bin", _index(secret, key, catalogue))
+    stream = io.BytesIO()
+    pickler = _Pickler(stream, secret, key)
+    pickler.dump(catalogue)
+    # The parts first: an entry is never there without the parts it names.
+    if _write_bytes(directory, directory / f"parts-{name}.bin", pickler.parts):
+        _write_bytes(directory, entry, _sealed(secret, key, stream.getvalue()))
+    import json  # here: a run served from the cache never needs it
+
+    index = json.dumps(completion_index(catalogue)).encode()
+    _write_bytes(directory, directory / f"index-{name}.bin", _sealed(secret, key, index))
     _clean_stale_temps(directory)
     return catalogue
 
@@ -245,64 +272,174 @@ def _opened(path: Path, key: bytes, secret: bytes) -> tuple[bytes, int] | None:
     return data, start
 
 
-def _read_entry(entry: Path, key: bytes, secret: bytes) -> Catalogue | None:
-    from .catalogue import Catalogue, _bulk
+def _read_entry(
+    entry: Path, parts_path: Path, key: bytes, secret: bytes, kinds: Sequence[type]
+) -> Any:
+    from .bulk import bulk
 
     opened = _opened(entry, key, secret)
     if opened is None:  # missing, unreadable, or not this user's: rebuild
         return None
+    parts = _PartsFile.open(parts_path)
+    if parts is None:
+        return None
+    data, start = opened
+    stream = io.BytesIO(data)  # shares the bytes: no copy of the entry
+    stream.seek(start)
+    unpickler = _Unpickler(stream, kinds, _Parts(parts, key, secret, entry))
     try:
-        with _bulk():
-            catalogue = safe_loads(*opened)
+        with bulk():
+            loaded = unpickler.load()
     except Exception:  # from another version of the model code: rebuild
         return None
-    return catalogue if isinstance(catalogue, Catalogue) else None
+    if not isinstance(loaded, kinds[0]) or unpickler.parts_end != parts.size:
+        return None  # a parts file from another build: rebuild
+    return loaded
+
+
+class StoredApart(bytes):
+    """A pickled object that the cache keeps out of its entry, in the parts file beside
+    it, and unpickles only when asked for (see `Deferred`)."""
+
+
+class _Pickler(pickle.Pickler):
+    """Pickles an entry, moving every StoredApart into `parts`, each with its MAC."""
+
+    def __init__(self, stream: io.BytesIO, secret: bytes, key: bytes) -> None:
+        super().__init__(stream, protocol=pickle.HIGHEST_PROTOCOL)
+        self.parts = bytearray()
+        self.secret, self.key = secret, key
+
+    def persistent_id(self, obj: Any) -> tuple[int, int, bytes] | None:
+        if type(obj) is not StoredApart:
+            return None
+        reference = (len(self.parts), len(obj), _mac(self.secret, self.key, obj))
+        self.parts += obj
+        return reference
+
+
+class _PartsFile:
+    """A parts file, opened once as its entry is read: a later rebuild that replaces it
+    does not change what this run reads."""
+
+    def __init__(self, handle: io.BufferedReader, size: int) -> None:
+        self.handle, self.size = handle, size
+
+    @classmethod
+    def open(cls, path: Path) -> _PartsFile | None:
+        flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+        try:
+            fd = os.open(path, flags | getattr(os, "O_CLOEXEC", 0))
+        except OSError:
+            return None
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            os.close(fd)
+            return None
+        return cls(os.fdopen(fd, "rb"), info.st_size)
+
+    def read(self, offset: int, length: int) -> bytes:
+        try:
+            self.handle.seek(offset)
+            return self.handle.read(length)
+        except (OSError, ValueError):
+            return b""
+
+
+class _Parts(NamedTuple):
+    """What a Deferred needs to read its part: the file, what its MAC is made with, and
+    the entry that named it (removed if a part fails its check, so the next run rebuilds)."""
+
+    file: _PartsFile
+    key: bytes
+    secret: bytes
+    entry: Path
+
+
+class Deferred:
+    """An object the cache kept apart: `load()` reads it from the parts file, checks its
+    MAC and unpickles it (models only)."""
+
+    __slots__ = ("_length", "_mac", "_offset", "_parts")
+
+    def __init__(self, parts: _Parts, offset: int, length: int, mac: bytes) -> None:
+        self._parts, self._offset, self._length, self._mac = parts, offset, length, mac
+
+    def load(self, kinds: Sequence[type] = ()) -> Any:
+        """The object, unpickled allowing the models and `kinds`."""
+        parts = self._parts
+        data = parts.file.read(self._offset, self._length)
+        if len(data) != self._length or _mac(parts.secret, parts.key, data) != self._mac:
+            # Damaged, or replaced by a run that rebuilt it since this one read the entry:
+            # nothing of it is unpickled, and the next run builds afresh.
+            with contextlib.suppress(OSError):
+                parts.entry.unlink()
+            raise MlrolesError(
+                "the catalogue cache was damaged or changed while this command ran.",
+                hint="Run the command again.",
+            )
+        return safe_loads(data, kinds=kinds)
 
 
 class _Unpickler(pickle.Unpickler):
-    """Unpickles mlroles's own models and nothing else: no other class or function can be
-    named, so a pickle cannot call os.system or anything like it."""
+    """Unpickles mlroles's own models (and the few classes the caller names) and nothing
+    else: no other class or function can be named, so a pickle cannot call os.system or
+    anything like it."""
+
+    def __init__(
+        self, stream: io.BytesIO, kinds: Sequence[type], parts: _Parts | None = None
+    ) -> None:
+        super().__init__(stream)
+        self.kinds = {(kind.__module__, kind.__qualname__): kind for kind in kinds}
+        self.parts = parts
+        self.parts_end = 0
+        """Where the last part named so far ends: the parts file's size, once loaded."""
+
+    def persistent_load(self, pid: Any) -> Deferred:
+        """A part the entry names (an entry this user's key authenticated)."""
+        well_formed = (
+            isinstance(pid, tuple)
+            and len(pid) == 3
+            and all(isinstance(n, int) and n >= 0 for n in pid[:2])
+            and isinstance(pid[2], bytes)
+        )
+        if self.parts is None or not well_formed:
+            raise pickle.UnpicklingError("a stored part is not allowed here")
+        offset, length, mac = pid
+        self.parts_end = max(self.parts_end, offset + length)
+        return Deferred(self.parts, offset, length, mac)
 
     def find_class(self, module: str, name: str) -> Any:
-        found = _allowed().get((module, name))
+        found = _model_classes().get((module, name)) or self.kinds.get((module, name))
         if found is None:
             raise pickle.UnpicklingError(f"{module}.{name} is not allowed in the cache")
         return found
 
 
-_ALLOWED: dict[tuple[str, str], Any] = {}
+_MODEL_CLASSES: dict[tuple[str, str], Any] = {}
 
 
-def _allowed() -> dict[tuple[str, str], Any]:
-    if not _ALLOWED:
+def _model_classes() -> dict[tuple[str, str], Any]:
+    """Every model and enum class models.py defines, and the function enums unpickle by."""
+    if not _MODEL_CLASSES:
+        from enum import Enum
+
         from . import models
-        from .catalogue import Catalogue
 
         for name, value in vars(models).items():
             ours = isinstance(value, type) and value.__module__ == models.__name__
-            if ours and issubclass(value, (models.Model, models._FastPickleEnum)):
-                _ALLOWED[models.__name__, name] = value
-        _ALLOWED[models.__name__, "enum_member"] = models.enum_member
-        _ALLOWED[Catalogue.__module__, "Catalogue"] = Catalogue
-    return _ALLOWED
+            if ours and issubclass(value, (models.Model, Enum)):
+                _MODEL_CLASSES[models.__name__, name] = value
+        _MODEL_CLASSES[models.__name__, "enum_member"] = models.enum_member
+    return _MODEL_CLASSES
 
 
-def safe_loads(data: bytes, start: int = 0) -> Any:
-    """Unpickle `data` (from offset `start`), allowing only mlroles's own model classes."""
+def safe_loads(data: bytes, start: int = 0, *, kinds: Sequence[type] = ()) -> Any:
+    """Unpickle `data` (from offset `start`), allowing only mlroles's own model classes
+    and `kinds`."""
     stream = io.BytesIO(data)  # shares the bytes: no copy of a 20 MB entry
     stream.seek(start)
-    return _Unpickler(stream).load()
-
-
-def _index(secret: bytes, key: bytes, catalogue: Catalogue) -> bytes:
-    """The small index that shell completion reads without loading the catalogue."""
-    import json
-
-    index = {
-        "ids": [role.id for role in catalogue.roles],
-        "aliases": [[alias, role.id] for role in catalogue.roles for alias in role.aliases],
-    }
-    return _sealed(secret, key, json.dumps(index).encode())
+    return _Unpickler(stream, kinds).load()
 
 
 def read_index(
@@ -332,14 +469,15 @@ def read_index(
     return data if isinstance(data, dict) else None
 
 
-def _write_bytes(directory: Path, path: Path, payload: bytes) -> None:
-    """Write atomically (0600); any failure (read-only or full disk) leaves no trace."""
+def _write_bytes(directory: Path, path: Path, payload: bytes | bytearray) -> bool:
+    """Write atomically (0600); any failure (read-only or full disk) leaves no trace, and
+    says False."""
     import tempfile
 
     try:
         fd, temp = tempfile.mkstemp(prefix=".tmp-", dir=directory)
     except OSError:
-        return
+        return False
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
@@ -349,6 +487,8 @@ def _write_bytes(directory: Path, path: Path, payload: bytes) -> None:
             Path(temp).unlink()
         if not isinstance(exc, OSError):
             raise
+        return False
+    return True
 
 
 def _clean_stale_temps(directory: Path) -> None:

@@ -1,46 +1,22 @@
-"""The role catalogue: loading it (from the cache when nothing changed) and looking
-things up in it. Building one from its files is `build.py`'s job."""
+"""The role catalogue and looking things up in it. Building one from its files is
+`build.py`'s job; loading one (from the cache when nothing changed) is `loading.py`'s."""
 
 from __future__ import annotations
 
-import gc
 import pickle
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from .bulk import bulk
+from .cache import Deferred, StoredApart, safe_loads
 from .errors import UnknownRoleError, UsageError
-from .layers import (
-    BUNDLED,
-    Layer,
-    bundled_layer,
-    normalise,
-)
+from .layers import normalise
 from .models import Contrast, Disagreement, Role, Skill, SkillCategory, Source, Track
+from .rolesummary import RoleSummary
 
-
-def load_bundled() -> Catalogue:
-    """The catalogue that ships with mlroles."""
-    return load_layers([bundled_layer()])
-
-
-def load_paths(paths: Sequence[Path], root: Path | None = None) -> Catalogue:
-    """Load files as one layer (as the bundled catalogue is loaded)."""
-    return load_layers([Layer(BUNDLED if root else "files", tuple(paths), root)])
-
-
-def load_layers(layers: Sequence[Layer]) -> Catalogue:
-    """The catalogue the layers make, from the cache when nothing changed since last time."""
-    from .cache import load_cached
-
-    def build(contents: Mapping[Path, bytes] | None) -> Catalogue:
-        from .build import build_catalogue
-
-        return build_catalogue(layers, contents)
-
-    return load_cached(layers, build)
+if TYPE_CHECKING:
+    from .search import Document
 
 
 def _role_keys(role: Role) -> Iterator[tuple[str, str]]:
@@ -59,29 +35,9 @@ def _build_role_index(roles: Iterable[Role]) -> dict[str, str]:
     return index
 
 
-@contextmanager
-def _bulk() -> Iterator[None]:
-    """Pause the cyclic garbage collector while many models are unpickled at once.
-
-    Unpickling thousands of small objects sets off collection after collection, each
-    scanning everything made so far; the models hold no reference cycles, so pausing it
-    costs nothing and makes loading linear again (measured: 3x faster for 5,000 roles).
-    Afterwards the loaded models are frozen out of the collector's reach: they live as long
-    as the command anyway, and otherwise every later collection (while the output is laid
-    out) would scan them all again (measured: `list` of 3,000 roles 0.5 s faster).
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if enabled:
-            gc.enable()
-
-
 class _Lazy(dict[str, Any]):
-    """Models by id, kept pickled until first asked for.
+    """Models by id, kept pickled (or, for roles, in the cache's parts file) until first
+    asked for.
 
     A catalogue served from the cache may hold thousands of roles and skills; a command
     that shows one role should not pay for unpickling all of them.
@@ -92,10 +48,9 @@ class _Lazy(dict[str, Any]):
 
     def __getitem__(self, key: str) -> Any:
         value = super().__getitem__(key)
-        if isinstance(value, bytes):
-            from .cache import safe_loads  # only mlroles's own classes, as the entry itself
-
-            value = safe_loads(value)
+        if isinstance(value, (bytes, Deferred)):
+            # Only mlroles's own classes, as for the entry itself.
+            value = safe_loads(value) if isinstance(value, bytes) else value.load()
             super().__setitem__(key, value)
         return value
 
@@ -129,6 +84,9 @@ class Catalogue:
         """Where the sources disagree, each with the roles it concerns."""
         self.origins: dict[str, str] = origins or {}
         """Role id -> where it was defined: "bundled", or the overlay file's path."""
+        self._summaries: tuple[RoleSummary, ...] | bytes | Deferred = tuple(
+            map(RoleSummary.of, ordered)
+        )
         self._role_order = tuple(role.id for role in ordered)
         self._role_tracks = {role.id: role.track for role in ordered}
         self._skill_order = tuple(skill.id for skill in skill_list)
@@ -138,16 +96,20 @@ class Catalogue:
         self._role_index = _build_role_index(ordered)
 
     def __getstate__(self) -> dict[str, Any]:
-        """Pickle each role and skill on its own, so that they can be loaded one by one."""
+        """Pickle each role and skill on its own, so that they can be loaded one by one;
+        the roles to be stored apart by the cache (a listing needs only their summaries),
+        and the search documents too (only a search reads them)."""
+        search_documents = pickle.dumps(self.search_documents(), protocol=5)
         state = dict(self.__dict__)
+        state["_search_documents"] = StoredApart(search_documents)
         for name in ("roles", "skills", "_citing"):  # cached from the models: not worth storing
             state.pop(name, None)
-        for name in ("_roles", "_skills"):
-            lazy: _Lazy = state[name]
-            state[name] = {
-                key: value if isinstance(value, bytes) else pickle.dumps(value, protocol=5)
-                for key, value in dict.items(lazy)
-            }
+        state["_roles"] = {
+            key: StoredApart(_pickled(self._roles, key)) for key in dict.keys(self._roles)
+        }
+        state["_skills"] = {key: _pickled(self._skills, key) for key in dict.keys(self._skills)}
+        # Pickled as one, and kept apart: only a listing reads them, never `show`.
+        state["_summaries"] = StoredApart(pickle.dumps(self.summaries, protocol=5))
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
@@ -158,13 +120,25 @@ class Catalogue:
     @cached_property
     def roles(self) -> tuple[Role, ...]:
         """Every role, track by track (in the tracks' order); by name within each."""
-        with _bulk():
+        with bulk():
             return tuple(self._roles[role_id] for role_id in self._role_order)
 
     @cached_property
     def skills(self) -> tuple[Skill, ...]:
-        with _bulk():
+        with bulk():
             return tuple(self._skills[skill_id] for skill_id in self._skill_order)
+
+    def search_documents(self) -> tuple[Document, ...]:
+        """Every searchable text of the roles and skills (`search.documents`), made once."""
+        stored = self.__dict__.get("_search_documents")
+        if isinstance(stored, (bytes, Deferred)):  # as pickled, or kept apart by the cache
+            stored = safe_loads(stored) if isinstance(stored, bytes) else stored.load()
+        elif stored is None:
+            from .search import documents
+
+            stored = documents(self.roles, self.skills)
+        self._search_documents: tuple[Document, ...] = stored
+        return stored
 
     def role(self, role_id: str) -> Role:
         return self._roles[role_id]  # type: ignore[no-any-return]
@@ -186,9 +160,27 @@ class Catalogue:
         """The ids of the tracks shown by default, in order."""
         return tuple(track.id for track in self.tracks if track.shown)
 
+    @property
+    def summaries(self) -> tuple[RoleSummary, ...]:
+        """What a listing shows of every role, in catalogue order."""
+        stored = self._summaries
+        if isinstance(stored, (bytes, Deferred)):  # as pickled, or kept apart by the cache
+            with bulk():
+                if isinstance(stored, bytes):
+                    self._summaries = safe_loads(stored, kinds=CACHED_CLASSES)
+                else:
+                    self._summaries = stored.load(CACHED_CLASSES)
+        return self._summaries  # type: ignore[return-value]
+
+    def summaries_on(self, tracks: Iterable[str]) -> tuple[RoleSummary, ...]:
+        """What a listing shows of the roles on `tracks`, in catalogue order, without
+        loading the roles themselves."""
+        wanted = set(tracks)
+        return tuple(summary for summary in self.summaries if summary.track in wanted)
+
     def roles_on(self, tracks: Iterable[str]) -> tuple[Role, ...]:
         wanted = set(tracks)
-        with _bulk():
+        with bulk():
             return tuple(
                 self._roles[role_id]
                 for role_id in self._role_order
@@ -284,3 +276,15 @@ class Catalogue:
             for source_id in role.cited_sources():
                 citing.setdefault(source_id, []).append(role)
         return {source_id: tuple(roles) for source_id, roles in citing.items()}
+
+
+def _pickled(lazy: _Lazy, key: str) -> bytes:
+    """The model at `key`, pickled: as it is kept, or (once loaded) pickled again."""
+    value = dict.__getitem__(lazy, key)
+    if isinstance(value, bytes):
+        return value
+    return pickle.dumps(lazy[key], protocol=5)  # a Deferred is loaded first
+
+
+CACHED_CLASSES: tuple[type, ...] = (Catalogue, RoleSummary)
+"""What a cached catalogue holds besides the models: the classes the cache may unpickle."""

@@ -7,6 +7,10 @@ keeps, and reproduces Typer's output for bash, zsh and fish byte for byte (a tes
 the two side by side). Anything it does not recognise, or a catalogue with no current
 index yet, falls through to Typer.
 
+Which options each command takes, and which arguments are roles, it reads from
+`completion_options.py`, generated from the app's own parameters by
+`cli/completion_table.py` (a test fails when that file is out of date).
+
 It imports neither Typer nor Rich nor pydantic.
 """
 
@@ -18,42 +22,17 @@ import shlex
 import sys
 from collections.abc import Mapping
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from .layers import normalise
 
+if TYPE_CHECKING:
+    from .catalogue import Catalogue
+
 COMPLETE_VAR = "_MLROLES_COMPLETE"
-# Options that take a value, per command; the role-valued ones are listed separately.
-_VALUE_OPTIONS = {
-    "": {"--catalog", "-c"},
-    "show": {"--format", "-f"},
-    "compare": {"--format", "-f"},
-    "path": {
-        "--swe",
-        "--ml",
-        "--comm",
-        "--skill",
-        "-s",
-        "--want",
-        "-w",
-        "--profile",
-        "-p",
-        "--format",
-        "-f",
-    },
-    "skills": {"--track", "-t", "--format", "-f"},
-    "map": {"--track", "-t", "--me", "--profile", "-p", "--svg", "--format", "-f"},
-}
-_FLAGS = {
-    "": {"--no-bundled", "--debug", "--no-pager"},
-    "show": {"--sources"},
-    "compare": set(),
-    "path": {"--interactive", "-i"},
-    "skills": set(),
-    "map": {"--force"},
-}
-_ROLE_OPTIONS = {"skills": {"--role", "-r"}, "map": {"--role", "-r"}}
-_ROLE_POSITIONS = {"show": 1, "compare": None, "path": 2}  # None: every positional
+ROLE_KINDS = ("role", "origin", "another-role")
+"""The arguments and options it completes (completion_options.ARGUMENTS): a role; a role or
+`me` (cli.common.complete_origin); a role not given already (complete_another_role)."""
 
 
 def _split(text: str) -> list[str]:
@@ -97,6 +76,8 @@ class _RoleWanted(NamedTuple):
 
 def _wants_role(args: list[str], incomplete: str) -> _RoleWanted | None:
     """Whether the word at the cursor is a role: what to offer with it, if so."""
+    from .completion_options import ARGUMENTS, FLAGS, ROLE_OPTIONS, VALUE_OPTIONS
+
     catalogs: list[str] = []
     command = ""
     positionals: list[str] = []
@@ -107,19 +88,19 @@ def _wants_role(args: list[str], incomplete: str) -> _RoleWanted | None:
             return None
         if not command and not word.startswith("-"):
             command = word
-            if command not in _VALUE_OPTIONS:
+            if command not in VALUE_OPTIONS:
                 return None
-        elif word in _VALUE_OPTIONS[command]:
+        elif word in VALUE_OPTIONS[command]:
             if i + 1 >= len(args):
                 return None  # completing an option's value other than a role
             if command == "" and word in ("--catalog", "-c"):
                 catalogs.append(args[i + 1])
             i += 1
-        elif word in _ROLE_OPTIONS.get(command, ()):
+        elif word in ROLE_OPTIONS.get(command, ()):
             if i + 1 >= len(args):
                 return _RoleWanted(catalogs, False, []) if not incomplete.startswith("-") else None
             i += 1
-        elif word in _FLAGS[command]:
+        elif word in FLAGS[command]:
             pass
         elif word.startswith("-"):
             return None
@@ -128,13 +109,17 @@ def _wants_role(args: list[str], incomplete: str) -> _RoleWanted | None:
         i += 1
     if not command or incomplete.startswith("-") or "=" in incomplete:
         return None
-    if command not in _ROLE_POSITIONS:
-        return None
-    limit = _ROLE_POSITIONS[command]
-    if limit is not None and len(positionals) >= limit:
-        return None
-    me = command == "path" and not positionals
-    return _RoleWanted(catalogs, me, positionals if command == "compare" else [])
+    # Which argument the word at the cursor fills, and the words its earlier ones took.
+    before, current = len(positionals), None
+    for kind, variadic in ARGUMENTS.get(command, ()):
+        if variadic or before == 0:
+            current = kind
+            break
+        before -= 1
+    if current not in ROLE_KINDS:
+        return None  # not a role, or more words than the command takes
+    given = positionals[len(positionals) - before :] if current == "another-role" else []
+    return _RoleWanted(catalogs, current == "origin", given)
 
 
 def _candidates(index: Mapping[str, object], incomplete: str, wanted: _RoleWanted) -> list[str]:
@@ -220,3 +205,13 @@ def answer(env: Mapping[str, str]) -> bool:
     sys.stdout.write(out + "\n")
     sys.stdout.flush()
     return True
+
+
+def completion_index(catalogue: Catalogue) -> dict[str, object]:
+    """What `answer` reads from the cache (written beside each catalogue entry): every role
+    id, and every alias with its role."""
+    summaries = catalogue.summaries
+    return {
+        "ids": [role.id for role in summaries],
+        "aliases": [[alias, role.id] for role in summaries for alias in role.aliases],
+    }

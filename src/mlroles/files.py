@@ -11,10 +11,10 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from types import FrameType
-from typing import Any
+from typing import Any, NamedTuple
 
 from .errors import MlrolesError
 
@@ -178,3 +178,105 @@ def _cleanup_on_signals() -> Iterator[None]:
     finally:
         for signum, old in previous.items():
             signal.signal(signum, old)
+
+
+def write_directory_atomically(
+    path: Path, files: Mapping[str, str], *, force: bool, ours: Callable[[str], bool]
+) -> None:
+    """Write `files` (relative POSIX path -> text) as the directory `path`, all or nothing.
+
+    The directory is made complete under a temporary name beside `path`, then renamed into
+    place, so no run ever sees half of it (even after Ctrl-C, SIGTERM or a full disk). An
+    empty directory at `path` is simply replaced. A non-empty one is replaced only with
+    `force`, and only if everything in it is something such a write makes (`ours(relative
+    path)` for every file and folder; regular files and folders only, no links, devices or
+    FIFOs): a previous export is replaced whole, anything else is never touched.
+    """
+    existing = _existing_directory(path, ours)
+    if existing is not None and existing.nonempty:
+        if not force:
+            raise MlrolesError(f"{path} is not empty.", hint="Use --force to replace it.")
+        if existing.foreign is not None:
+            raise MlrolesError(
+                f"{path} holds {existing.foreign}, which an export does not write; "
+                "not replacing it.",
+                hint="Name a new or empty directory.",
+            )
+    import shutil
+    import tempfile
+
+    parent = path.parent if str(path.parent) else Path()
+    if not parent.is_dir():
+        raise MlrolesError(f"cannot write {path}: directory {parent} does not exist.")
+    try:
+        temp = Path(tempfile.mkdtemp(prefix=f".{path.name[:100]}.", suffix=".tmp", dir=parent))
+    except OSError as exc:
+        raise MlrolesError(f"cannot write {path}: {exc.strerror or exc}.") from None
+    old = None
+    try:
+        with _cleanup_on_signals():
+            umask = os.umask(0)
+            os.umask(umask)
+            temp.chmod(0o777 & ~umask)  # mkdtemp makes it private; give the usual mode
+            for relative, text in files.items():
+                target = temp / relative
+                target.parent.mkdir(parents=True, exist_ok=True)
+                with target.open("x", encoding="utf-8", newline="\n") as handle:
+                    handle.write(text)
+                    handle.flush()
+                    os.fsync(handle.fileno())
+            if existing is not None and existing.nonempty:
+                old = Path(
+                    tempfile.mkdtemp(prefix=f".{path.name[:100]}.", suffix=".old", dir=parent)
+                )
+                # Moved aside, not deleted, until the new one is in place.
+                path.replace(old / "previous")
+            temp.replace(path)  # onto nothing, or onto an empty directory
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            shutil.rmtree(temp)
+        if old is not None and not os.path.lexists(path):
+            with contextlib.suppress(OSError):
+                (old / "previous").replace(path)  # put the previous export back
+        if isinstance(exc, _Terminated):
+            os.kill(os.getpid(), exc.signum)
+            raise MlrolesError(f"interrupted; {path} was not written.") from None
+        if isinstance(exc, OSError):
+            raise MlrolesError(f"cannot write {path}: {exc.strerror or exc}.") from None
+        raise
+    finally:
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+
+
+class _Existing(NamedTuple):
+    nonempty: bool
+    foreign: str | None
+    """The first entry `ours` does not claim (or that is no regular file or folder)."""
+
+
+def _existing_directory(path: Path, ours: Callable[[str], bool]) -> _Existing | None:
+    """What is at `path` now: nothing (None), or a directory, with what in it is foreign."""
+    try:
+        info = path.lstat()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise MlrolesError(f"cannot write {path}: {exc.strerror or exc}.") from None
+    if stat.S_ISLNK(info.st_mode):
+        raise MlrolesError(
+            f"{path} is a symbolic link; not replacing it.", hint="Name the directory itself."
+        )
+    if not stat.S_ISDIR(info.st_mode):
+        raise MlrolesError(f"{path} is not a directory.", hint="Name a new or empty directory.")
+    nonempty = False
+    for root, dirs, names in os.walk(path):  # symbolic links are listed, never followed
+        for name in sorted(dirs) + sorted(names):
+            nonempty = True
+            entry = Path(root, name)
+            relative = entry.relative_to(path).as_posix()
+            mode = entry.lstat().st_mode
+            kind_ok = stat.S_ISDIR(mode) if name in dirs else stat.S_ISREG(mode)
+            if not kind_ok or not ours(relative):
+                return _Existing(True, relative)
+    return _Existing(nonempty, None)

@@ -12,12 +12,15 @@ at word boundaries.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from .catalogue import Catalogue
 from .layers import normalise
-from .models import Role
+
+if TYPE_CHECKING:
+    from .catalogue import Catalogue
+    from .models import Role, Skill
 
 FUZZY_CUTOFF = 85
 ALL_WORDS = 90.0  # every word of the query, in any order
@@ -66,14 +69,23 @@ def _role_fields(role: Role) -> Iterator[tuple[str, str, float]]:
         yield "note", item.text, 0.7
 
 
-def _documents(catalogue: Catalogue) -> Iterator[tuple[str, str, str, str, str, float, str | None]]:
-    """(kind, id, name, field, text, weight, role_id) for everything searchable."""
-    for role in catalogue.roles:
+Document = tuple[str, str, str, str, str, float, str | None]
+"""(kind, id, name, field, text, weight, role_id) of one searchable text."""
+
+
+def documents(roles: Iterable[Role], skills: Iterable[Skill]) -> tuple[Document, ...]:
+    """Everything searchable in the roles and skills: made once per catalogue, and cached
+    with it apart from the roles (`Catalogue.search_documents`), so a search loads none."""
+    return tuple(_documents(roles, skills))
+
+
+def _documents(roles: Iterable[Role], skills: Iterable[Skill]) -> Iterator[Document]:
+    for role in roles:
         for field, text, weight in _role_fields(role):
             yield "role", role.id, role.name, field, text, weight, None
         for tool in role.tools:
             yield "tool", tool.name, tool.name, f"tool of {role.name}", tool.name, 0.95, role.id
-    for skill in catalogue.skills:
+    for skill in skills:
         yield "skill", skill.id, skill.name, "name", skill.name, 0.9, None
         for alias in skill.aliases:
             yield "skill", skill.id, skill.name, "alias", alias, 0.9, None
@@ -123,7 +135,7 @@ def search(catalogue: Catalogue, query: str, limit: int = 10) -> SearchResult:
     needle = " ".join(query.casefold().split())
     best: dict[tuple[str, str, str | None], Hit] = {}
     if needle:
-        for kind, ident, name, field, text, weight, role_id in _documents(catalogue):
+        for kind, ident, name, field, text, weight, role_id in catalogue.search_documents():
             flat = " ".join(text.split())
             haystack = flat.casefold()
             at = haystack.find(needle)

@@ -7,11 +7,10 @@ from typing import NamedTuple
 
 from .catalogue import Catalogue
 from .models import Position, Role, Skill, SkillCategory, SkillNeed
+from .rolesummary import KEY_SKILLS, RoleSummary, key_skill_ids
 
 HIGH = 3
 """On the 0-5 axes, a value of HIGH or more counts as high when naming a quadrant."""
-
-KEY_SKILLS = 3
 
 
 def quadrant(position: Position) -> str:
@@ -22,7 +21,7 @@ def quadrant(position: Position) -> str:
 
 
 class SkillMapRow(NamedTuple):
-    role: Role
+    role: Role | RoleSummary
     responsibility: str
     key_skills: tuple[Skill, ...]
     quadrant: str
@@ -40,10 +39,12 @@ class SkillMap(NamedTuple):
     focus_skills: tuple[SkillGroup, ...]
 
 
-def key_skills(catalogue: Catalogue, role: Role, limit: int = KEY_SKILLS) -> tuple[Skill, ...]:
+def key_skills(
+    catalogue: Catalogue, role: Role | RoleSummary, limit: int = KEY_SKILLS
+) -> tuple[Skill, ...]:
     """The skills a role needs most, highest level first (catalogue order breaks ties)."""
-    ranked = sorted(role.skills, key=lambda need: -need.level.rank)
-    return tuple(catalogue.skill(need.skill) for need in ranked[:limit])
+    ids = role.key_skills[:limit] if isinstance(role, RoleSummary) else key_skill_ids(role, limit)
+    return tuple(catalogue.skill(skill_id) for skill_id in ids)
 
 
 def skills_by_category(catalogue: Catalogue, role: Role) -> tuple[SkillGroup, ...]:
@@ -63,8 +64,10 @@ def skills_by_category(catalogue: Catalogue, role: Role) -> tuple[SkillGroup, ..
 
 
 def build_skill_map(
-    catalogue: Catalogue, roles: Sequence[Role], focus: Role | None = None
+    catalogue: Catalogue, roles: Sequence[Role | RoleSummary], focus: Role | None = None
 ) -> SkillMap:
+    """The map of `roles` (whole, or their summaries: all it needs), with `focus` marked
+    and its skills listed."""
     rows = tuple(
         SkillMapRow(
             role=role,

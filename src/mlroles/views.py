@@ -11,11 +11,13 @@ from typing import NamedTuple
 
 from .catalogue import Catalogue
 from .models import Disagreement, Role, Source
+from .rolesummary import RoleSummary
 from .skillmap import SkillGroup, quadrant, skills_by_category
 
 
 class RoleListing(NamedTuple):
-    roles: tuple[Role, ...]
+    roles: tuple[RoleSummary, ...]
+    """Summaries, not whole roles: listing 3,000 roles loads none of them."""
     tracks: tuple[str, ...]
     """The ids of the tracks listed."""
 
@@ -43,7 +45,7 @@ class Bibliography(NamedTuple):
 
 
 def role_listing(catalogue: Catalogue, tracks: tuple[str, ...]) -> RoleListing:
-    return RoleListing(catalogue.roles_on(tracks), tracks)
+    return RoleListing(catalogue.summaries_on(tracks), tracks)
 
 
 def role_profile(catalogue: Catalogue, role: Role, *, show_citations: bool = False) -> RoleProfile:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -31,6 +31,11 @@ from .profile_options import (
     WantOption,
     build_profile,
 )
+
+if TYPE_CHECKING:
+    from ..catalogue import Catalogue
+    from ..models import Role
+    from ..rolesummary import RoleSummary
 
 RoleArgument = Annotated[
     str,
@@ -134,8 +139,9 @@ def skills(
 
     catalogue = load_catalogue(ctx)
     focus = catalogue.resolve_role(role) if role is not None else None
-    roles = list(catalogue.roles_on(select_tracks(catalogue, track)))
-    if focus is not None and focus not in roles:
+    # Summaries, no whole role.
+    roles: list[Role | RoleSummary] = list(catalogue.summaries_on(select_tracks(catalogue, track)))
+    if focus is not None and all(summary.id != focus.id for summary in roles):
         roles.append(focus)
     emit(build_skill_map(catalogue, roles, focus), fmt)
 
@@ -223,14 +229,29 @@ def export(
         typer.Option("--format", "-f", case_sensitive=False, help="markdown, json, yaml or html."),
     ] = ExportFormat.MARKDOWN,
     output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", help="Write to this file instead of stdout (- is stdout)."),
+        str | None,  # not Path, which drops the slash that asks for a directory
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="PATH",
+            show_default=False,
+            help="Write to this file instead of stdout (- is stdout); with json or yaml, a "
+            "path ending in / (or an existing directory) gets a catalogue directory in parts.",
+        ),
     ] = None,
     force: ForceOption = False,
 ) -> None:
     """Export the whole catalogue: a Markdown book, an HTML page, or a catalogue file."""
     from ..render import export as exports
 
+    if output is not None and _names_directory(output):
+        if fmt not in (ExportFormat.JSON, ExportFormat.YAML):
+            raise UsageError(
+                f"{output} names a directory, and a directory export is a catalogue.",
+                hint="Add --format json or --format yaml.",
+            )
+        _export_directory(load_catalogue(ctx), Path(output), fmt.value, force)
+        return
     catalogue = load_catalogue(ctx)
     if fmt is ExportFormat.HTML:
         from ..chart import build_chart
@@ -248,8 +269,26 @@ def export(
     else:
         from ..files import write_atomically
 
-        write_atomically(output, text, force=force)
-        wrote(output, f"the catalogue as {fmt.value}")
+        write_atomically(Path(output), text, force=force)
+        wrote(Path(output), f"the catalogue as {fmt.value}")
+
+
+def _names_directory(output: str) -> bool:
+    """`-o DIR/`, or `-o DIR` naming an existing directory (not a link to one)."""
+    import os
+
+    separators = (os.sep, os.altsep) if os.altsep else (os.sep,)
+    path = Path(output)
+    return output.endswith(separators) or (path.is_dir() and not path.is_symlink())
+
+
+def _export_directory(catalogue: Catalogue, output: Path, fmt: str, force: bool) -> None:
+    from ..catalogue_parts import catalogue_parts, is_part
+    from ..files import write_directory_atomically
+
+    parts = catalogue_parts(catalogue, fmt)
+    write_directory_atomically(output, parts, force=force, ours=is_part)
+    wrote(output, f"the catalogue as {len(parts)} {fmt} files; load it with --catalog {output}")
 
 
 def fit(

@@ -51,7 +51,7 @@ def catalogue_choice(ctx: typer.Context) -> CatalogueChoice:
 
 
 def load_catalogue(ctx: typer.Context) -> Catalogue:
-    from ..catalogue import load_layers
+    from ..loading import load_layers
 
     return load_layers(catalogue_choice(ctx).layers())
 
