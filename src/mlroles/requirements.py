@@ -19,17 +19,7 @@ from typing import NamedTuple
 
 from .adreading import ReadAd, Section, words_of
 from .catalogue import Catalogue
-from .termmatch import (
-    MAX_OCCURRENCES,
-    CompiledTerm,
-    compile_phrase,
-    excerpt,
-    first_positions,
-    guarded,
-    index_ad,
-    match_at,
-    names_others,
-)
+from .termmatch import CompiledTerm, compile_phrase, excerpt, index_ad, occurrences
 
 COUNTED = frozenset(
     {Section.INTRO, Section.ROLE, Section.DUTIES, Section.REQUIREMENTS, Section.NICE}
@@ -145,18 +135,10 @@ def extract(catalogue: Catalogue, ad: ReadAd) -> AdRequirements:
     tool_lines: set[int] = set()  # lines that name a catalogue tool
     known_words: set[str] = set()
     for item in vocabulary(catalogue):
-        term = item.term
-        if not term.words:
-            continue
-        for start in first_positions(term.words[0], index)[:MAX_OCCURRENCES]:
-            token = ad.tokens[start]
-            if token.section not in COUNTED or token.negated:
-                continue
-            last = match_at(term, start, ad)
-            if last is None or guarded(term, start, ad) or names_others(term, last, ad):
-                continue
+        for start, last in occurrences(item.term, ad, index, COUNTED.__contains__):
             if not _case_ok(item, ad, start):
                 continue
+            token = ad.tokens[start]
             if item.kind == "tool":
                 tool_lines.add(token.line)
             known_words.update(t.word for t in ad.tokens[start : last + 1])

@@ -10,10 +10,11 @@ no more than `MAX_OCCURRENCES` places where its first word stands.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
-from .adreading import PEOPLE, ReadAd, read_ad, stem, stems_of, words_of
+from .adreading import PEOPLE, ReadAd, Section, read_ad, stem, stems_of, words_of
 from .models import EvidenceTerm
 
 GAP = 2  # other words allowed between the words of a phrase
@@ -132,6 +133,24 @@ def names_others(term: CompiledTerm, last: int, ad: ReadAd) -> bool:
         return True
     following = ad.tokens[last + 1 : last + 3]
     return any(t.stem in people_stems() and t.line == ad.tokens[last].line for t in following)
+
+
+def occurrences(
+    term: CompiledTerm, ad: ReadAd, index: TermIndex, counts: Callable[[Section], bool]
+) -> Iterator[tuple[int, int]]:
+    """Where `term` counts in the ad, as (first, last) token of each match: in a section
+    `counts` accepts (asked anew for each occurrence), not negated, not inside an `unless`
+    phrase, not naming the people the hire works with."""
+    if not term.words:
+        return
+    for start in first_positions(term.words[0], index)[:MAX_OCCURRENCES]:
+        token = ad.tokens[start]
+        if token.negated or not counts(token.section):
+            continue
+        last = match_at(term, start, ad)
+        if last is None or guarded(term, start, ad) or names_others(term, last, ad):
+            continue
+        yield start, last
 
 
 def excerpt(line: str, at: int, width: int = 80) -> str:

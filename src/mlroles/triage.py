@@ -39,18 +39,7 @@ from .catalogue import Catalogue
 from .models import EvidenceTerm, Interest, Role, Variant
 from .profile import Profile
 from .requirements import AdRequirements, extract
-from .termmatch import (
-    MAX_OCCURRENCES,
-    CompiledTerm,
-    TermIndex,
-    compile_term,
-    excerpt,
-    first_positions,
-    guarded,
-    index_ad,
-    match_at,
-    names_others,
-)
+from .termmatch import CompiledTerm, TermIndex, compile_term, excerpt, index_ad, occurrences
 
 if TYPE_CHECKING:
     from .adgap import AdGap
@@ -145,17 +134,13 @@ class _Found(NamedTuple):
 
 def find_term(term: CompiledTerm, ad: ReadAd, index: TermIndex, p: Params) -> _Found | None:
     """Where a term counts in the ad: once per section, at its first good occurrence."""
-    if not term.words:
-        return None
     seen: dict[Section, int] = {}  # section -> token index of its first good occurrence
-    for start in first_positions(term.words[0], index)[:MAX_OCCURRENCES]:
-        token = ad.tokens[start]
-        if token.section in seen or token.negated or p.sections.get(token.section, 0.0) <= 0:
-            continue
-        last = match_at(term, start, ad)
-        if last is None or guarded(term, start, ad) or names_others(term, last, ad):
-            continue
-        seen[token.section] = start
+
+    def counts(section: Section) -> bool:
+        return section not in seen and p.sections.get(section, 0.0) > 0
+
+    for start, _last in occurrences(term, ad, index, counts):
+        seen[ad.tokens[start].section] = start
     if not seen:
         return None
     value = min(p.section_cap, sum(p.sections[s] for s in seen))
