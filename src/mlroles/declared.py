@@ -42,18 +42,18 @@ def check_declared(merged: Merged) -> list[Problem]:
                 f"{track_id!r} is a word of --track ({', '.join(TRACK_WORDS)}); choose another id"
             )
             problems.append(placed.file.problem((*placed.loc, "id"), message))
-    track_names = _names(tracks.values())
-    for placed in merged.entities["roles"].values():
-        track = placed.entity.track
-        if track not in tracks:
-            message = _unknown("track", track, track_names, "tracks")
-            problems.append(placed.file.problem((*placed.loc, "track"), message))
-    category_names = _names(categories.values())
-    for placed in merged.entities["skills"].values():
-        category = placed.entity.category
-        if category not in categories:
-            message = _unknown("skill category", category, category_names, "skill_categories")
-            problems.append(placed.file.problem((*placed.loc, "category"), message))
+    references = (  # what refers to a declaration: kind, section, entities, their field
+        ("track", "tracks", "roles", "track"),
+        ("skill category", "skill_categories", "skills", "category"),
+    )
+    for kind, section, referring, field in references:
+        declared = merged.entities[section]
+        names = _names(declared.values())
+        for placed in merged.entities[referring].values():
+            value = getattr(placed.entity, field)
+            if value not in declared:
+                message = _unknown(kind, value, names, section)
+                problems.append(placed.file.problem((*placed.loc, field), message))
     return problems
 
 
