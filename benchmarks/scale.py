@@ -32,6 +32,7 @@ from speed import (  # noqa: E402
     Row,
     compare,
     peak_memory_mib,
+    report,
     run_once,
     yaml_parse_seconds,
 )
@@ -124,15 +125,7 @@ def main() -> int:
             rows += measure(roles, scratch, env, bundled, args.runs)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
-    print(f"{'target':<56} {'ours':>9} {'baseline':>9} {'value':>8} {'limit':>7}  ok")
-    for row in rows:
-        base = f"{row.baseline:.3f}s" if row.unit == "ratio" else "-"
-        ours = f"{row.ours:.3f}s" if row.unit in ("ratio", "seconds") else f"{row.ours:.0f}"
-        verdict = "yes" if row.ok else "NO"
-        print(f"{row.name:<56} {ours:>9} {base:>9} {row.value:>8.2f} {row.limit:>7.2f}  {verdict}")
-    missed = [row.name for row in rows if not row.ok]
-    print("all targets met" if not missed else f"missed: {', '.join(missed)}")
-    return 1 if missed else 0
+    return report(rows, 56)
 
 
 if __name__ == "__main__":

@@ -260,13 +260,18 @@ def main() -> int:
         f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
         f"{platform.python_version()}, {platform.platform()}; runs per figure: {args.runs}"
     )
-    print(f"{'target':<52} {'ours':>9} {'baseline':>9} {'value':>8} {'limit':>7}  ok")
+    return report(rows, 52)
+
+
+def report(rows: list[Row], width: int) -> int:
+    """Print the rows as a table and whether every target is met: the exit code."""
+    print(f"{'target':<{width}} {'ours':>9} {'baseline':>9} {'value':>8} {'limit':>7}  ok")
     for row in rows:
         base = f"{row.baseline:.3f}s" if row.unit == "ratio" else "-"
         ours = f"{row.ours:.3f}s" if row.unit in ("ratio", "seconds") else f"{row.ours:.2f}"
         limit = "-" if row.limit is None else f"{row.limit:.2f}"
         verdict = "-" if row.limit is None else "yes" if row.ok else "NO"
-        print(f"{row.name:<52} {ours:>9} {base:>9} {row.value:>8.2f} {limit:>7}  {verdict}")
+        print(f"{row.name:<{width}} {ours:>9} {base:>9} {row.value:>8.2f} {limit:>7}  {verdict}")
     missed = [row.name for row in rows if not row.ok]
     print("all targets met" if not missed else f"missed: {', '.join(missed)}")
     return 1 if missed else 0
