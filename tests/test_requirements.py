@@ -75,6 +75,36 @@ def test_acronyms_must_be_written_in_capitals(catalogue: Catalogue) -> None:
     assert "apis-and-integration" not in _asks(catalogue, lower)
 
 
+def test_names_of_teams_and_jobs_are_not_asks(catalogue: Catalogue) -> None:
+    team = "Engineer\n\nDuties\n- Join the Machine Learning Platform team and run Kafka.\n"
+    assert "ml-fundamentals" not in _asks(catalogue, team)
+    job = "Engineer\n\nDuties\n- As a Machine Learning Engineer you run Kafka.\n"
+    assert "ml-fundamentals" not in _asks(catalogue, job)
+    asked_for = "Engineer\n\nRequirements\n- Machine Learning experience.\n"
+    assert _asks(catalogue, asked_for)["ml-fundamentals"] is True
+
+
+def test_degree_subjects_are_not_asks(catalogue: Catalogue) -> None:
+    degree = "Analyst\n\nRequirements\n- A degree in Mathematics, Statistics or Economics.\n"
+    asks = _asks(catalogue, degree)
+    assert "mathematics" not in asks and "statistics" not in asks
+    phd = "Scientist\n\nRequirements\n- PhD in statistics or a related field.\n"
+    assert "statistics" not in _asks(catalogue, phd)
+    sentence = "Analyst\n\nRequirements\n- A degree in biology. Strong statistics.\n"
+    assert _asks(catalogue, sentence)["statistics"] is True
+
+
+def test_a_skills_unless_phrases_guard_its_other_senses(catalogue: Catalogue) -> None:
+    overhead = "Engineer\n\nDuties\n- Cut communication overhead in distributed training.\n"
+    assert "communication" not in _asks(catalogue, overhead)
+    tracking = "Engineer\n\nDuties\n- Set up experiment tracking with MLflow.\n"
+    asks = _asks(catalogue, tracking)
+    assert "experimentation" not in asks and asks["mlops"] is True
+    assert _asks(catalogue, "DS\n\nDuties\n- Design A/B tests.\n")["experimentation"] is True
+    line = "Engineer\n\nDuties\n- You will report to the head of ML.\n"
+    assert "technical-writing" not in _asks(catalogue, line)
+
+
 def test_tool_entries_split_into_tools() -> None:
     assert tool_names("AWS, Azure or GCP (basics)") == ["AWS", "Azure", "GCP"]
     assert tool_names("Docker and CI/CD") == ["Docker", "CI/CD"]

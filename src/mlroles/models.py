@@ -318,6 +318,13 @@ class AdPhrases(Model):
     requirements. Matched as evidence terms are (any inflection, `*` for any ending)."""
 
     terms: tuple[_Phrase, ...] = Field(min_length=1, max_length=40)
+    unless: tuple[_Phrase, ...] = Field(
+        default=(),
+        max_length=16,
+        description="Phrases in which a term means something else, for every term of the "
+        "skill: a match inside one does not count (`communication` unless `communication "
+        "overhead`).",
+    )
     sources: Sources
 
 

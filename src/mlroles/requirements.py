@@ -41,6 +41,32 @@ _NOT_TOOLS = frozenset(
         """,
     )
 )
+# A capitalised phrase followed by one of these names a team or a job ("the Machine
+# Learning Platform team", "Principal Machine Learning Engineer"), not a skill asked for.
+_NAME_NOUNS = frozenset(
+    re.findall(
+        r"\S+",
+        """
+        engineer engineers scientist scientists researcher researchers team teams group
+        groups lead leads manager managers architect architects developer developers analyst
+        analysts specialist specialists director division department unit squad lab org
+        organisation organization intern interns practice guild
+        """,
+    )
+)
+# Words that open a list of degree subjects: "a degree in Mathematics, Statistics or a
+# related field" names the subjects of a qualification, not skills the job asks for.
+_DEGREE_CUES = frozenset(
+    re.findall(
+        r"\S+",
+        """
+        degree degrees bachelor bachelors bachelor's master masters master's msc bsc
+        doctorate major majors discipline disciplines diploma
+        """,
+    )
+)
+_DEGREE_REACH = 12  # how many words after the cue a degree's subject list may run
+_SENTENCE_END = re.compile(r"[.;:!?](?:\s|$)")
 _LIST_SPLIT = re.compile(r"[,;/()\[\]]|\band\b|\bor\b|\be\.g\.|\bsuch as\b|\blike\b")
 _TOOLISH = re.compile(r"^(?:[A-Z][a-z]+[A-Z]\w*|[a-z]+[A-Z]\w*|[A-Za-z]+\d\w*|[A-Z]{2,}[a-z]+\w*)$")
 
@@ -86,18 +112,17 @@ def vocabulary(catalogue: Catalogue) -> tuple[VocabularyItem, ...]:
     items: list[VocabularyItem] = []
     for skill in catalogue.skills:
         name = re.sub(r"\s*\(.*?\)", "", skill.name)
+        unless: tuple[str, ...] = ()
         if skill.in_ads is not None:  # the catalogue says how ads ask for it
             phrases = {name, *skill.in_ads.terms}
+            unless = skill.in_ads.unless
         else:
             phrases = {name, skill.id.replace("-", " "), *skill.aliases}
         for phrase in sorted(phrases):
             # One- and two-letter aliases ("r", "ml") would match everywhere.
             if len(phrase.replace(" ", "")) > 2:
-                items.append(
-                    VocabularyItem(
-                        "skill", skill.id, skill.name, compile_phrase(phrase), _cased(phrase)
-                    )
-                )
+                term = compile_phrase(phrase, unless)
+                items.append(VocabularyItem("skill", skill.id, skill.name, term, _cased(phrase)))
     seen: set[str] = set()
     for role in catalogue.roles:
         for tool in role.tools:
@@ -136,7 +161,7 @@ def extract(catalogue: Catalogue, ad: ReadAd) -> AdRequirements:
     known_words: set[str] = set()
     for item in vocabulary(catalogue):
         for start, last in occurrences(item.term, ad, index, COUNTED.__contains__):
-            if not _case_ok(item, ad, start):
+            if not _case_ok(item, ad, start) or _names_not_asks(ad, start, last):
                 continue
             token = ad.tokens[start]
             if item.kind == "tool":
@@ -153,6 +178,33 @@ def extract(catalogue: Catalogue, ad: ReadAd) -> AdRequirements:
     _implied_skills(catalogue, found)
     items = sorted(found.values(), key=lambda r: (not r.required, r.line, r.kind, r.key))
     return AdRequirements(tuple(items), _unknown_tools(ad, tool_lines, known_words))
+
+
+def _names_not_asks(ad: ReadAd, start: int, last: int) -> bool:
+    """Whether the match names a team or a job, or a degree's subject, rather than asking
+    for a skill or a tool."""
+    tokens = ad.tokens
+    line = ad.lines[tokens[start].line - 1]
+    following = tokens[last + 1] if last + 1 < len(tokens) else None
+    if (
+        following is not None
+        and following.line == tokens[start].line
+        and following.word in _NAME_NOUNS
+        and all(line[t.start : t.start + 1].isupper() for t in tokens[start : last + 1])
+    ):
+        return True
+    for back in range(start - 1, max(-1, start - 1 - _DEGREE_REACH), -1):
+        token = tokens[back]
+        if token.line != tokens[start].line or _SENTENCE_END.search(
+            line, token.start, tokens[back + 1].start
+        ):
+            break
+        if token.word in _DEGREE_CUES:
+            return True
+        # "PhD in" and "MS in" open a subject list too; "PhD" alone may be asked for itself.
+        if token.word in {"phd", "ms", "ma", "bs", "ba"} and tokens[back + 1].word == "in":
+            return True
+    return False
 
 
 def _implied_skills(catalogue: Catalogue, found: dict[tuple[str, str], Requirement]) -> None:
