@@ -268,7 +268,7 @@ class EvidenceTerm(Model):
         ...,
     ] = Field(
         default=(),
-        max_length=8,
+        max_length=16,
         description="Phrases in which the term means something else: a match inside one "
         "does not count (`vision` unless `computer vision`).",
     )

@@ -185,13 +185,7 @@ def _names_not_asks(ad: ReadAd, start: int, last: int) -> bool:
     for a skill or a tool."""
     tokens = ad.tokens
     line = ad.lines[tokens[start].line - 1]
-    following = tokens[last + 1] if last + 1 < len(tokens) else None
-    if (
-        following is not None
-        and following.line == tokens[start].line
-        and following.word in _NAME_NOUNS
-        and all(line[t.start : t.start + 1].isupper() for t in tokens[start : last + 1])
-    ):
+    if _names_a_team_or_job(ad, start, last, line):
         return True
     for back in range(start - 1, max(-1, start - 1 - _DEGREE_REACH), -1):
         token = tokens[back]
@@ -204,6 +198,27 @@ def _names_not_asks(ad: ReadAd, start: int, last: int) -> bool:
         # "PhD in" and "MS in" open a subject list too; "PhD" alone may be asked for itself.
         if token.word in {"phd", "ms", "ma", "bs", "ba"} and tokens[back + 1].word == "in":
             return True
+    return False
+
+
+def _names_a_team_or_job(ad: ReadAd, start: int, last: int, line: str) -> bool:
+    """A capitalised match, then at most two more capitalised words, then a team or job
+    noun: "Machine Learning Infrastructure team", "Machine Learning Systems Engineer"."""
+    tokens = ad.tokens
+
+    def capitalised(at: int) -> bool:
+        token = tokens[at]
+        return token.line == tokens[start].line and line[token.start : token.start + 1].isupper()
+
+    if not all(capitalised(at) for at in range(start, last + 1)):
+        return False
+    for at in range(last + 1, min(len(tokens), last + 4)):
+        if tokens[at].line != tokens[start].line:
+            return False
+        if tokens[at].word in _NAME_NOUNS:
+            return True
+        if not capitalised(at):
+            return False
     return False
 
 
