@@ -3,7 +3,8 @@
     python benchmarks/triage_accuracy.py            # the dev split (and train, for reference)
     python benchmarks/triage_accuracy.py --test     # and the test split: read it once, for a note
     python benchmarks/triage_accuracy.py --fresh    # and the fresh split (read in session 4)
-    python benchmarks/triage_accuracy.py --fresh2   # and the fresh2 held-out split (read once)
+    python benchmarks/triage_accuracy.py --fresh2   # and the fresh2 split (read in session 4)
+    python benchmarks/triage_accuracy.py --fresh3   # and the fresh3 held-out split (read once)
 
 For each split: strict top-1 (the label only), top-1 counting the also-acceptable roles,
 top-2, the catch rate on misleading titles ("titled X, reads as Y" fired and named the
@@ -139,11 +140,14 @@ def main() -> int:
     parser.add_argument("--test", action="store_true", help="also read the test split")
     parser.add_argument("--fresh", action="store_true", help="also read the fresh split")
     parser.add_argument(
-        "--fresh2", action="store_true", help="also read the fresh2 held-out split (read once)"
+        "--fresh2", action="store_true", help="also read the fresh2 split (read in session 4)"
+    )
+    parser.add_argument(
+        "--fresh3", action="store_true", help="also read the fresh3 held-out split (read once)"
     )
     args = parser.parse_args()
     catalogue = load_bundled()
-    read = [s for s in ("test", "fresh", "fresh2") if getattr(args, s)]
+    read = [s for s in ("test", "fresh", "fresh2", "fresh3") if getattr(args, s)]
     splits = ["train", "dev", *read]
     last: dict[str, float] = {}
     for split in splits:
