@@ -82,6 +82,8 @@ def test_names_of_teams_and_jobs_are_not_asks(catalogue: Catalogue) -> None:
     assert "ml-fundamentals" not in _asks(catalogue, job)
     asked_for = "Engineer\n\nRequirements\n- Machine Learning experience.\n"
     assert _asks(catalogue, asked_for)["ml-fundamentals"] is True
+    tool_job = "Engineer\n\nDuties\n- As a Python Developer you run Kafka.\n"
+    assert _asks(catalogue, tool_job)["Python"] is True
 
 
 def test_degree_subjects_are_not_asks(catalogue: Catalogue) -> None:

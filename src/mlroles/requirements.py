@@ -5,6 +5,9 @@ role uses by its name (a user's catalogue extends both). An item counts where th
 it of the candidate: in the duties, the requirements or the nice-to-have list, not in the
 company blurb, the benefits, a negated clause or a mention of another team. An item found
 in a nice-to-have section or line is nice-to-have unless the ad also asks for it elsewhere.
+A skill is not asked for where the ad only names a team or a job after it ("the Machine
+Learning Platform team") or lists it among a degree's subjects ("a degree in Mathematics or
+Statistics"), nor inside one of its `in_ads.unless` phrases ("communication overhead").
 
 Tools the catalogue does not know are listed too, read from how ads write tool lists: a
 name in CamelCase or with digits (`PyTorch`, `MLflow`, `S3`), or a capitalised name in a
@@ -161,7 +164,10 @@ def extract(catalogue: Catalogue, ad: ReadAd) -> AdRequirements:
     known_words: set[str] = set()
     for item in vocabulary(catalogue):
         for start, last in occurrences(item.term, ad, index, COUNTED.__contains__):
-            if not _case_ok(item, ad, start) or _names_not_asks(ad, start, last):
+            if not _case_ok(item, ad, start):
+                continue
+            # A job named after a tool ("Python Developer") still asks for the tool.
+            if item.kind == "skill" and _names_not_asks(ad, start, last):
                 continue
             token = ad.tokens[start]
             if item.kind == "tool":
