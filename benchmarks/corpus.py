@@ -2,6 +2,8 @@
 
     python benchmarks/corpus.py merge   # fold corpus/labels/*.yaml into corpus/labels.yaml
     python benchmarks/corpus.py merge --split fresh   # new ads all go to one split
+    (merge also lists new ads that share many word runs with another: one posting on two
+    job boards, maybe; a person reads them and drops one)
     python benchmarks/corpus.py stats   # ads per role and split, misleading titles
 
 Splits are assigned once, when an ad is merged, and never change afterwards: within each
@@ -21,6 +23,7 @@ that, was read once at the end of session 4 and joined them in session 5; `fresh
 from __future__ import annotations
 
 import hashlib
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -97,6 +100,35 @@ def _hash(ad_id: str) -> str:
     return hashlib.sha256(ad_id.encode()).hexdigest()
 
 
+TWIN_SHARE = 0.15  # of the shorter ad's four-word runs: the same posting reworded, maybe
+
+
+def _runs(text: str) -> set[tuple[str, ...]]:
+    words = re.findall(r"[a-z0-9]+", text.lower())
+    return {tuple(words[i : i + 4]) for i in range(len(words) - 3)}
+
+
+def likely_twins(new: dict[str, str], old: dict[str, str]) -> list[tuple[str, str, float]]:
+    """Pairs (new ad, other ad, share) whose texts share many four-word runs.
+
+    Two people paraphrasing one posting found on two job boards share far fewer words than a
+    copy would, so no threshold can decide it: the pairs are leads for a person to read (in
+    session 5 the pairs at 0.16-0.20 held one such posting, one near-twin from the same
+    employer, and one pair that only shared a company blurb).
+    """
+    runs = {ad_id: _runs(text) for ad_id, text in {**old, **new}.items()}
+    twins = []
+    for ad_id in sorted(new):
+        for other in sorted(runs):
+            if other == ad_id or (other in new and other < ad_id):
+                continue
+            shorter = min(len(runs[ad_id]), len(runs[other])) or 1
+            share = len(runs[ad_id] & runs[other]) / shorter
+            if share >= TWIN_SHARE:
+                twins.append((ad_id, other, share))
+    return twins
+
+
 def merge() -> int:
     """Add the ads in corpus/labels/*.yaml that labels.yaml lacks, each with a split."""
     merged = labels()
@@ -144,6 +176,12 @@ def merge() -> int:
         already = sum(1 for label in merged.values() if label["role"] == role)
         for i, ad_id in enumerate(sorted(ids, key=_hash)):
             new[ad_id]["split"] = DEAL[(already + i) % len(DEAL)]
+    paths = {a: ROOT / "ads" / f"{a}.txt" for a in {*merged, *new}}
+    texts = {a: path.read_text(encoding="utf-8") for a, path in paths.items() if path.exists()}
+    for ad_id, other, share in likely_twins(
+        {a: texts[a] for a in new if a in texts}, {a: texts[a] for a in merged if a in texts}
+    ):
+        print(f"check {ad_id} and {other}: {share:.0%} of their 4-word runs are shared")
     merged.update(new)
     header = (
         "# Labels for the job ads in ads/: the role each ad's WORK describes (not its title),\n"

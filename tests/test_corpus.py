@@ -152,3 +152,25 @@ def test_kappa_counts_agreement_beyond_chance() -> None:
     # Half agree, as two raters who each say "a" or "b" at random would: no skill shown.
     assert kappa([("a", "a"), ("a", "b"), ("b", "a"), ("b", "b")]) == 0.0
     assert kappa([("a", "a"), ("a", "a"), ("b", "b"), ("a", "b")]) == pytest.approx(0.5)
+
+
+def test_merge_points_at_one_posting_paraphrased_twice() -> None:
+    from benchmark_modules import load_benchmark
+
+    corpus = load_benchmark("corpus")
+    first = (
+        "Data Analyst. Analyse user activity data to work out how scammers operate, bringing "
+        "out patterns across listings, accounts, messaging and transactions. Track how active "
+        "rules perform (precision, recall, false-positive rate) and tune them."
+    )
+    twin = (
+        "Data Analyst. Dig into data on what users do to work out how scammers operate, "
+        "bringing to light patterns across listings, accounts, messaging and transactions. "
+        "Track how the live rules perform (precision, recall, false-positive rate)."
+    )
+    other = (
+        "ML Engineer. Train ranking models in PyTorch, ship them behind low-latency services "
+        "and watch them in production with dashboards and alerts for drift."
+    )
+    twins = corpus.likely_twins({"new-1": twin, "new-2": other}, {"old-1": first})
+    assert [(a, b) for a, b, _ in twins] == [("new-1", "old-1")]
