@@ -174,3 +174,13 @@ def test_merge_points_at_one_posting_paraphrased_twice() -> None:
     )
     twins = corpus.likely_twins({"new-1": twin, "new-2": other}, {"old-1": first})
     assert [(a, b) for a, b, _ in twins] == [("new-1", "old-1")]
+    titled = "Data Scientist - Research Sovereign AI\nBuild multimodal models for hospitals."
+    retold = "Data Scientist - Research Sovereign AI\nTrain models on clinical text and images."
+    assert [(a, b) for a, b, _ in corpus.likely_twins({"n": retold}, {"o": titled})] == [("n", "o")]
+    title = "Senior Machine Learning Engineer\n"
+    common = {
+        "n": title
+        + "Build fraud models on card transactions and serve them in real time to risk teams.",
+        "m": title + "Own the ranking stack for a video feed, from features to online experiments.",
+    }
+    assert corpus.likely_twins(common, {}) == []
