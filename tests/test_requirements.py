@@ -107,6 +107,20 @@ def test_a_skills_unless_phrases_guard_its_other_senses(catalogue: Catalogue) ->
     assert "technical-writing" not in _asks(catalogue, line)
 
 
+def test_a_phrase_does_not_run_across_a_list(catalogue: Catalogue) -> None:
+    listed = "Engineer\n\nDuties\n- Make sure data, experiments and models can be traced.\n"
+    assert "data-storage" not in _asks(catalogue, listed)
+    asked = "Engineer\n\nDuties\n- Design data models for the warehouse.\n"
+    assert _asks(catalogue, asked)["data-storage"] is True
+
+
+def test_ml_models_as_a_workload_are_not_ml_fundamentals(catalogue: Catalogue) -> None:
+    serving = "Engineer\n\nDuties\n- Build the platform for deploying ML models at scale.\n"
+    assert "ml-fundamentals" not in _asks(catalogue, serving)
+    building = "Scientist\n\nDuties\n- Build ML models that predict churn.\n"
+    assert _asks(catalogue, building)["ml-fundamentals"] is True
+
+
 def test_tool_entries_split_into_tools() -> None:
     assert tool_names("AWS, Azure or GCP (basics)") == ["AWS", "Azure", "GCP"]
     assert tool_names("Docker and CI/CD") == ["Docker", "CI/CD"]

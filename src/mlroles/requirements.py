@@ -164,7 +164,7 @@ def extract(catalogue: Catalogue, ad: ReadAd) -> AdRequirements:
     known_words: set[str] = set()
     for item in vocabulary(catalogue):
         for start, last in occurrences(item.term, ad, index, COUNTED.__contains__):
-            if not _case_ok(item, ad, start):
+            if not _case_ok(item, ad, start) or _spans_a_list(ad, start, last):
                 continue
             # A job named after a tool ("Python Developer") still asks for the tool.
             if item.kind == "skill" and _names_not_asks(ad, start, last):
@@ -184,6 +184,16 @@ def extract(catalogue: Catalogue, ad: ReadAd) -> AdRequirements:
     _implied_skills(catalogue, found)
     items = sorted(found.values(), key=lambda r: (not r.required, r.line, r.kind, r.key))
     return AdRequirements(tuple(items), _unknown_tools(ad, tool_lines, known_words))
+
+
+def _spans_a_list(ad: ReadAd, start: int, last: int) -> bool:
+    """Whether the match runs across a list's separator: "data, experiments and models" does
+    not ask for data models, nor "data & AI modelling"."""
+    if last == start:
+        return False
+    first, end = ad.tokens[start], ad.tokens[last]
+    between = ad.lines[first.line - 1][first.start : end.start]
+    return any(mark in between for mark in ",;&()")
 
 
 def _names_not_asks(ad: ReadAd, start: int, last: int) -> bool:
