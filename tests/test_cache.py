@@ -391,24 +391,35 @@ def test_directories_and_entries_are_private(cache_dir: Path) -> None:
 def test_a_directory_others_can_write_is_not_used(
     cache_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], mode: int
 ) -> None:
-    monkeypatch.setattr(cache, "_warned", False)
     cache_dir.mkdir(mode=0o700)
     cache_dir.chmod(mode)
     calls = builds(monkeypatch)
-    load_layers([bundled_layer()])
+    heard: list[str] = []
+    load_layers([bundled_layer()], notice=heard.append)
     load_layers([bundled_layer()])
     assert len(calls) == 2 and not list(cache_dir.iterdir())
-    err = capsys.readouterr().err
-    assert err == (
-        f"mlroles: warning: not using the cache directory {cache_dir}: "
-        "other users can write to it.\n"
+    assert heard == [f"not using the cache directory {cache_dir}: other users can write to it."]
+    assert capsys.readouterr().err == ""  # the domain tells its caller; it never prints
+
+
+def test_the_cli_says_once_why_the_cache_is_not_used(
+    cache_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from mlroles.cli import common
+
+    monkeypatch.setattr(common, "_noticed", set())
+    cache_dir.mkdir(mode=0o777)
+    cache_dir.chmod(0o777)
+    for _ in range(2):
+        common.cache_notice(f"not using the cache directory {cache_dir}: it is shared.")
+    assert capsys.readouterr().err == (
+        f"mlroles: warning: not using the cache directory {cache_dir}: it is shared.\n"
     )
 
 
 def test_a_symlinked_directory_is_not_used(
     cache_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(cache, "_warned", True)
     real = tmp_path / "elsewhere"
     real.mkdir(mode=0o700)
     cache_dir.symlink_to(real)
@@ -423,7 +434,6 @@ def test_a_symlinked_directory_is_not_used(
 def test_a_directory_owned_by_another_user_is_not_used(
     cache_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(cache, "_warned", True)
     cache_dir.mkdir(mode=0o700)
     os.chown(cache_dir, 65534, 65534)
     assert cache.usable_dir(cache_dir) is None
@@ -489,13 +499,13 @@ def test_stale_temporary_files_are_cleaned(cache_dir: Path) -> None:
 
 
 def test_no_warning_during_shell_completion(
-    cache_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr(cache, "_warned", False)
+    from mlroles.cli import common
+
+    monkeypatch.setattr(common, "_noticed", set())
     monkeypatch.setenv("_MLROLES_COMPLETE", "complete_bash")
-    cache_dir.mkdir(mode=0o777)
-    cache_dir.chmod(0o777)
-    assert load_layers([bundled_layer()]).role("ml-engineer")
+    common.cache_notice("not using the cache directory /x: it is shared.")
     assert capsys.readouterr().err == ""
 
 

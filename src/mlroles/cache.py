@@ -8,8 +8,9 @@ what was built. Any change gives a new key and the catalogue is rebuilt.
 What the cache trusts, and what it does not:
 - The directory ($XDG_CACHE_HOME/mlroles, by default ~/.cache/mlroles; MLROLES_CACHE_DIR
   moves it, MLROLES_NO_CACHE=1 turns it off) is used only if it is the user's own, not a
-  symbolic link, and not writable by group or others; otherwise mlroles says so once on
-  stderr and runs without a cache. It is created 0700, entries 0600.
+  symbolic link, and not writable by group or others; otherwise it is not used, the
+  caller's `notice` is told why (the CLI says so once on stderr), and the run goes on
+  without a cache. It is created 0700, entries 0600.
 - Every entry and completion index carries a MAC (keyed BLAKE2) made with a random key
   kept 0600 in that directory. An entry whose MAC does not match (a bit flip, a truncated
   write, a file planted by someone who cannot read the key) is rebuilt, never read.
@@ -70,8 +71,6 @@ _MODEL_SOURCES = (
 Contents = Mapping[Path, bytes]
 """The bytes of each catalogue file, as read for the key: what a miss then parses."""
 
-_warned = False
-
 
 def cache_dir(env: Mapping[str, str] | None = None) -> Path | None:
     env = os.environ if env is None else env
@@ -120,12 +119,14 @@ def load_cached(
     build: Callable[[Contents | None], T],
     kinds: Sequence[type],
     completion_index: Callable[[T], object],
+    notice: Callable[[str], None] | None = None,
 ) -> T:
     """What `build` makes of `layers` (a catalogue), from the cache when it is current, else
     built and stored, with its `completion_index` beside it (JSON, for `read_index`).
     `kinds`: the classes the entry holds besides the models, the first being the type of
-    the whole; no others can be unpickled."""
-    directory = usable_dir(cache_dir(), warn=True)
+    the whole; no others can be unpickled. `notice` hears why a cache directory is not
+    used."""
+    directory = usable_dir(cache_dir(), notice=notice)
     if directory is None:
         return build(None)
     try:
@@ -154,12 +155,14 @@ def load_cached(
     return catalogue
 
 
-def usable_dir(directory: Path | None, *, warn: bool = False) -> Path | None:
+def usable_dir(
+    directory: Path | None, *, notice: Callable[[str], None] | None = None
+) -> Path | None:
     """`directory`, created 0700 if missing, when only this user can write it; else None.
 
     A directory reached through a symbolic link, owned by someone else, or writable by
-    group or others could hold entries planted by another user: it is not used (with one
-    warning on stderr if `warn`). One that cannot be created is skipped silently.
+    group or others could hold entries planted by another user: it is not used, and
+    `notice` is told why. One that cannot be created is skipped silently.
     """
     if directory is None:
         return None
@@ -184,21 +187,9 @@ def usable_dir(directory: Path | None, *, warn: bool = False) -> Path | None:
         problem = "other users can write to it"
     if problem is None:
         return directory
-    if warn:
-        _warn(f"not using the cache directory {directory}: {problem}.")
+    if notice is not None:
+        notice(f"not using the cache directory {directory}: {problem}.")
     return None
-
-
-def _warn(message: str) -> None:
-    global _warned
-    if "_MLROLES_COMPLETE" in os.environ:  # a TAB: stderr would land in the command line
-        return
-    if not _warned:
-        _warned = True
-        from .textsafe import visible
-
-        with contextlib.suppress(OSError, ValueError):
-            sys.stderr.write(f"mlroles: warning: {visible(message, newlines=False)}\n")
 
 
 def _secret(directory: Path) -> bytes | None:

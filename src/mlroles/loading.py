@@ -6,7 +6,7 @@ Kept apart from `catalogue.py` (the catalogue itself) so that neither `build.py`
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from .catalogue import CACHED_CLASSES, Catalogue
@@ -23,8 +23,9 @@ def load_paths(paths: Sequence[Path], root: Path | None = None) -> Catalogue:
     return load_layers([Layer(BUNDLED if root else "files", tuple(paths), root)])
 
 
-def load_layers(layers: Sequence[Layer]) -> Catalogue:
-    """The catalogue the layers make, from the cache when nothing changed since last time."""
+def load_layers(layers: Sequence[Layer], notice: Callable[[str], None] | None = None) -> Catalogue:
+    """The catalogue the layers make, from the cache when nothing changed since last time.
+    `notice` hears why the cache is not used, when that is worth telling a person."""
     from .cache import load_cached
     from .fastcomplete import completion_index
 
@@ -33,4 +34,4 @@ def load_layers(layers: Sequence[Layer]) -> Catalogue:
 
         return build_catalogue(layers, contents)
 
-    return load_cached(layers, build, CACHED_CLASSES, completion_index)
+    return load_cached(layers, build, CACHED_CLASSES, completion_index, notice)

@@ -53,7 +53,21 @@ def catalogue_choice(ctx: typer.Context) -> CatalogueChoice:
 def load_catalogue(ctx: typer.Context) -> Catalogue:
     from ..loading import load_layers
 
-    return load_layers(catalogue_choice(ctx).layers())
+    return load_layers(catalogue_choice(ctx).layers(), notice=cache_notice)
+
+
+_noticed: set[str] = set()
+
+
+def cache_notice(message: str) -> None:
+    """Why the cache is not used: once per run, and never during a TAB (the shell would
+    show stderr in the command line)."""
+    if "_MLROLES_COMPLETE" in os.environ or message in _noticed:
+        return
+    _noticed.add(message)
+    from .group import warn
+
+    warn(f"warning: {message}")
 
 
 def complete_role(ctx: typer.Context, incomplete: str) -> list[str]:
