@@ -34,15 +34,14 @@ from mlroles.adreading import read_ad
 from mlroles.catalogue import Catalogue
 from mlroles.loading import load_bundled
 from mlroles.models import EvidenceTerm, Role
+from mlroles.termmatch import compile_term, index_ad
 from mlroles.triage import (
     MODEL_FILE,
     Params,
     ad_title_roles,
-    compile_term,
     confidences,
     decay_factors,
     find_term,
-    index_ad,
     params,
     params_from,
 )
@@ -211,7 +210,7 @@ def write_weights(roles: Sequence[Role], fitted: dict[Key, float]) -> int:
                 print(f"  not written: {role_id} {term!r} appears {len(hits)} times in {path.name}")
                 continue
             new = f"{round(weight * 20) / 20:g}"
-            text, _n = pattern.subn(lambda m, new=new: m.group(1) + new, text)
+            text = pattern.sub(r"\g<1>" + new, text)  # `new` is a number: no escapes
             changed += hits[0][1] != new
         path.write_text(text, encoding="utf-8")
     return changed

@@ -14,7 +14,7 @@ import argparse
 import json
 import random
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 ROLES_PER_FILE = 200
 SKILLS_PER_FILE = 2000
@@ -142,7 +142,14 @@ def declarations() -> dict[str, Any]:
     return {kind: declared[kind] for kind in ("tracks", "skill_categories")}
 
 
-REALISTIC = {"per_role": 30, "summary_words": 43}
+class Shape(TypedDict):
+    """How big each generated role is (the keyword arguments of `generate`)."""
+
+    per_role: int
+    summary_words: int
+
+
+REALISTIC: Shape = {"per_role": 30, "summary_words": 43}
 """ESCO-like roles: 30 skills each and a summary of about 300 characters."""
 
 
@@ -198,8 +205,10 @@ def main() -> None:
         "--realistic", action="store_true", help="30 skills a role, 300-character summaries"
     )
     args = parser.parse_args()
-    shape = REALISTIC if args.realistic else {}
-    files = generate(args.out, args.roles, args.skills, args.format, **shape)
+    if args.realistic:
+        files = generate(args.out, args.roles, args.skills, args.format, **REALISTIC)
+    else:
+        files = generate(args.out, args.roles, args.skills, args.format)
     biggest = max(path.stat().st_size for path in files)
     print(f"wrote {len(files)} files to {args.out}; largest {biggest} bytes")
 

@@ -88,8 +88,8 @@ def report(split: str, verbose: bool, files: tuple[str, ...] = LABEL_FILES) -> t
             lost, added = sorted(set(want) - set(got)), sorted(set(got) - set(want))
             print(f"  {ad.id}: missed {lost}, extra {added}")
     precision, recall = _prf(hits, found, labelled)
-    named = "" if files == LABEL_FILES else f" ({', '.join(files)})"
-    print(f"\n== {split}{named}: {len(ads)} ads, {labelled} labelled items, {found} found")
+    which = "" if files == LABEL_FILES else f" ({', '.join(files)})"
+    print(f"\n== {split}{which}: {len(ads)} ads, {labelled} labelled items, {found} found")
     print(f"catalogue items   precision {precision:6.1%}   recall {recall:6.1%}")
     print(f"required / nice   agree on {agree}/{both} items found by both")
     t_precision, t_recall = _prf(t_hits, t_found, t_labelled)
