@@ -130,6 +130,11 @@ def test_build_cache_and_catalogue_are_in_no_import_cycle(imports: Imports) -> N
     assert "mlroles.cache" in imports.edges["mlroles.catalogue"]
 
 
+def test_the_package_has_no_import_cycle(imports: Imports) -> None:
+    # The last one, cli.output <-> cli.group over `warn`, went in session 5.
+    assert imports.cycles() == []
+
+
 def test_no_module_takes_a_private_name_from_another(imports: Imports) -> None:
     assert imports.private == []
 

@@ -584,7 +584,7 @@ def triage(
         emit(batch, Format(fmt.value))
     if batch.failed:
         from ..errors import PartialFailure
-        from .group import warn
+        from .output import warn
 
         for _, why in batch.failed:
             warn(f"error: {why}")

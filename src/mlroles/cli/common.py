@@ -65,7 +65,7 @@ def cache_notice(message: str) -> None:
     if "_MLROLES_COMPLETE" in os.environ or message in _noticed:
         return
     _noticed.add(message)
-    from .group import warn
+    from .output import warn
 
     warn(f"warning: {message}")
 

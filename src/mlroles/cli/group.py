@@ -15,7 +15,7 @@ from typer._click import exceptions as click_exceptions
 from typer.core import TyperGroup
 
 from ..errors import MlrolesError
-from .output import OutputError
+from .output import OutputError, warn
 
 EXIT_INTERRUPTED = 130
 GLOBAL = frozenset(
@@ -25,15 +25,6 @@ GLOBAL = frozenset(
 
 class _StdoutClosed(Exception):
     """The reader of stdout went away (`mlroles list | head -1`)."""
-
-
-def warn(message: str) -> None:
-    """One line on stderr: the message's file names and arguments are anyone's text, so
-    controls (and newlines) are shown escaped."""
-    from ..textsafe import visible
-
-    with contextlib.suppress(OSError, ValueError):  # no stderr: the exit code must do
-        print(f"mlroles: {visible(message, newlines=False)}", file=sys.stderr)
 
 
 def fail(message: str, code: int) -> NoReturn:

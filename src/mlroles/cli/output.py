@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -213,6 +214,13 @@ def _write(text: str) -> None:
 
 def wrote(path: Path, what: str) -> None:
     """Say on stderr what a command wrote where (stdout stays for the command's output)."""
-    from .group import warn
-
     warn(f"wrote {path}: {what}.")
+
+
+def warn(message: str) -> None:
+    """One line on stderr: the message's file names and arguments are anyone's text, so
+    controls (and newlines) are shown escaped."""
+    from ..textsafe import visible
+
+    with contextlib.suppress(OSError, ValueError):  # no stderr: the exit code must do
+        print(f"mlroles: {visible(message, newlines=False)}", file=sys.stderr)
