@@ -17,7 +17,8 @@ strict top-1 (56 %, against 74 % on test) showed the terms mined from ads paraph
 the same hands as dev and test did not carry over to other hands. Once read, test and fresh
 joined train for mining and fitting (`FIT`); `fresh2`, collected by yet other hands after
 that, was read once at the end of session 4 and joined them in session 5; `fresh3`
-(session 5, three more collectors) is the held-out split read once for that session's figure.
+(session 5, three more collectors) was read once for that session's figure, and `fresh4`
+(two more, later in session 5, when the stored pages had run nearly dry) once after it.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1] / "corpus"
 LABELS = ROOT / "labels.yaml"
-SPLITS = ("train", "dev", "test", "fresh", "fresh2", "fresh3")
+SPLITS = ("train", "dev", "test", "fresh", "fresh2", "fresh3", "fresh4")
 # What evidence is mined and weights are fitted on: train, and each held-out split once it
 # has been read for its figure (test in session 3, fresh and fresh2 in session 4). Dev sets the
 # thresholds and the temperature; the held-out split not yet read is never in here.

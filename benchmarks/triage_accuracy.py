@@ -4,7 +4,8 @@
     python benchmarks/triage_accuracy.py --test     # and the test split: read it once, for a note
     python benchmarks/triage_accuracy.py --fresh    # and the fresh split (read in session 4)
     python benchmarks/triage_accuracy.py --fresh2   # and the fresh2 split (read in session 4)
-    python benchmarks/triage_accuracy.py --fresh3   # and the fresh3 held-out split (read once)
+    python benchmarks/triage_accuracy.py --fresh3   # and the fresh3 split (read in session 5)
+    python benchmarks/triage_accuracy.py --fresh4   # and the fresh4 held-out split (read once)
 
 For each split: strict top-1 (the label only), top-1 counting the also-acceptable roles,
 top-2, the catch rate on misleading titles ("titled X, reads as Y" fired and named the
@@ -143,11 +144,14 @@ def main() -> int:
         "--fresh2", action="store_true", help="also read the fresh2 split (read in session 4)"
     )
     parser.add_argument(
-        "--fresh3", action="store_true", help="also read the fresh3 held-out split (read once)"
+        "--fresh3", action="store_true", help="also read the fresh3 split (read in session 5)"
+    )
+    parser.add_argument(
+        "--fresh4", action="store_true", help="also read the fresh4 held-out split (read once)"
     )
     args = parser.parse_args()
     catalogue = load_bundled()
-    read = [s for s in ("test", "fresh", "fresh2", "fresh3") if getattr(args, s)]
+    read = [s for s in ("test", "fresh", "fresh2", "fresh3", "fresh4") if getattr(args, s)]
     splits = ["train", "dev", *read]
     last: dict[str, float] = {}
     for split in splits:
