@@ -11,8 +11,9 @@ What is fitted (the model is described in `mlroles.triage`):
 - the title priors, in `src/mlroles/triage_model.json`;
 - the temperature that turns scores into confidences, on the dev ads, so that a stated
   70 % is right about 70 % of the time.
-The held-out split not yet read (`fresh2`) is never read here. Section weights,
-thresholds and the penalty are set by hand and checked on dev.
+A held-out split not yet read is never read here (`corpus.FIT` lists the read ones).
+Section weights, thresholds and the penalty are set by hand and checked on dev;
+`cross_rounds.py` tells how a change of terms fares on hands the fit has not seen.
 """
 
 from __future__ import annotations
