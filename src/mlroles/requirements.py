@@ -9,9 +9,11 @@ A skill is not asked for where the ad only names a team or a job after it ("the 
 Learning Platform team") or lists it among a degree's subjects ("a degree in Mathematics or
 Statistics"), nor inside one of its `in_ads.unless` phrases ("communication overhead").
 
-Tools the catalogue does not know are listed too, read from how ads write tool lists: a
-name in CamelCase or with digits (`PyTorch`, `MLflow`, `S3`), or a capitalised name in a
-list that also holds a known tool ("Python, Kubernetes, Terraform").
+Tools the catalogue does not know are listed too: products a skill's phrases name
+(`Kubernetes` asks for containers and is named here), and names read from how ads write
+tool lists: a name in CamelCase or with digits (`MLflow`, `S3`), or a capitalised name in a
+list that also holds a known tool ("Python, Kubernetes, Terraform"), but not plural
+acronyms (`SLOs`) or practices (`DevOps`).
 """
 
 from __future__ import annotations
@@ -40,7 +42,8 @@ _NOT_TOOLS = frozenset(
         Artificial Intelligence Senior Junior Lead Staff Principal Team Teams Product Business
         Cloud Platform Ability Hands Solid Proven Expert Advanced Working Basic English Fluent
         Monday Friday January December Remote Hybrid Office The We You Our This Must Nice Plus
-        Bonus Preferred Required Including Such Other Similar Equivalent
+        Bonus Preferred Required Including Such Other Similar Equivalent Bayesian NeurIPS
+        Build Builds Design Create Run Review Innovation Privacy Compliance Cybersecurity
         """,
     )
 )
@@ -71,6 +74,7 @@ _DEGREE_CUES = frozenset(
 _DEGREE_REACH = 12  # how many words after the cue a degree's subject list may run
 _SENTENCE_END = re.compile(r"[.;:!?](?:\s|$)")
 _LIST_SPLIT = re.compile(r"[,;/()\[\]]|\band\b|\bor\b|\be\.g\.|\bsuch as\b|\blike\b")
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 _TOOLISH = re.compile(r"^(?:[A-Z][a-z]+[A-Z]\w*|[a-z]+[A-Z]\w*|[A-Za-z]+\d\w*|[A-Z]{2,}[a-z]+\w*)$")
 
 
@@ -80,6 +84,7 @@ class VocabularyItem(NamedTuple):
     name: str
     term: CompiledTerm
     cased: str | None = None  # the spelling the ad must use, for short names and acronyms
+    product: str | None = None  # a skill's phrase that names a product (Kubernetes, MLflow)
 
 
 class Requirement(NamedTuple):
@@ -125,7 +130,11 @@ def vocabulary(catalogue: Catalogue) -> tuple[VocabularyItem, ...]:
             # One- and two-letter aliases ("r", "ml") would match everywhere.
             if len(phrase.replace(" ", "")) > 2:
                 term = compile_phrase(phrase, unless)
-                items.append(VocabularyItem("skill", skill.id, skill.name, term, _cased(phrase)))
+                named = skill.in_ads is not None and phrase != name and _is_product(phrase)
+                product = phrase if named else None
+                items.append(
+                    VocabularyItem("skill", skill.id, skill.name, term, _cased(phrase), product)
+                )
     seen: set[str] = set()
     for role in catalogue.roles:
         for tool in role.tools:
@@ -134,7 +143,23 @@ def vocabulary(catalogue: Catalogue) -> tuple[VocabularyItem, ...]:
                     seen.add(name.lower())
                     cased = name if len(name) <= 3 else _cased(name)
                     items.append(VocabularyItem("tool", name, name, compile_phrase(name), cased))
-    return tuple(items)
+                    # Ads mostly drop the foundation's name: "Spark" is Apache Spark.
+                    if name.startswith("Apache "):
+                        short = name.removeprefix("Apache ")
+                        seen.add(short.lower())
+                        term = compile_phrase(short)
+                        items.append(VocabularyItem("tool", name, name, term, short))
+    # A product a catalogue tool already names is that tool, not a tool it lacks.
+    return tuple(i._replace(product=None) if str(i.product).lower() in seen else i for i in items)
+
+
+def _is_product(phrase: str) -> bool:
+    """One capitalised word that is not an acronym or a practice: a product's name."""
+    return (
+        re.fullmatch(r"[A-Z][\w+#]*", phrase) is not None
+        and not phrase.isupper()
+        and not _not_a_tool(phrase)
+    )
 
 
 def _cased(phrase: str) -> str | None:
@@ -162,6 +187,7 @@ def extract(catalogue: Catalogue, ad: ReadAd) -> AdRequirements:
     found: dict[tuple[str, str], Requirement] = {}
     tool_lines: set[int] = set()  # lines that name a catalogue tool
     known_words: set[str] = set()
+    products: dict[str, UnknownTool] = {}  # products named by skills' phrases, not tools
     for item in vocabulary(catalogue):
         for start, last in occurrences(item.term, ad, index, COUNTED.__contains__):
             if not _case_ok(item, ad, start) or _spans_a_list(ad, start, last):
@@ -174,6 +200,8 @@ def extract(catalogue: Catalogue, ad: ReadAd) -> AdRequirements:
                 tool_lines.add(token.line)
             known_words.update(t.word for t in ad.tokens[start : last + 1])
             required = token.section is not Section.NICE
+            if item.product:
+                _add_tool(products, UnknownTool(item.product, token.line, required))
             key = (item.kind, item.key)
             previous = found.get(key)
             if previous is None or (required and not previous.required):
@@ -183,7 +211,7 @@ def extract(catalogue: Catalogue, ad: ReadAd) -> AdRequirements:
                 )
     _implied_skills(catalogue, found)
     items = sorted(found.values(), key=lambda r: (not r.required, r.line, r.kind, r.key))
-    return AdRequirements(tuple(items), _unknown_tools(ad, tool_lines, known_words))
+    return AdRequirements(tuple(items), _unknown_tools(ad, tool_lines, known_words, products))
 
 
 def _spans_a_list(ad: ReadAd, start: int, last: int) -> bool:
@@ -254,35 +282,43 @@ def _implied_skills(catalogue: Catalogue, found: dict[tuple[str, str], Requireme
             found[("skill", skill_id)] = tool._replace(kind="skill", key=skill_id, name=skill.name)
 
 
-def _unknown_tools(ad: ReadAd, tool_lines: set[int], known: set[str]) -> tuple[UnknownTool, ...]:
+def _not_a_tool(word: str) -> bool:
+    """Capitalised words that are not tools: common ones, practices (DevOps), and plural
+    acronyms (SLOs, LSTMs), which name things of a kind rather than a product."""
+    return word in _NOT_TOOLS or word.endswith("Ops") or _PLURAL_ACRONYM.fullmatch(word) is not None
+
+
+def _add_tool(tools: dict[str, UnknownTool], tool: UnknownTool) -> None:
+    """Keep one entry a tool: the first required mention, else the first."""
+    previous = tools.get(tool.name.lower())
+    if previous is None or (tool.required and not previous.required):
+        tools[tool.name.lower()] = tool
+
+
+def _unknown_tools(
+    ad: ReadAd, tool_lines: set[int], known: set[str], products: dict[str, UnknownTool]
+) -> tuple[UnknownTool, ...]:
+    """Tools the catalogue does not know: those its skills name (`products`), and those
+    read from how ads write tools."""
     sections = {t.line: t.section for t in ad.tokens}
-    tools: dict[str, UnknownTool] = {}
+    tools: dict[str, UnknownTool] = dict(products)
 
     def add(name: str, number: int, section: Section) -> None:
-        required = section is not Section.NICE
-        previous = tools.get(name.lower())
-        if previous is None or (required and not previous.required):
-            tools[name.lower()] = UnknownTool(name, number, required)
+        _add_tool(tools, UnknownTool(name, number, section is not Section.NICE))
 
     for number, line in enumerate(ad.lines, start=1):
         section = sections.get(number)
         if section not in COUNTED:
             continue
         for word, _, _ in words_of(line):
-            # CamelCase names are tools (PyTorch, MLflow), except practices (DevOps).
-            practice = word.endswith("Ops")
-            if (
-                _TOOLISH.match(word)
-                and not practice
-                and word.lower() not in known
-                and word not in _NOT_TOOLS
-            ):
+            # CamelCase names are tools (PyTorch, MLflow).
+            if _TOOLISH.match(word) and word.lower() not in known and not _not_a_tool(word):
                 add(word, number, section)
         if number not in tool_lines:  # a list of tools the catalogue partly knows
             continue
         for piece in _LIST_SPLIT.split(line):
             words = [w for w, _, _ in words_of(piece)]
-            if not words or len(words) > 2 or any(w in _NOT_TOOLS for w in words):
+            if not words or len(words) > 2 or any(_not_a_tool(w) for w in words):
                 continue
             if " ".join(words).lower() in known or not all(w[:1].isupper() for w in words):
                 continue
