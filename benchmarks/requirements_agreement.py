@@ -4,11 +4,11 @@
 
 A third person labelled 40 dev and test ads (20 first labelled in requirements.yaml, 20 in
 requirements-2.yaml) by the same rules, without seeing either file. Over those ads this
-prints the second labels' precision and recall against the first (the items both call
-asked for, as `requirements_accuracy.py` counts them: each catalogue skill or tool once per
-ad, required or nice to have), Cohen's kappa is not used because the items are open-ended;
-then triage's extraction against each set of labels on the same ads, so the tool's figures
-can be read against what two careful people reach; and the items they most often disagree on.
+prints the second labels' precision and recall against the first (each catalogue skill or
+tool counted once per ad, required or nice to have, as `requirements_accuracy.py` counts
+them); then triage's extraction against each set of labels on the same ads, so that the
+tool's figures can be read against what two careful people reach; and the items the two
+people most often disagree on.
 """
 
 from __future__ import annotations
@@ -46,13 +46,13 @@ def score(pairs: list[tuple[set[str], set[str]]]) -> tuple[float, float, float]:
 def main() -> int:
     first = _labels(LABEL_FILES)
     second = yaml.safe_load(SECOND.read_text(encoding="utf-8"))["ads"]
-    common = sorted(set(first) & set(second))
+    texts_by_id = {ad.id: ad.text for ad in load("dev", "test")}
+    common = sorted(set(first) & set(second) & set(texts_by_id))
     if not common:
         print("no ad carries both labels")
         return 1
     catalogue = load_bundled()
-    texts = {ad.id: ad.text for ad in load("dev", "test") if ad.id in second}
-    tool = {i: {r.key for r in extract(catalogue, read_ad(texts[i])).items} for i in common}
+    tool = {i: {r.key for r in extract(catalogue, read_ad(texts_by_id[i])).items} for i in common}
     a = {i: asked(first[i]) for i in common}
     b = {i: asked(second[i]) for i in common}
     print(f"{len(common)} ads labelled twice for what they ask")

@@ -96,6 +96,28 @@ def test_names_of_teams_and_jobs_are_not_asks(catalogue: Catalogue) -> None:
     assert _asks(catalogue, tool_job)["Python"] is True
 
 
+def test_a_capital_opening_a_line_or_followed_by_punctuation_is_no_name(
+    catalogue: Catalogue,
+) -> None:
+    text = (
+        "Engineer\n\nRequirements\n- Mentor engineers and review their code.\n"
+        "- Strong Communication, Team player.\n"
+    )
+    asks = _asks(catalogue, text)
+    assert asks["strategy-leadership"] is True and asks["communication"] is True
+    job = "Engineer\n\nDuties\n- Be our Kubernetes Engineer.\n"
+    result = extract(catalogue, read_ad(job))
+    assert "containers" in {i.key for i in result.items}
+    assert [t.name for t in result.unknown_tools] == ["Kubernetes"]
+
+
+def test_a_product_must_be_written_as_its_name_to_be_listed(catalogue: Catalogue) -> None:
+    text = "Engineer\n\nRequirements\n- A flask of ideas and APIs in Flask.\n"
+    assert [t.name for t in extract(catalogue, read_ad(text)).unknown_tools] == ["Flask"]
+    lower = "Engineer\n\nRequirements\n- A flask of ideas and good APIs.\n"
+    assert extract(catalogue, read_ad(lower)).unknown_tools == ()
+
+
 def test_degree_subjects_are_not_asks(catalogue: Catalogue) -> None:
     degree = "Analyst\n\nRequirements\n- A degree in Mathematics, Statistics or Economics.\n"
     asks = _asks(catalogue, degree)
@@ -104,6 +126,14 @@ def test_degree_subjects_are_not_asks(catalogue: Catalogue) -> None:
     assert "statistics" not in _asks(catalogue, phd)
     sentence = "Analyst\n\nRequirements\n- A degree in biology. Strong statistics.\n"
     assert _asks(catalogue, sentence)["statistics"] is True
+    years = "Engineer\n\nRequirements\n- Degree in CS and 3+ years of machine learning.\n"
+    assert _asks(catalogue, years)["ml-fundamentals"] is True
+    hands_on = "Engineer\n\nRequirements\n- Degree in CS and hands-on Kubernetes.\n"
+    assert _asks(catalogue, hands_on)["containers"] is True
+    impact = "Engineer\n\nDuties\n- Make a major impact by applying machine learning.\n"
+    assert _asks(catalogue, impact)["ml-fundamentals"] is True
+    latency = "Engineer\n\nDuties\n- Keep 20 ms in statistics of latency.\n"
+    assert _asks(catalogue, latency)["statistics"] is True
 
 
 def test_a_skills_unless_phrases_guard_its_other_senses(catalogue: Catalogue) -> None:

@@ -22,7 +22,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from .adreading import ReadAd, Section, words_of
+from .adreading import ReadAd, Section, Token, words_of
 from .catalogue import Catalogue
 from .termmatch import CompiledTerm, compile_phrase, excerpt, index_ad, occurrences
 
@@ -66,10 +66,16 @@ _DEGREE_CUES = frozenset(
     re.findall(
         r"\S+",
         """
-        degree degrees bachelor bachelors bachelor's master masters master's msc bsc
-        doctorate major majors discipline disciplines diploma
+        degree degrees bachelor bachelors master masters msc bsc doctorate major majors
+        discipline disciplines diploma
         """,
     )
+)
+# Degrees written short must be written so: "PhD in", "MS in", not "20 ms in production".
+_DEGREE_ABBREVIATIONS = frozenset({"PhD", "MS", "MA", "BS", "BA", "MEng", "BEng"})
+# Words after which a degree's subject list has ended.
+_DEGREE_STOPS = frozenset(
+    re.findall(r"\S+", "experience years year with including plus skills knowledge hands")
 )
 _DEGREE_REACH = 12  # how many words after the cue a degree's subject list may run
 _SENTENCE_END = re.compile(r"[.;:!?](?:\s|$)")
@@ -150,7 +156,9 @@ def vocabulary(catalogue: Catalogue) -> tuple[VocabularyItem, ...]:
                         term = compile_phrase(short)
                         items.append(VocabularyItem("tool", name, name, term, short))
     # A product a catalogue tool already names is that tool, not a tool it lacks.
-    return tuple(i._replace(product=None) if str(i.product).lower() in seen else i for i in items)
+    return tuple(
+        i._replace(product=None) if i.product and i.product.lower() in seen else i for i in items
+    )
 
 
 def _is_product(phrase: str) -> bool:
@@ -192,15 +200,15 @@ def extract(catalogue: Catalogue, ad: ReadAd) -> AdRequirements:
         for start, last in occurrences(item.term, ad, index, COUNTED.__contains__):
             if not _case_ok(item, ad, start) or _spans_a_list(ad, start, last):
                 continue
-            # A job named after a tool ("Python Developer") still asks for the tool.
-            if item.kind == "skill" and _names_not_asks(ad, start, last):
+            # A job named after a tool or product ("Kubernetes Engineer") still asks for it.
+            if item.kind == "skill" and not item.product and _names_not_asks(ad, start, last):
                 continue
             token = ad.tokens[start]
             if item.kind == "tool":
                 tool_lines.add(token.line)
             known_words.update(t.word for t in ad.tokens[start : last + 1])
             required = token.section is not Section.NICE
-            if item.product:
+            if item.product and _written_as(ad, token, item.product):
                 _add_tool(products, UnknownTool(item.product, token.line, required))
             key = (item.kind, item.key)
             previous = found.get(key)
@@ -216,48 +224,76 @@ def extract(catalogue: Catalogue, ad: ReadAd) -> AdRequirements:
 
 def _spans_a_list(ad: ReadAd, start: int, last: int) -> bool:
     """Whether the match runs across a list's separator: "data, experiments and models" does
-    not ask for data models, nor "data & AI modelling"."""
+    not ask for data models. (`&` and brackets may belong to a name: "Weights & Biases".)"""
     if last == start:
         return False
     first, end = ad.tokens[start], ad.tokens[last]
     between = ad.lines[first.line - 1][first.start : end.start]
-    return any(mark in between for mark in ",;&()")
+    return any(mark in between for mark in ",;")
 
 
 def _names_not_asks(ad: ReadAd, start: int, last: int) -> bool:
     """Whether the match names a team or a job, or a degree's subject, rather than asking
-    for a skill or a tool."""
+    for a skill."""
+    line = ad.lines[ad.tokens[start].line - 1]
+    return _names_a_team_or_job(ad, start, last, line) or _a_degree_subject(ad, start, line)
+
+
+def _written_as(ad: ReadAd, token: Token, name: str) -> bool:
+    """Whether the ad writes the name as the catalogue does: "Flask", not "a flask of"."""
+    line = ad.lines[token.line - 1]
+    return line[token.start : token.start + len(name)] == name
+
+
+def _a_degree_subject(ad: ReadAd, start: int, line: str) -> bool:
+    """Whether the match stands in a degree's list of subjects: "a degree in Mathematics,
+    Statistics or …", "PhD in statistics", "a major such as Physics". The list ends at a
+    sentence's end, a number, or a word that turns to something else ("… and 3+ years of
+    machine learning", "… with hands-on Kubernetes")."""
     tokens = ad.tokens
-    line = ad.lines[tokens[start].line - 1]
-    if _names_a_team_or_job(ad, start, last, line):
-        return True
     for back in range(start - 1, max(-1, start - 1 - _DEGREE_REACH), -1):
         token = tokens[back]
-        if token.line != tokens[start].line or _SENTENCE_END.search(
-            line, token.start, tokens[back + 1].start
+        after = tokens[back + 1]
+        if (
+            token.line != tokens[start].line
+            or _SENTENCE_END.search(line, token.start, after.start)
+            or token.word in _DEGREE_STOPS
+            or any(ch.isdigit() for ch in token.word)
         ):
-            break
-        if token.word in _DEGREE_CUES:
-            return True
-        # "PhD in" and "MS in" open a subject list too; "PhD" alone may be asked for itself.
-        if token.word in {"phd", "ms", "ma", "bs", "ba"} and tokens[back + 1].word == "in":
-            return True
+            return False
+        written = line[token.start : token.start + len(token.word)]
+        cue = token.word in _DEGREE_CUES or written in _DEGREE_ABBREVIATIONS
+        if cue:
+            # "a degree in", "a major such as"; not "a high degree of autonomy", "major impact".
+            opening = {t.word for t in tokens[back + 1 : min(start, back + 4)]}
+            return bool(opening & {"in", "such"})
     return False
 
 
 def _names_a_team_or_job(ad: ReadAd, start: int, last: int, line: str) -> bool:
     """A capitalised match, then at most two more capitalised words, then a team or job
-    noun: "Machine Learning Infrastructure team", "Machine Learning Systems Engineer"."""
+    noun, with no punctuation between: "Machine Learning Infrastructure team", "Machine
+    Learning Systems Engineer". A capital that opens a line or a sentence ("- Mentor
+    engineers") says nothing, so a match there is never taken for a name."""
     tokens = ad.tokens
+    first = tokens[start]
+    before = line[: first.start].strip().lstrip("#*->•").strip()
+    if not before or before[-1] in ".:;!?":
+        return False
 
     def capitalised(at: int) -> bool:
         token = tokens[at]
-        return token.line == tokens[start].line and line[token.start : token.start + 1].isupper()
+        return token.line == first.line and line[token.start : token.start + 1].isupper()
+
+    def joined(at: int) -> bool:  # nothing but spaces between this word and the one before
+        previous = tokens[at - 1]
+        gap = line[previous.start + len(previous.word) : tokens[at].start]
+        return tokens[at].line == first.line and not gap.strip()
 
     if not all(capitalised(at) for at in range(start, last + 1)):
         return False
     for at in range(last + 1, min(len(tokens), last + 4)):
-        if tokens[at].line != tokens[start].line:
+        if not joined(at):
             return False
         if tokens[at].word in _NAME_NOUNS:
             return True
