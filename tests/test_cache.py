@@ -498,6 +498,22 @@ def test_stale_temporary_files_are_cleaned(cache_dir: Path) -> None:
     assert not old.exists() and fresh.exists()
 
 
+def test_a_command_says_why_it_runs_without_the_cache(
+    cache_dir: Path, invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mlroles.cli import common
+
+    monkeypatch.setattr(common, "_noticed", set())
+    cache_dir.mkdir(mode=0o777)
+    cache_dir.chmod(0o777)
+    result = invoke("show", "ml-engineer")
+    assert result.exit_code == 0
+    assert result.stderr == (
+        f"mlroles: warning: not using the cache directory {cache_dir}: "
+        "other users can write to it.\n"
+    )
+
+
 def test_no_warning_during_shell_completion(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
