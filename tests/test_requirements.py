@@ -67,7 +67,7 @@ def test_tools_the_catalogue_lacks_are_listed(catalogue: Catalogue) -> None:
 
 
 def test_plural_acronyms_and_verbs_are_not_tools(catalogue: Catalogue) -> None:
-    text = "Engineer\n\nRequirements\n- Python, SLOs, LSTMs, Build and Kafka.\n"
+    text = "Engineer\n\nRequirements\n- Python, SLOs, LSTMs, Build, p99, int4 and Kafka.\n"
     unknown = [t.name for t in extract(catalogue, read_ad(text)).unknown_tools]
     assert unknown == ["Kafka"]
 

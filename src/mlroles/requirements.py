@@ -81,6 +81,7 @@ _DEGREE_REACH = 12  # how many words after the cue a degree's subject list may r
 _SENTENCE_END = re.compile(r"[.;:!?](?:\s|$)")
 _LIST_SPLIT = re.compile(r"[,;/()\[\]]|\band\b|\bor\b|\be\.g\.|\bsuch as\b|\blike\b")
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
+_MEASURE = re.compile(r"[a-z]{1,4}\d+")  # p99, fp8, int4, v2: figures and versions, not names
 _TOOLISH = re.compile(r"^(?:[A-Z][a-z]+[A-Z]\w*|[a-z]+[A-Z]\w*|[A-Za-z]+\d\w*|[A-Z]{2,}[a-z]+\w*)$")
 
 
@@ -321,7 +322,12 @@ def _implied_skills(catalogue: Catalogue, found: dict[tuple[str, str], Requireme
 def _not_a_tool(word: str) -> bool:
     """Capitalised words that are not tools: common ones, practices (DevOps), and plural
     acronyms (SLOs, LSTMs), which name things of a kind rather than a product."""
-    return word in _NOT_TOOLS or word.endswith("Ops") or _PLURAL_ACRONYM.fullmatch(word) is not None
+    return (
+        word in _NOT_TOOLS
+        or word.endswith("Ops")
+        or _PLURAL_ACRONYM.fullmatch(word) is not None
+        or _MEASURE.fullmatch(word) is not None
+    )
 
 
 def _add_tool(tools: dict[str, UnknownTool], tool: UnknownTool) -> None:
