@@ -142,7 +142,7 @@ _BULLET = re.compile("^\\s*([-*\u2022\u00b7\u2023\u25e6\u25aa\u2013\u2014]|\\d{1
 _MARKUP = re.compile(r"^[#>*_\s]+|[*_:\s]+$")
 
 # A clause ends at sentence punctuation, a semicolon, a colon or a line break.
-_CLAUSE_END = re.compile("[.;:!?](?:\\s|$)|\\s[-\u2013\u2014]\\s")
+CLAUSE_END = re.compile("[.;:!?](?:\\s|$)|\\s[-\u2013\u2014]\\s")
 
 _NEGATION = frozenset(_bar("not no never without nor neither cannot instead rather unlike", " "))
 # The word before the "t" of a contraction ("won't" is read as "won", "t").
@@ -326,7 +326,7 @@ def read_ad(text: str, *, plain: bool = False) -> ReadAd:
 
 def _line_tokens(line: str, number: int, section: Section) -> list[Token]:
     out: list[Token] = []
-    clause_starts = [0] + [m.end() for m in _CLAUSE_END.finditer(line)]
+    clause_starts = [0] + [m.end() for m in CLAUSE_END.finditer(line)]
     words = words_of(line)
     clause = 0
     negated = collaboration = False

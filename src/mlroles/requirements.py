@@ -22,7 +22,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from .adreading import ReadAd, Section, Token, words_of
+from .adreading import CLAUSE_END, ReadAd, Section, Token, words_of
 from .catalogue import Catalogue
 from .termmatch import CompiledTerm, compile_phrase, excerpt, index_ad, occurrences
 
@@ -78,7 +78,6 @@ _DEGREE_STOPS = frozenset(
     re.findall(r"\S+", "experience years year with including plus skills knowledge hands")
 )
 _DEGREE_REACH = 12  # how many words after the cue a degree's subject list may run
-_SENTENCE_END = re.compile(r"[.;:!?](?:\s|$)")
 _LIST_SPLIT = re.compile(r"[,;/()\[\]]|\band\b|\bor\b|\be\.g\.|\bsuch as\b|\blike\b")
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 _MEASURE = re.compile(r"[a-z]{1,4}\d+")  # p99, fp8, int4, v2: figures and versions, not names
@@ -257,7 +256,7 @@ def _a_degree_subject(ad: ReadAd, start: int, line: str) -> bool:
         after = tokens[back + 1]
         if (
             token.line != tokens[start].line
-            or _SENTENCE_END.search(line, token.start, after.start)
+            or CLAUSE_END.search(line, token.start, after.start)
             or token.word in _DEGREE_STOPS
             or any(ch.isdigit() for ch in token.word)
         ):
