@@ -88,7 +88,7 @@ def test_an_empty_directory_is_an_error(invoke: Invoke, tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert (
         result.stderr
-        == f"mlroles: error: {tmp_path}: no job ads in this directory (.txt or .md files).\n"
+        == f"mlroles: error: {tmp_path}: no job ads in this directory (.txt, .md or .html files).\n"
     )
 
 

@@ -188,7 +188,7 @@ def test_cli_triage_bad_input(invoke: Invoke, tmp_path: Path) -> None:
     )
     missing = invoke("triage", str(tmp_path / "nope.txt"))
     assert missing.exit_code == 1 and "no such file" in missing.stderr
-    directory = invoke("triage", str(tmp_path))  # a directory holding no .txt or .md ad
+    directory = invoke("triage", str(tmp_path))  # a directory holding no .txt, .md or .html ad
     assert directory.exit_code == 1 and "no job ads in this directory" in directory.stderr
     assert invoke("triage").exit_code == 2
 

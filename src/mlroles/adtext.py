@@ -2,7 +2,8 @@
 
 An ad is anyone's file. It is read without waiting on a FIFO nobody writes to, refused if
 it is a device, a directory or over the size limit, and decoded as UTF-8 (or UTF-16/32
-when it starts with a byte-order mark, as Windows editors save "Unicode" text).
+when it starts with a byte-order mark, as Windows editors save "Unicode" text). A web page
+(a posting saved from a browser, or fetched with curl) is read as the ad it holds (`adhtml`).
 """
 
 from __future__ import annotations
@@ -117,4 +118,10 @@ def _non_empty(text: str, name: str) -> str:
         raise AdError(f"{name}: the ad is empty.")
     if "\x00" in text:
         raise AdError(f"{name}: looks like a binary file, not a text job ad.")
+    from .adhtml import looks_like_html, page_text
+
+    if looks_like_html(text):
+        text = page_text(text)
+        if not text.strip():
+            raise AdError(f"{name}: the web page holds no text.", hint="Save the ad as text.")
     return text

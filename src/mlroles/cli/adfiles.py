@@ -8,11 +8,11 @@ from pathlib import Path
 from ..adtext import AdError
 from ..adtext import read_ad as read_ad_text
 
-AD_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
+AD_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text", ".html", ".htm"})
 
 
 def expand(sources: list[str]) -> list[str]:
-    """Files as given; a directory stands for the ads in it (.txt and .md, sorted)."""
+    """Files as given; a directory stands for the ads in it (.txt, .md and .html, sorted)."""
     out: list[str] = []
     for source in sources:
         path = Path(source)
@@ -21,7 +21,7 @@ def expand(sources: list[str]) -> list[str]:
                 str(p) for p in path.iterdir() if p.suffix.lower() in AD_SUFFIXES and p.is_file()
             )
             if not found:
-                raise AdError(f"{source}: no job ads in this directory (.txt or .md files).")
+                raise AdError(f"{source}: no job ads in this directory (.txt, .md or .html files).")
             out += found
         else:
             out.append(source)

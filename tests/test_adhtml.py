@@ -1,0 +1,127 @@
+"""A job ad saved as a web page: read as the posting it holds (`mlroles.adhtml`)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import Invoke
+from mlroles.adhtml import looks_like_html, page_text
+from mlroles.adtext import AdError, decode_ad
+
+POSTING = Path(__file__).parent / "data" / "postings" / "05-mle-recsys.md"
+
+
+def _as_page(markdown: str) -> str:
+    """A Markdown posting as a job board would serve it: menus, scripts, tags."""
+    lines = markdown.splitlines()
+    title = lines[0].lstrip("# ")
+    body = []
+    for line in lines[1:]:
+        if line.startswith("#"):
+            body.append(f"<h2>{line.lstrip('# ')}</h2>")
+        elif line.startswith("- "):
+            body.append(f"<ul><li>{line[2:]}</li></ul>")
+        elif line.strip():
+            body.append(f"<p>{line}</p>")
+    return (
+        "<!DOCTYPE html>\n<html><head><title>Jobs at Acme</title>"
+        "<script>window.apply = function () {}</script><style>h1 {color: red}</style></head>"
+        "<body><nav><a>Home</a> <a>Careers</a> <a>Deep learning blog</a></nav>"
+        f"<h1>{title}</h1>\n" + "\n".join(body) + "<form><button>Apply now</button></form>"
+        "</body></html>"
+    )
+
+
+def test_a_page_is_its_title_then_one_block_per_line() -> None:
+    page = (
+        "<html><head><title>Careers | Acme</title></head><body>"
+        "<nav>Home Jobs</nav><h1>Data Scientist</h1>"
+        "<p>You will run A/B tests &amp; build<br>models.</p>"
+        "<h3>Requirements</h3><ul><li>SQL</li><li>Python <b>3</b></li></ul>"
+        "<script>var ad = 'machine learning';</script></body></html>"
+    )
+    assert page_text(page) == (
+        "Data Scientist\nYou will run A/B tests & build\nmodels.\nRequirements\n- SQL\n- Python 3"
+    )
+
+
+def test_the_pages_title_stands_in_for_a_missing_heading() -> None:
+    assert page_text("<html><head><title>ML Engineer</title></head><p>Ship models.</p>") == (
+        "ML Engineer\nShip models."
+    )
+
+
+def test_an_embedded_job_posting_is_the_ad() -> None:
+    posting = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {"@type": "Organization", "name": "Acme"},
+            {
+                "@type": "JobPosting",
+                "title": "MLOps Engineer",
+                # escaped once more, as some boards do
+                "description": "&lt;p&gt;Own model serving.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Kubernetes"
+                "&lt;/li&gt;&lt;/ul&gt;",
+            },
+        ],
+    }
+    page = (
+        '<html><head><script type="application/ld+json">'
+        + json.dumps(posting)
+        + "</script></head><body><h1>Careers</h1><p>Our other jobs</p></body></html>"
+    )
+    assert page_text(page) == "MLOps Engineer\nOwn model serving.\n- Kubernetes"
+
+
+@pytest.mark.parametrize(
+    "script",
+    ["[" * 100_000, "{not json", '{"@type": "JobPosting", "title": "X"}', '"just a string"'],
+)
+def test_broken_or_hostile_json_ld_falls_back_to_the_page(script: str) -> None:
+    page = f'<html><script type="application/ld+json">{script}</script><h1>AI Engineer</h1></html>'
+    assert page_text(page) == "AI Engineer"
+
+
+@pytest.mark.parametrize(
+    ("text", "html"),
+    [
+        ("<!DOCTYPE html><html>", True),
+        ("  \n<div class='job'>Data Engineer</div>", True),
+        ("<p>Data Engineer</p>", True),
+        ("Data Scientist\n<p> is how we write a paragraph", False),
+        ("<3 data? Join us", False),
+        ("<Senior> Data Engineer", False),
+    ],
+)
+def test_only_a_page_is_read_as_a_page(text: str, html: bool) -> None:
+    assert looks_like_html(text) is html
+
+
+def test_a_page_with_no_text_is_an_error_that_says_so() -> None:
+    with pytest.raises(AdError) as caught:
+        decode_ad(b"<html><head><script>track()</script></head><body></body></html>", "job.html")
+    assert caught.value.message == "job.html: the web page holds no text."
+
+
+def test_cli_reads_a_saved_page_as_the_posting_it_holds(invoke: Invoke, tmp_path: Path) -> None:
+    text = POSTING.read_text(encoding="utf-8")
+    page = tmp_path / "job.html"
+    page.write_text(_as_page(text), encoding="utf-8")
+    plain = tmp_path / "job.md"
+    plain.write_text(text, encoding="utf-8")
+    from_page = invoke("triage", str(page), "-f", "json")
+    from_text = json.loads(invoke("triage", str(plain), "-f", "json").stdout)
+    assert from_page.exit_code == 0 and from_page.stderr == ""
+    data = json.loads(from_page.stdout)
+    assert data["title"] == from_text["title"] == "Machine Learning Engineer — Recommendations"
+    assert [r["id"] for r in data["roles"]] == [r["id"] for r in from_text["roles"]]
+
+    def quoted(result: dict[str, list[dict[str, list[dict[str, str]]]]]) -> list[tuple[str, str]]:
+        return [(e["term"], e["excerpt"]) for r in result["roles"] for e in r["evidence"]]
+
+    assert quoted(data) and quoted(data) == quoted(from_text)  # the same lines, without tags
+    listed = invoke("triage", str(tmp_path), "-f", "csv")  # a directory: .html is an ad too
+    assert listed.exit_code == 0 and "job.html" in listed.stdout and "job.md" in listed.stdout
