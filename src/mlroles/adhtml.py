@@ -89,6 +89,7 @@ class _PageReader(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.hidden: list[str] = []  # open tags whose content is not the ad
+        self._open_hidden: dict[str, int] = {}  # how many of each are open, to close in O(1)
         self.json_ld: list[str] = []
         self.title = ""
         self.heading = ""
@@ -106,6 +107,7 @@ class _PageReader(HTMLParser):
             self._in = "title"
         if tag in _HIDDEN:
             self.hidden.append(tag)
+            self._open_hidden[tag] = self._open_hidden.get(tag, 0) + 1
             return
         if self.hidden:
             return
@@ -122,8 +124,10 @@ class _PageReader(HTMLParser):
         if (tag, self._in) in (("script", "json"), ("title", "title"), ("h1", "h1")):
             self._in = None
         if self.hidden:
-            if tag in self.hidden:  # close it and whatever was left open inside it
-                del self.hidden[self.hidden.index(tag) :]
+            if self._open_hidden.get(tag):  # close it and whatever was left open inside it
+                while (top := self.hidden.pop()) != tag:
+                    self._open_hidden[top] -= 1
+                self._open_hidden[tag] -= 1
             return
         if tag == "pre" and self._pre:
             self._pre -= 1

@@ -503,7 +503,7 @@ def triage(
         list[str],
         typer.Argument(
             metavar="FILE...",
-            help="Job ads (text, Markdown or a saved web page), directories of them, or - for stdin.",
+            help="Job ads (text, Markdown or a web page), directories of them, or - for stdin.",
             show_default=False,
         ),
     ],
