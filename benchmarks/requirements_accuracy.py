@@ -3,7 +3,8 @@
     python benchmarks/requirements_accuracy.py            # the dev split
     python benchmarks/requirements_accuracy.py --test     # and the test split (read)
     python benchmarks/requirements_accuracy.py --fresh2   # and fresh2's labels (read)
-    python benchmarks/requirements_accuracy.py --fresh3   # and fresh3's labels (read once)
+    python benchmarks/requirements_accuracy.py --fresh3   # and fresh3's labels (read)
+    python benchmarks/requirements_accuracy.py --fresh4   # and fresh4's labels (read once)
 
 The test figures are given per label file and for both together.
 
@@ -47,7 +48,12 @@ def _prf(hits: int, found: int, labelled: int) -> tuple[float, float]:
 LABEL_FILES = ("requirements.yaml", "requirements-2.yaml")
 # Held-out label files, each by a person new to the labelling, in session 5: fresh2's ads
 # (read once after tuning on dev and test, then tuned on too), then fresh3's.
-HELD_OUT = {"fresh2": ("requirements-3.yaml",), "fresh3": ("requirements-4.yaml",)}
+# fresh4's (requirements-5.yaml) came in session 6, read once after that session's changes.
+HELD_OUT = {
+    "fresh2": ("requirements-3.yaml",),
+    "fresh3": ("requirements-4.yaml",),
+    "fresh4": ("requirements-5.yaml",),
+}
 
 
 def _labels(files: tuple[str, ...]) -> dict[str, dict[str, list[str]]]:
@@ -105,8 +111,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--test", action="store_true", help="also read the test split")
     parser.add_argument("--fresh2", action="store_true", help="also read fresh2's labels")
+    parser.add_argument("--fresh3", action="store_true", help="also read fresh3's labels (read)")
     parser.add_argument(
-        "--fresh3", action="store_true", help="also read fresh3's labels (held out, read once)"
+        "--fresh4", action="store_true", help="also read fresh4's labels (held out, read once)"
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="every ad's misses")
     args = parser.parse_args()
