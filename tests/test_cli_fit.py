@@ -220,6 +220,44 @@ def test_fit_save_and_profile_round_trip(invoke: Invoke, tmp_path: Path) -> None
     assert json.loads(raised.stdout)["profile"]["lacking"] == []
 
 
+def test_a_profile_written_by_hand_says_what_the_flags_say(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    by_hand = tmp_path / "me.yaml"
+    by_hand.write_text(
+        "swe: 3\nskills:\n  Python: advanced\n  SQL: 2\n  machine learning: beginner\n"
+        "  Publishing: none\nwants:\n  Modelling: 4\n"
+    )
+    flags = (
+        "--swe 3 --skill python=practitioner --skill sql=working "
+        "--skill ml-fundamentals=awareness --skill publishing=0 --want modelling=4"
+    ).split()
+    from_file = invoke("fit", "--profile", str(by_hand), "-f", "json")
+    assert from_file.exit_code == 0 and from_file.stderr == ""
+    data = json.loads(from_file.stdout)
+    assert data["profile"]["skills"] == {
+        "python": "practitioner",
+        "sql": "working",
+        "ml-fundamentals": "awareness",
+    }
+    assert data["profile"]["lacking"] == ["publishing"]
+    assert data["roles"] == json.loads(invoke("fit", *flags, "-f", "json").stdout)["roles"]
+
+
+def test_a_hand_written_profiles_mistakes_are_located(invoke: Invoke, tmp_path: Path) -> None:
+    profile = tmp_path / "me.yaml"
+    profile.write_text("skills:\n  pyhton: expert\n  SQL: lots\n  Python: 3\n  python: 4\n")
+    result = invoke("fit", "--profile", str(profile))
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr == (
+        f"mlroles: error: invalid profile: {profile}:2:3: skills.pyhton: unknown skill 'pyhton'."
+        f" Did you mean python?; {profile}:3:8: skills.SQL: unknown level 'lots'. Use a name or"
+        " number: 0=none, 1=awareness, 2=working, 3=practitioner, 4=expert (or beginner,"
+        f" intermediate, advanced).; {profile}:5:3: skills.python: python is rated more than"
+        " once\n"
+    )
+
+
 def test_fit_bad_inputs(invoke: Invoke, tmp_path: Path) -> None:
     bad_skill = invoke("fit", "--skill", "pythn=3")
     assert bad_skill.exit_code == 2 and "Did you mean python" in bad_skill.stderr

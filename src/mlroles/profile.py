@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .errors import CatalogueError, ProfileError, UsageError
+from .errors import CatalogueError, Problem, ProfileError, UsageError
 from .models import Id, Interest, Level
+
+if TYPE_CHECKING:
+    from .catalogue import Catalogue
+    from .yamlio import YamlDocument
 
 Scale = Annotated[int, Field(ge=0, le=5)]
 
@@ -75,34 +79,114 @@ def checked_profile(
     )
 
 
+# The four-step scale people use to rate themselves, on the catalogue's four levels.
+LEVEL_SYNONYMS = {
+    "beginner": Level.AWARENESS,
+    "intermediate": Level.WORKING,
+    "advanced": Level.PRACTITIONER,
+}
+
+
 def parse_level(text: str) -> Level | None:
-    """A level by name or by number (0 none, 1 awareness ... 4 expert); None for none."""
+    """A level by name or by number (0 none, 1 awareness ... 4 expert), or on the
+    beginner / intermediate / advanced / expert scale; None for none."""
     value = text.strip().casefold()
     if value in ("none", "0"):
         return None
+    if value in LEVEL_SYNONYMS:
+        return LEVEL_SYNONYMS[value]
     for rank, level in enumerate(Level, start=1):
         if value in (level.value, str(rank)):
             return level
     names = "0=none, " + ", ".join(
         f"{rank}={level.value}" for rank, level in enumerate(Level, start=1)
     )
-    raise UsageError(f"unknown level {text!r}.", hint=f"Use a name or number: {names}.")
+    raise UsageError(
+        f"unknown level {text!r}.",
+        hint=f"Use a name or number: {names} (or beginner, intermediate, advanced).",
+    )
 
 
-def load_profile(path: Path) -> Profile:
-    """Read a profile file written by `fit --save` (or by hand); errors name file and line."""
+def load_profile(path: Path, catalogue: Catalogue | None = None) -> Profile:
+    """Read a profile file written by `fit --save` or by hand; errors name file and line.
+
+    With the catalogue, the file may say what the flags say: a skill by its id, name or
+    alias in any case ("Python", "machine learning"), a level by name or number or on the
+    beginner-to-expert scale, a kind of work in any case; a skill at level none (0) is
+    one you lack."""
     from .yamlio import read_yaml
 
     try:
         document = read_yaml(path)
     except CatalogueError as exc:  # read as a profile, not as a catalogue
         raise ProfileError(exc.problems) from None
+    data: Any = document.data
+    problems: list[Problem] = []
+    if catalogue is not None and isinstance(data, dict):
+        data, problems = _resolved(document, data, catalogue)
     try:
-        return Profile.model_validate(document.data)
+        profile = Profile.model_validate(data)
     except ValidationError as exc:
         from .build import validation_problems
 
-        raise ProfileError(validation_problems(document, exc, Profile)) from None
+        problems += validation_problems(document, exc, Profile)
+    if problems:
+        problems.sort(key=lambda p: (p.line or 0, p.column or 0))
+        raise ProfileError(problems) from None
+    return profile
+
+
+def _resolved(
+    document: YamlDocument, data: dict[str, Any], catalogue: Catalogue
+) -> tuple[dict[str, Any], list[Problem]]:
+    """The file's skills as ids and levels, its kinds of work in lower case, and what
+    cannot be resolved, as problems located in the file (and left out of the data)."""
+    problems: list[Problem] = []
+
+    def problem(path: tuple[str, ...], message: str, *, at_key: bool = False) -> None:
+        line, column = document.locate(path, at_key=at_key)
+        problems.append(Problem(document.name, message, line, column, ".".join(path)))
+
+    out = dict(data)
+    skills, lacking = data.get("skills"), data.get("lacking")
+    if isinstance(skills, dict) and (lacking is None or isinstance(lacking, list)):
+        levels: dict[str, str] = {}
+        lacked = list(lacking or [])
+        for key, value in skills.items():
+            path = ("skills", str(key))
+            try:
+                skill_id = catalogue.resolve_skill(str(key)).id
+            except UsageError as exc:
+                problem(path, str(exc), at_key=True)
+                continue
+            if isinstance(value, bool) or not isinstance(value, (str, int)):
+                problem(path, "give a level: a name or a number 0-4")
+                continue
+            try:
+                level = parse_level(str(value))
+            except UsageError as exc:
+                problem(path, str(exc))
+                continue
+            if skill_id in levels or skill_id in lacked:
+                problem(path, f"{skill_id} is rated more than once", at_key=True)
+            elif level is None:
+                lacked.append(skill_id)
+            else:
+                levels[skill_id] = level.value
+        for index, name in enumerate(lacking or []):
+            if isinstance(name, str):
+                try:
+                    lacked[index] = catalogue.resolve_skill(name).id
+                except UsageError as exc:
+                    line, column = document.locate(("lacking", index))
+                    problems.append(
+                        Problem(document.name, str(exc), line, column, f"lacking[{index}]")
+                    )
+        out["skills"], out["lacking"] = levels, lacked
+    wants = data.get("wants")
+    if isinstance(wants, dict):
+        out["wants"] = {k.casefold() if isinstance(k, str) else k: v for k, v in wants.items()}
+    return out, problems
 
 
 def profile_yaml(profile: Profile) -> str:

@@ -462,7 +462,7 @@ def map_roles(
             raise UsageError("give --me or --profile, not both.")
         from ..profile import load_profile
 
-        answers = load_profile(profile)
+        answers = load_profile(profile, catalogue)
         if answers.swe is None or answers.ml is None:
             raise UsageError(
                 f"{profile} has no swe and ml to plot.", hint="Add them, or use --me swe=N,ml=N."

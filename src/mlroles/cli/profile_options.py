@@ -101,7 +101,7 @@ def build_profile(
     from ..models import Interest
     from ..profile import checked_profile, load_profile, parse_level
 
-    base = load_profile(profile_path) if profile_path else checked_profile()
+    base = load_profile(profile_path, catalogue) if profile_path else checked_profile()
     skill_levels = dict(base.skills)
     lacking = list(base.lacking)
     for item in skills or []:
