@@ -5,7 +5,8 @@
     python benchmarks/triage_accuracy.py --fresh    # and the fresh split (read in session 4)
     python benchmarks/triage_accuracy.py --fresh2   # and the fresh2 split (read in session 4)
     python benchmarks/triage_accuracy.py --fresh3   # and the fresh3 split (read in session 5)
-    python benchmarks/triage_accuracy.py --fresh4   # and the fresh4 held-out split (read once)
+    python benchmarks/triage_accuracy.py --fresh4   # and the fresh4 split (read in session 5)
+    python benchmarks/triage_accuracy.py --fresh5   # and the fresh5 held-out split (read once)
 
 For each split: strict top-1 (the label only), top-1 counting the also-acceptable roles,
 top-2, the catch rate on misleading titles ("titled X, reads as Y" fired and named the
@@ -28,7 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import Ad, load
+from corpus import SPLITS, Ad, load
 
 from mlroles.loading import load_bundled
 from mlroles.triage import Triage, triage
@@ -147,11 +148,14 @@ def main() -> int:
         "--fresh3", action="store_true", help="also read the fresh3 split (read in session 5)"
     )
     parser.add_argument(
-        "--fresh4", action="store_true", help="also read the fresh4 held-out split (read once)"
+        "--fresh4", action="store_true", help="also read the fresh4 split (read in session 5)"
+    )
+    parser.add_argument(
+        "--fresh5", action="store_true", help="also read the fresh5 held-out split (read once)"
     )
     args = parser.parse_args()
     catalogue = load_bundled()
-    read = [s for s in ("test", "fresh", "fresh2", "fresh3", "fresh4") if getattr(args, s)]
+    read = [s for s in SPLITS[2:] if getattr(args, s)]
     splits = ["train", "dev", *read]
     last: dict[str, float] = {}
     for split in splits:
