@@ -179,3 +179,24 @@ def test_a_first_line_that_is_a_sentence_is_also_read_as_text() -> None:
     assert ad.title is not None and ad.title.startswith("We are looking")
     words = {t.word: t.section for t in ad.tokens if t.line == 1}
     assert words["deploy"] is Section.INTRO and words["drift"] is Section.INTRO
+
+
+@pytest.mark.parametrize(
+    ("first", "title"),
+    [
+        ("About the job", None),  # LinkedIn's description pane
+        ("Full job description", None),  # Indeed's
+        ("## Job Description", None),
+        ("Overview:", None),
+        ("Senior Data Scientist", "Senior Data Scientist"),
+        ("Data Scientist-Identity team", "Data Scientist-Identity team"),  # reads like a heading
+        ("MLOps Support Team Lead", "MLOps Support Team Lead"),
+        ("Postdoctoral position in ML", "Postdoctoral position in ML"),
+    ],
+)
+def test_a_copied_description_panes_heading_is_not_a_title(first: str, title: str | None) -> None:
+    ad = read_ad(f"{first}\nDeploy models and monitor drift.\n\nRequirements\n- Python\n")
+    assert ad.title == title
+    if title is None:  # the heading opens a section, and its words are read in it
+        assert ad.title_line == 0 and ad.sections[0] == (1, heading_kind(first.strip("#: ")))
+        assert {t.word for t in ad.tokens if t.line == 2} >= {"deploy", "drift"}

@@ -220,18 +220,15 @@ def test_fit_save_and_profile_round_trip(invoke: Invoke, tmp_path: Path) -> None
     assert json.loads(raised.stdout)["profile"]["lacking"] == []
 
 
-def test_a_profile_written_by_hand_says_what_the_flags_say(
-    invoke: Invoke, tmp_path: Path
-) -> None:
+def test_a_profile_written_by_hand_says_what_the_flags_say(invoke: Invoke, tmp_path: Path) -> None:
     by_hand = tmp_path / "me.yaml"
     by_hand.write_text(
         "swe: 3\nskills:\n  Python: advanced\n  SQL: 2\n  machine learning: beginner\n"
         "  Publishing: none\nwants:\n  Modelling: 4\n"
     )
-    flags = (
-        "--swe 3 --skill python=practitioner --skill sql=working "
-        "--skill ml-fundamentals=awareness --skill publishing=0 --want modelling=4"
-    ).split()
+    flags = ["--swe", "3", "--skill", "python=practitioner", "--skill", "sql=working"]
+    flags += ["--skill", "ml-fundamentals=awareness", "--skill", "publishing=0"]
+    flags += ["--want", "modelling=4"]
     from_file = invoke("fit", "--profile", str(by_hand), "-f", "json")
     assert from_file.exit_code == 0 and from_file.stderr == ""
     data = json.loads(from_file.stdout)

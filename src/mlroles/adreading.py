@@ -172,6 +172,15 @@ PEOPLE = frozenset(
     )
 )
 
+# More words only a job's name holds: a first line with one is the title, not a heading.
+_JOB_WORDS = frozenset(
+    _bar(
+        "intern interns internship director head officer consultant associate fellow "
+        "fellowship postdoc postdoctoral phd statistician programmer",
+        " ",
+    )
+)
+
 
 class Token(NamedTuple):
     """One word of the ad, as it may count as evidence."""
@@ -279,6 +288,12 @@ def _title(lines: list[str]) -> tuple[str | None, int]:
         line = _MARKUP.sub("", raw.strip()).strip()
         if not line:
             continue
+        # An ad copied from a job board's description pane opens with its heading ("About
+        # the job", "Full job description"): a section, and the ad has no title line. A
+        # heading-like title names a job ("Data Scientist - Identity team").
+        words = {word.lower() for word, _, _ in words_of(line)}
+        if heading_kind(line) is not None and not (PEOPLE | _JOB_WORDS).intersection(words):
+            return None, 0
         line = re.sub(r"^(job\s+)?(title|position|role)\s*:\s*", "", line, flags=re.IGNORECASE)
         return (line[:200].strip() or None), number
     return None, 0
