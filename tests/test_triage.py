@@ -179,13 +179,26 @@ def test_cli_triage_top_and_markdown(invoke: Invoke) -> None:
 
 
 def test_cli_triage_bad_input(invoke: Invoke, tmp_path: Path) -> None:
-    binary = tmp_path / "ad.pdf"
-    binary.write_bytes(b"%PDF-1.7\x00\x01\x02")
+    binary = tmp_path / "ad.bin"
+    binary.write_bytes(b"\x7fELF\x00\x01\x02")
     result = invoke("triage", str(binary))
     assert result.exit_code == 1
     assert (
         result.stderr == f"mlroles: error: {binary}: looks like a binary file, not a text job ad.\n"
     )
+    pdf = tmp_path / "ad.pdf"
+    pdf.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj")
+    result = invoke("triage", str(pdf))
+    assert result.exit_code == 1 and result.stderr == (
+        f"mlroles: error: {pdf}: a PDF, not a text job ad. Save its text first, e.g."
+        " 'pdftotext ad.pdf ad.txt', or copy it from a viewer.\n"
+    )
+    word = tmp_path / "ad.docx"
+    word.write_bytes(b"PK\x03\x04\x14\x00\x06\x00")
+    assert "a zip archive (a Word or OpenDocument file?)" in invoke("triage", str(word)).stderr
+    rtf = tmp_path / "ad.rtf"
+    rtf.write_text("{\\rtf1\\ansi Data Scientist\\par}")
+    assert "an RTF document, not a text job ad" in invoke("triage", str(rtf)).stderr
     missing = invoke("triage", str(tmp_path / "nope.txt"))
     assert missing.exit_code == 1 and "no such file" in missing.stderr
     directory = invoke("triage", str(tmp_path))  # a directory holding no .txt, .md or .html ad

@@ -27,6 +27,23 @@ _BOMS = (
 )
 
 
+# Documents people are sent job ads in, which triage does not read: what to do instead.
+_DOCUMENTS = (
+    (
+        b"%PDF-",
+        "a PDF",
+        "Save its text first, e.g. 'pdftotext ad.pdf ad.txt', or copy it from a viewer.",
+    ),
+    (
+        b"PK\x03\x04",
+        "a zip archive (a Word or OpenDocument file?)",
+        "Save the ad as plain text or as a web page from the word processor.",
+    ),
+    (b"{\\rtf", "an RTF document", "Save the ad as plain text from the word processor."),
+    (b"\xd0\xcf\x11\xe0", "a Word 97-2003 document", "Save the ad as plain text from Word."),
+)
+
+
 class AdError(MlrolesError):
     """The job ad cannot be read."""
 
@@ -101,6 +118,9 @@ def decode_ad(raw: bytes, name: str) -> str:
                     hint="Save the ad as UTF-8 text or Markdown.",
                 ) from None
             return _non_empty(text.lstrip("\ufeff"), name)
+    for magic, kind, how in _DOCUMENTS:
+        if raw.startswith(magic):
+            raise AdError(f"{name}: {kind}, not a text job ad.", hint=how)
     if b"\x00" in raw:
         raise AdError(f"{name}: looks like a binary file, not a text job ad.")
     try:
