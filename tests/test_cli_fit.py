@@ -255,6 +255,18 @@ def test_a_hand_written_profiles_mistakes_are_located(invoke: Invoke, tmp_path: 
     )
 
 
+def test_a_profile_listing_skills_without_levels_says_to_give_them(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    profile = tmp_path / "me.yaml"
+    profile.write_text("swe: 3\nskills:\n  - Python\n  - SQL\n")
+    result = invoke("fit", "--profile", str(profile))
+    assert result.exit_code == 1 and result.stderr == (
+        f"mlroles: error: invalid profile: {profile}:3:3: skills: give each skill its level,"
+        " e.g. 'Python: practitioner' or 'SQL: 2'\n"
+    )
+
+
 def test_fit_bad_inputs(invoke: Invoke, tmp_path: Path) -> None:
     bad_skill = invoke("fit", "--skill", "pythn=3")
     assert bad_skill.exit_code == 2 and "Did you mean python" in bad_skill.stderr

@@ -149,6 +149,9 @@ def _resolved(
 
     out = dict(data)
     skills, lacking = data.get("skills"), data.get("lacking")
+    if isinstance(skills, list):  # names without levels
+        problem(("skills",), "give each skill its level, e.g. 'Python: practitioner' or 'SQL: 2'")
+        out["skills"] = skills = {}
     if isinstance(skills, dict) and (lacking is None or isinstance(lacking, list)):
         levels: dict[str, str] = {}
         lacked = list(lacking or [])
