@@ -111,6 +111,23 @@ def test_misleading_title_gets_a_warning(catalogue: Catalogue) -> None:
     assert result.warning.startswith("titled Data scientist, reads as ML engineer: ")
 
 
+@pytest.mark.parametrize(
+    "title", ["Senior Backend Engineer", "Backend Developer", "Full-stack Engineer (Python)"]
+)
+def test_a_generic_engineering_title_over_ai_work_gets_a_warning(
+    catalogue: Catalogue, title: str
+) -> None:
+    body = (
+        "\nBuild retrieval-augmented generation (RAG) features on top of LLMs: prompts,"
+        " chunking, embeddings in a vector database, evals and guardrails for the chatbot.\n"
+    )
+    result = triage(catalogue, title + body)
+    assert result.title_role is not None and result.title_role.id == "software-engineer"
+    assert result.matches[0].role.id == "ai-engineer"
+    assert result.warning is not None
+    assert result.warning.startswith("titled Software engineer, reads as AI engineer: ")
+
+
 def test_variant_is_named(catalogue: Catalogue) -> None:
     analytics = triage(catalogue, (POSTINGS / "01-ds-analytics-fintech.md").read_text())
     assert analytics.matches[0].variant is not None
