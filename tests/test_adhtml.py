@@ -85,6 +85,17 @@ def test_broken_or_hostile_json_ld_falls_back_to_the_page(script: str) -> None:
     assert page_text(page) == "AI Engineer"
 
 
+def test_a_job_boards_escaped_html_is_read_as_the_page() -> None:
+    # What `curl .../jobs/ID | jq -r .content` prints for a Greenhouse posting.
+    escaped = (
+        "&lt;div class=&quot;content-intro&quot;&gt;&lt;p&gt;We build &amp;amp; ship models."
+        "&lt;/p&gt;&lt;/div&gt;&lt;h3&gt;Requirements&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;Python"
+        "&lt;/li&gt;&lt;/ul&gt;"
+    )
+    assert looks_like_html(escaped)
+    assert page_text(escaped) == "We build & ship models.\nRequirements\n- Python"
+
+
 @pytest.mark.parametrize(
     ("text", "html"),
     [
@@ -94,6 +105,7 @@ def test_broken_or_hostile_json_ld_falls_back_to_the_page(script: str) -> None:
         ("Data Scientist\n<p> is how we write a paragraph", False),
         ("<3 data? Join us", False),
         ("<Senior> Data Engineer", False),
+        ("&lt;3 data? Join us", False),
     ],
 )
 def test_only_a_page_is_read_as_a_page(text: str, html: bool) -> None:

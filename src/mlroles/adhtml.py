@@ -21,10 +21,13 @@ from typing import Any
 
 # A page starts with one of these (after spaces); a text ad never does.
 _PAGE_START = re.compile(
-    r"\A\s*<(?:!doctype\s+html|html|head|body|div|section|article|main|p|h[1-6]|ul|ol|table"
-    r"|span|meta|title|!--)[\s>/]",
+    r"\A\s*(?:<|&lt;)(?:!doctype\s+html|html|head|body|div|section|article|main|p|h[1-6]|ul"
+    r"|ol|table|span|meta|title|!--)(?:[\s>/]|&gt;)",
     re.IGNORECASE,
 )
+# A job board's API gives the posting's HTML escaped ("&lt;p&gt;…"), as `jq -r .content`
+# prints it.
+_ESCAPED_START = re.compile(r"\A\s*&lt;", re.IGNORECASE)
 _BLOCKS = frozenset(
     re.findall(
         r"\S+",
@@ -49,6 +52,8 @@ def looks_like_html(text: str) -> bool:
 
 def page_text(page: str) -> str:
     """The ad a web page holds, as lines of text: its title first."""
+    if _ESCAPED_START.match(page):
+        page = unescape(page)
     reader = _read(page)
     if reader is None:  # a page too broken to parse: its text between the tags
         return _lines(re.sub(r"<[^>]*>", "\n", page))
