@@ -148,10 +148,10 @@ def test_a_skills_unless_phrases_guard_its_other_senses(catalogue: Catalogue) ->
 
 
 def test_a_phrase_does_not_run_across_a_list(catalogue: Catalogue) -> None:
-    listed = "Engineer\n\nDuties\n- Make sure data, experiments and models can be traced.\n"
-    assert "data-storage" not in _asks(catalogue, listed)
-    asked = "Engineer\n\nDuties\n- Design data models for the warehouse.\n"
-    assert _asks(catalogue, asked)["data-storage"] is True
+    listed = "Engineer\n\nDuties\n- Keep each model, registry entries and logs in order.\n"
+    assert "mlops" not in _asks(catalogue, listed)
+    asked = "Engineer\n\nDuties\n- Keep each model registry entry in order.\n"
+    assert _asks(catalogue, asked)["mlops"] is True
 
 
 def test_ml_models_as_a_workload_are_not_ml_fundamentals(catalogue: Catalogue) -> None:
