@@ -4,7 +4,8 @@
     python benchmarks/requirements_accuracy.py --test     # and the test split (read)
     python benchmarks/requirements_accuracy.py --fresh2   # and fresh2's labels (read)
     python benchmarks/requirements_accuracy.py --fresh3   # and fresh3's labels (read)
-    python benchmarks/requirements_accuracy.py --fresh4   # and fresh4's labels (read once)
+    python benchmarks/requirements_accuracy.py --fresh4   # and fresh4's labels (read)
+    python benchmarks/requirements_accuracy.py --fresh5   # and fresh5's labels (read once)
 
 The test figures are given per label file and for both together.
 
@@ -48,11 +49,14 @@ def _prf(hits: int, found: int, labelled: int) -> tuple[float, float]:
 LABEL_FILES = ("requirements.yaml", "requirements-2.yaml")
 # Held-out label files, each by a person new to the labelling, in session 5: fresh2's ads
 # (read once after tuning on dev and test, then tuned on too), then fresh3's.
-# fresh4's (requirements-5.yaml) came in session 6, read once after that session's changes.
+# fresh4's (requirements-5.yaml) came in session 6, read once after that session's first
+# changes; fresh5's (requirements-6.yaml) later in session 6, read once after the phrases
+# were pruned and extended on the five files before it.
 HELD_OUT = {
     "fresh2": ("requirements-3.yaml",),
     "fresh3": ("requirements-4.yaml",),
     "fresh4": ("requirements-5.yaml",),
+    "fresh5": ("requirements-6.yaml",),
 }
 
 
@@ -112,8 +116,9 @@ def main() -> int:
     parser.add_argument("--test", action="store_true", help="also read the test split")
     parser.add_argument("--fresh2", action="store_true", help="also read fresh2's labels")
     parser.add_argument("--fresh3", action="store_true", help="also read fresh3's labels (read)")
+    parser.add_argument("--fresh4", action="store_true", help="also read fresh4's labels (read)")
     parser.add_argument(
-        "--fresh4", action="store_true", help="also read fresh4's labels (held out, read once)"
+        "--fresh5", action="store_true", help="also read fresh5's labels (held out, read once)"
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="every ad's misses")
     args = parser.parse_args()
