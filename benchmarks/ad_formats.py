@@ -22,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import load
 
+from mlroles.adreading import heading_kind
 from mlroles.adtext import decode_ad
 from mlroles.loading import load_bundled
 from mlroles.triage import triage
@@ -40,27 +41,31 @@ def _no_title(text: str) -> str:
 
 
 def _web_page(text: str) -> str:
+    """As a careers site serves it: a head left open, a header and breadcrumbs before the
+    title, headings as `<h2>`, list items wrapped in paragraphs, a form around the body."""
     title, _, body = text.partition("\n")
     blocks = []
     for line in body.split("\n"):
         stripped = line.strip()
         if stripped.startswith(("-", "*", "•")):
-            blocks.append(f"<ul><li>{html.escape(stripped.lstrip('-*• '))}</li></ul>")
+            blocks.append(f"<ul><li><p>{html.escape(stripped.lstrip('-*• '))}</p></li></ul>")
+        elif stripped and heading_kind(stripped):
+            blocks.append(f"<h2>{html.escape(stripped)}</h2>")
         elif stripped:
             blocks.append(f"<p>{html.escape(stripped)}</p>")
     return (
-        "<!DOCTYPE html><html><head><title>Careers</title><script>track()</script></head>"
-        f"<body><nav>Home Jobs Blog</nav><h1>{html.escape(title)}</h1>{''.join(blocks)}"
-        "<form><button>Apply</button></form></body></html>"
+        "<!DOCTYPE html><html><head><title>Careers</title><script>track()</script>"
+        '<body><form id="page"><header><a>Acme Careers</a> &gt; <a>Jobs</a></header>'
+        f"<nav>Home Jobs Blog</nav><h1>{html.escape(title)}</h1>{''.join(blocks)}"
+        "<button>Apply</button></form></body></html>"
     )
 
 
 def _markdown(text: str) -> str:
+    """The title as `#`, the lines the reader takes for headings as `##`, the rest as is:
+    the form changes, not what counts as a heading."""
     title, _, body = text.partition("\n")
-    lines = [
-        f"## {line}" if line and len(line) < 40 and not line.startswith(("-", "*", "•")) else line
-        for line in body.split("\n")
-    ]
+    lines = [f"## {line}" if heading_kind(line) else line for line in body.split("\n")]
     return f"# {title}\n" + "\n".join(lines)
 
 

@@ -137,3 +137,93 @@ def test_cli_reads_a_saved_page_as_the_posting_it_holds(invoke: Invoke, tmp_path
     assert quoted(data) and quoted(data) == quoted(from_text)  # the same lines, without tags
     listed = invoke("triage", str(tmp_path), "-f", "csv")  # a directory: .html is an ad too
     assert listed.exit_code == 0 and "job.html" in listed.stdout and "job.md" in listed.stdout
+
+
+@pytest.mark.parametrize(
+    ("page", "text"),
+    [
+        # </head> may be left out: the head ends where the body begins
+        (
+            "<html><head><title>Careers</title><h1>ML Engineer</h1><p>Ship models.</p>",
+            "ML Engineer\nShip models.",
+        ),
+        # ASP.NET wraps the whole body in a form
+        (
+            '<html><body><form id="aspnetForm"><h1>ML Engineer</h1><p>Ship models.</p>'
+            "<button>Apply</button></form></body></html>",
+            "ML Engineer\nShip models.",
+        ),
+        # closing a block closes what was left open inside it, as browsers do
+        ("<html><div><button>Apply</div><p>Ship models.</p>", "Ship models."),
+        ("<html><div><nav>Home</div><p>Ship models.</p>", "Ship models."),
+        (
+            "<html><select><option>UK<option>US</select><datalist><option>x</datalist>"
+            "<p>Ship models.</p>",
+            "Ship models.",
+        ),
+        # list items wrapped in paragraphs, as rich-text editors write them
+        (
+            "<html><h1>ML Engineer</h1><ul><li><p>Experience with PyTorch</p></li>"
+            "<li><p>Knowledge of Kubernetes</p></li></ul>",
+            "ML Engineer\n- Experience with PyTorch\n- Knowledge of Kubernetes",
+        ),
+        # a header before the h1: the title goes first, and only once
+        (
+            "<html><header>Acme Careers</header><h1>ML Engineer</h1><p>Ship models.</p>",
+            "ML Engineer\nAcme Careers\nShip models.",
+        ),
+        # a logo's svg title is not the page's; a line break inside the h1 is a space
+        (
+            "<html><h1><svg><title>logo</title></svg>Data<br>Scientist</h1><p>Models.</p>",
+            "Data Scientist\nModels.",
+        ),
+        # comments, declarations and a "<" that opens no tag
+        (
+            "<?xml version='1.0'?><!DOCTYPE html><!--[if IE]>x<![endif]--><html>"
+            "<h1>Data Scientist</h1><p>Knows that p < 0.05 is not the point.</p>",
+            "Data Scientist\nKnows that p < 0.05 is not the point.",
+        ),
+    ],
+)
+def test_a_page_is_read_as_a_browser_shows_it(page: str, text: str) -> None:
+    assert page_text(page) == text
+
+
+@pytest.mark.parametrize(
+    ("posting", "text"),
+    [
+        (  # entities in plain text, a type written as a URL
+            {
+                "@type": "http://schema.org/JobPosting",
+                "title": "Data Scientist &amp; ML Engineer",
+                "description": "R&amp;D on models.",
+            },
+            "Data Scientist & ML Engineer\nR&D on models.",
+        ),
+        (  # no title: the page's heading is the title
+            {"@type": "JobPosting", "description": "<p>Build models.</p>"},
+            "Careers\nBuild models.",
+        ),
+        (  # under mainEntity
+            {
+                "@type": "WebPage",
+                "mainEntity": {"@type": ["JobPosting"], "title": "MLE", "description": "Ship."},
+            },
+            "MLE\nShip.",
+        ),
+    ],
+)
+def test_job_postings_in_the_shapes_boards_write_them(posting: object, text: str) -> None:
+    page = (
+        '<html><script type="application/ld+json; charset=utf-8">'
+        + json.dumps(posting)
+        + "</script><h1>Careers</h1><p>Other jobs</p></html>"
+    )
+    assert page_text(page) == text
+
+
+def test_a_markdown_ad_that_opens_with_a_comment_or_a_div_is_text() -> None:
+    for opening in ("<!-- saved from the board -->", '<div align="center"><img src="x"></div>'):
+        markdown = f"{opening}\n# ML Engineer\n## Duties\n- Deploy models\n"
+        assert not looks_like_html(markdown)
+        assert decode_ad(markdown.encode(), "ad.md") == markdown

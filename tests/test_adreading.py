@@ -192,6 +192,10 @@ def test_a_first_line_that_is_a_sentence_is_also_read_as_text() -> None:
         ("Data Scientist-Identity team", "Data Scientist-Identity team"),  # reads like a heading
         ("MLOps Support Team Lead", "MLOps Support Team Lead"),
         ("Postdoctoral position in ML", "Postdoctoral position in ML"),
+        ("Position: ML Ops", "ML Ops"),  # a field label, then the title
+        ("Senior Data Science Role", "Senior Data Science Role"),
+        ("Capital Allocation Quant", "Capital Allocation Quant"),  # not the "location" cue
+        ("<!-- saved from the board -->\nData Engineer", "Data Engineer"),  # a hidden comment
     ],
 )
 def test_a_copied_description_panes_heading_is_not_a_title(first: str, title: str | None) -> None:
@@ -200,3 +204,5 @@ def test_a_copied_description_panes_heading_is_not_a_title(first: str, title: st
     if title is None:  # the heading opens a section, and its words are read in it
         assert ad.title_line == 0 and ad.sections[0] == (1, heading_kind(first.strip("#: ")))
         assert {t.word for t in ad.tokens if t.line == 2} >= {"deploy", "drift"}
+    else:
+        assert ad.title_line == first.count("\n") + 1

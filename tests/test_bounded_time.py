@@ -8,6 +8,7 @@ from 18 s to over 15 minutes.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -78,18 +79,33 @@ def test_wrapping_one_long_non_ascii_word() -> None:
     assert all(cell_len(line) <= 79 for line in lines)
 
 
-def test_a_web_page_of_unclosed_hidden_tags_and_stray_end_tags() -> None:
-    from html.parser import HTMLParser
-
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<html>" + "<nav>" * 25_000 + "</p>" * 25_000 + "<p>Data Engineer</p>",
+        # html.parser's close() took 28 s to minutes on these (CPython before gh-135462)
+        "<html><div>" + "<!--" * 65_000,
+        "<html><div>" + "<a" * 130_000,
+        "<html><div>" + '<a b="x" ' * 26_000,
+        "<html><div>" + "<a " * 87_000,
+        "<html><div><![foo[ " + "<" * 250_000,
+        "<html><div>" + "<script>" * 30_000 + "</div>",
+        "<html><div>" + "<li><p>x" * 30_000,
+        "<html>" + "<h1>" * 40_000 + "x",
+    ],
+)
+def test_a_web_page_is_read_in_linear_time(page: str) -> None:
     from mlroles.adtext import AdError, decode_ad
 
-    page = "<html>" + "<nav>" * 25_000 + "</p>" * 25_000 + "<p>Data Engineer</p>"
-    baseline = cpu_seconds(lambda: HTMLParser().feed(page))  # the parse alone
+    raw = page.encode()[: 256 * 1024]
+    baseline = cpu_seconds(
+        lambda: (raw.decode(errors="ignore").lower().find("</x"), raw.count(b"<"))
+    )
 
     def read() -> None:
-        # Everything after the first <nav> is navigation: the page holds no ad.
-        with pytest.raises(AdError, match="the web page holds no text"):
-            decode_ad(page.encode(), "ad.html")
+        # A page of nothing but markup holds no ad: fine, if said at once.
+        with contextlib.suppress(AdError):
+            decode_ad(raw, "ad.html")
 
     ours = cpu_seconds(read)
-    assert ours < 10 * baseline + 0.5, (ours, baseline)  # before the fix: 5.3 s
+    assert ours < 400 * baseline + 0.5, (ours, baseline)

@@ -251,7 +251,18 @@ def test_a_hand_written_profiles_mistakes_are_located(invoke: Invoke, tmp_path: 
         f" Did you mean python?; {profile}:3:8: skills.SQL: unknown level 'lots'. Use a name or"
         " number: 0=none, 1=awareness, 2=working, 3=practitioner, 4=expert (or beginner,"
         f" intermediate, advanced).; {profile}:5:3: skills.python: python is rated more than"
-        " once\n"
+        " once.\n"
+    )
+    lacking = tmp_path / "lacking.yaml"
+    lacking.write_text("swe: 3\nlacking: [Publishing, Python]\n")  # names, and no skills key
+    data = json.loads(invoke("fit", "--profile", str(lacking), "-f", "json").stdout)
+    assert data["profile"]["lacking"] == ["publishing", "python"]
+    both = tmp_path / "both.yaml"
+    both.write_text("lacking: [Python]\nskills:\n  python: 3\nwants:\n  Data: 4\n  data: 1\n")
+    result = invoke("fit", "--profile", str(both))
+    assert result.exit_code == 1 and result.stderr == (
+        f"mlroles: error: invalid profile: {both}:3:3: skills.python: python is rated more than"
+        f" once.; {both}:6:3: wants.data: data is rated more than once.\n"
     )
 
 

@@ -210,12 +210,19 @@ def test_cli_triage_bad_input(invoke: Invoke, tmp_path: Path) -> None:
         f"mlroles: error: {pdf}: a PDF, not a text job ad. Save its text first, e.g."
         " 'pdftotext ad.pdf ad.txt', or copy it from a viewer.\n"
     )
+    big_pdf = tmp_path / "big.pdf"  # most PDFs are over the size limit: still named
+    big_pdf.write_bytes(b"%PDF-1.7\n" + b"\x00" * (MAX_AD_BYTES + 10))
+    result = invoke("triage", str(big_pdf))
+    assert result.exit_code == 1 and "big.pdf: a PDF, not a text job ad." in result.stderr
     word = tmp_path / "ad.docx"
     word.write_bytes(b"PK\x03\x04\x14\x00\x06\x00")
-    assert "a zip archive (a Word or OpenDocument file?)" in invoke("triage", str(word)).stderr
+    result = invoke("triage", str(word))
+    assert result.exit_code == 1 and result.stdout == ""
+    assert "ad.docx: a zip archive (a Word or OpenDocument file?)" in result.stderr
     rtf = tmp_path / "ad.rtf"
-    rtf.write_text("{\\rtf1\\ansi Data Scientist\\par}")
-    assert "an RTF document, not a text job ad" in invoke("triage", str(rtf)).stderr
+    rtf.write_bytes(b"\xef\xbb\xbf  {\\rtf1\\ansi Data Scientist\\par}")  # a BOM, spaces
+    result = invoke("triage", str(rtf))
+    assert result.exit_code == 1 and "ad.rtf: an RTF document, not a text job ad" in result.stderr
     missing = invoke("triage", str(tmp_path / "nope.txt"))
     assert missing.exit_code == 1 and "no such file" in missing.stderr
     directory = invoke("triage", str(tmp_path))  # a directory holding no .txt, .md or .html ad

@@ -8,7 +8,11 @@ block (a paragraph, a heading, a list item as a bullet) per line.
 When the page carries the schema.org `JobPosting` that job boards embed for search engines
 (JSON-LD), its title and description are the ad: nothing else on the page is. Otherwise
 the title is the page's first `<h1>` (or its `<title>`), and the ad is the visible text of
-its body, without scripts, styles, navigation, forms or buttons.
+its body, without scripts, styles, navigation, buttons or drop-down lists.
+
+The page is read by a small tokenizer of our own rather than `html.parser`, whose `close()`
+takes quadratic time on some unfinished tags in the Python versions this package supports
+(a 256 KiB page of `<a ` took minutes): every step here moves forward, so time is linear.
 """
 
 from __future__ import annotations
@@ -16,69 +20,70 @@ from __future__ import annotations
 import json
 import re
 from html import unescape
-from html.parser import HTMLParser
 from typing import Any
 
-# A page starts with one of these (after spaces); a text ad never does.
-_PAGE_START = re.compile(
-    r"\A\s*(?:<|&lt;)(?:!doctype\s+html|html|head|body|div|section|article|main|p|h[1-6]|ul"
-    r"|ol|table|span|meta|title|!--)(?:[\s>/]|&gt;)",
-    re.IGNORECASE,
-)
+# The first thing in a page (after spaces): a tag, a comment, a declaration.
+_TAG_START = re.compile(r"\A\s*(?:<|&lt;)[!?A-Za-z]")
+# A page proper announces itself; a fragment shows it by its tags (a Markdown ad may open
+# with one comment or one `<div align=center>`, and is not a page for that).
+_PAGE_OPENING = re.compile(r"(?:<|&lt;)(?:!doctype\s+html|html|\?xml|head|body)\b", re.IGNORECASE)
+_OPENING_REACH = 2_000  # characters in which a page names itself (after comments, a BOM)
+_BLOCK_TAGS = re.compile(r"</(?:p|li|div|h[1-6]|ul|ol|tr|td|section)\s*>|<br\s*/?>", re.IGNORECASE)
+_FRAGMENT_TAGS = 3
 # A job board's API gives the posting's HTML escaped ("&lt;p&gt;…"), as `jq -r .content`
 # prints it.
 _ESCAPED_START = re.compile(r"\A\s*&lt;", re.IGNORECASE)
+_TAG = re.compile(r"(/?)([A-Za-z][A-Za-z0-9:-]*)")
+_ATTRIBUTE = re.compile(r"""([A-Za-z_:][-\w:.]*)\s*(?:=\s*("[^"]*"|'[^']*'|[^\s"'>]+))?""")
 _BLOCKS = frozenset(
     re.findall(
         r"\S+",
-        """p div section article main header footer aside ul ol li dl dt dd table thead tbody tr
-    td th h1 h2 h3 h4 h5 h6 br hr blockquote pre figure figcaption address details summary
-    title""",
+        """p div section article main header footer aside ul ol li dl dt dd table thead tbody
+        tr td th h1 h2 h3 h4 h5 h6 br hr blockquote pre figure figcaption address details
+        summary form fieldset""",
     )
 )
+# Elements whose content is not the ad. (Not `head`: browsers end it at the first body
+# tag when `</head>` is left out; its visible-looking parts are handled one by one.)
 _HIDDEN = frozenset(
-    re.findall(
-        r"\S+", "script style noscript template svg head nav form button select option iframe"
-    )
+    re.findall(r"\S+", "noscript template svg math nav button select option datalist iframe")
 )
-_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# Elements whose content is raw text up to their end tag.
+_RAW = frozenset({"script", "style", "title", "textarea"})
+_VOID = frozenset(
+    re.findall(r"\S+", "br hr img input meta link area base col embed source track wbr param")
+)
 _JSON_DEPTH = 8  # how deep in a JSON-LD document a JobPosting is looked for
+_JSON_NODES = 10_000  # how many of its nodes are looked at, at most
 
 
 def looks_like_html(text: str) -> bool:
     """Whether the text is a web page or a fragment of one, not a text ad."""
-    return _PAGE_START.match(text) is not None
+    if not _TAG_START.match(text):
+        return False
+    if _PAGE_OPENING.search(text, 0, _OPENING_REACH):
+        return True
+    head = unescape(text[:20_000]) if _ESCAPED_START.match(text) else text[:20_000]
+    tags = len(_BLOCK_TAGS.findall(head))
+    # A fragment on one line ("<p>Data Engineer</p>") is markup, whatever its length.
+    return tags >= _FRAGMENT_TAGS or (tags > 0 and "\n" not in text.strip())
 
 
 def page_text(page: str) -> str:
     """The ad a web page holds, as lines of text: its title first."""
     if _ESCAPED_START.match(page):
         page = unescape(page)
-    reader = _read(page)
-    if reader is None:  # a page too broken to parse: its text between the tags
-        return _lines(re.sub(r"<[^>]*>", "\n", page))
+    reader = _PageReader(page)
     posting = _job_posting(reader.json_ld)
     if posting is not None:
         title, description = posting
-        if "<" in description:
-            described = _read(description)
-            description = described.text() if described else re.sub(r"<[^>]*>", "\n", description)
-        return _lines(f"{title}\n{description}")
+        body = _PageReader(description).text() if "<" in description else description
+        return _lines(f"{title or reader.heading or reader.title}\n{body}")
     title = reader.heading or reader.title
-    body = _lines(reader.text())
-    if title and not body.startswith(title):
-        body = f"{title}\n{body}"
-    return _lines(body)
-
-
-def _read(page: str) -> _PageReader | None:
-    reader = _PageReader()
-    try:
-        reader.feed(page)
-        reader.close()
-    except (ValueError, AssertionError, RecursionError):
-        return None
-    return reader
+    lines = _lines(reader.text()).split("\n")
+    if reader.heading and reader.heading in lines:  # the title goes first, and only there
+        lines.remove(reader.heading)
+    return _lines("\n".join([title, *lines]))
 
 
 def _lines(text: str) -> str:
@@ -86,78 +91,125 @@ def _lines(text: str) -> str:
     return "\n".join(line for line in (" ".join(raw.split()) for raw in text.split("\n")) if line)
 
 
-class _PageReader(HTMLParser):
-    """The visible text of a page's body, the first `<h1>`, the `<title>`, and the text of
-    its JSON-LD scripts."""
+class _PageReader:
+    """The visible text of a page, its first `<h1>`, its `<title>` and its JSON-LD."""
 
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
+    def __init__(self, page: str) -> None:
         self.parts: list[str] = []
-        self.hidden: list[str] = []  # open tags whose content is not the ad
-        self._open_hidden: dict[str, int] = {}  # how many of each are open, to close in O(1)
         self.json_ld: list[str] = []
         self.title = ""
         self.heading = ""
-        self._in: str | None = None  # "title", "h1" or "json" while inside one
+        self._open: list[str] = []  # open elements, innermost last
+        self._counts: dict[str, int] = {}  # how many of each are open
+        self._hidden = 0  # how many of the open elements hide their content
         self._pre = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "script" and any(
-            name == "type" and (value or "").strip().lower() == "application/ld+json"
-            for name, value in attrs
-        ):
-            self._in = "json"
-            self.json_ld.append("")
-        elif tag == "title" and not self.title:
-            self._in = "title"
-        if tag in _HIDDEN:
-            self.hidden.append(tag)
-            self._open_hidden[tag] = self._open_hidden.get(tag, 0) + 1
-            return
-        if self.hidden:
-            return
-        if tag == "h1" and not self.heading:
-            self._in = "h1"
-        if tag == "pre":
-            self._pre += 1
-        if tag in _BLOCKS:
-            self.parts.append("\n")
-        if tag == "li":
-            self.parts.append("- ")
-
-    def handle_endtag(self, tag: str) -> None:
-        if (tag, self._in) in (("script", "json"), ("title", "title"), ("h1", "h1")):
-            self._in = None
-        if self.hidden:
-            if self._open_hidden.get(tag):  # close it and whatever was left open inside it
-                while (top := self.hidden.pop()) != tag:
-                    self._open_hidden[top] -= 1
-                self._open_hidden[tag] -= 1
-            return
-        if tag == "pre" and self._pre:
-            self._pre -= 1
-        if tag in _BLOCKS or tag in _HEADINGS:
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if self._in == "json":
-            self.json_ld[-1] += data
-            return
-        if self._in == "title":
-            self.title += data
-        if self.hidden:
-            return
-        if self._in == "h1":
-            self.heading += data
-        self.parts.append(data if self._pre else re.sub(r"\s+", " ", data))
+        self._bullet = False  # a list item has opened and its text has not come yet
+        self._h1: list[str] | None = None  # the first h1's text, while inside it
+        self._read(page, page.lower())
 
     def text(self) -> str:
         return "".join(self.parts)
 
-    def close(self) -> None:
-        super().close()
-        self.title = " ".join(self.title.split())
-        self.heading = " ".join(self.heading.split())
+    def _read(self, page: str, lower: str) -> None:
+        at, end = 0, len(page)
+        while at < end:
+            lt = page.find("<", at)
+            if lt < 0:
+                self._data(page[at:])
+                return
+            self._data(page[at:lt])
+            if page.startswith("<!--", lt):
+                close = page.find("-->", lt + 4)
+                at = end if close < 0 else close + 3
+                continue
+            following = page.find("<", lt + 1)
+            limit = end if following < 0 else following
+            gt = page.find(">", lt + 1, limit)
+            if gt < 0:  # a "<" that opens no tag is text
+                self._data("<")
+                at = lt + 1
+                continue
+            inside = page[lt + 1 : gt]
+            at = gt + 1
+            if inside[:1] in ("!", "?"):  # a declaration, a processing instruction
+                continue
+            match = _TAG.match(inside)
+            if match is None:
+                self._data(page[lt:at])
+                continue
+            name = match.group(2).lower()
+            if match.group(1):
+                self._end(name)
+            elif name in _RAW:
+                close = lower.find(f"</{name}", at)
+                content = page[at : end if close < 0 else close]
+                self._raw(name, inside, content, complete=close >= 0)
+                if close < 0:
+                    return
+                after = page.find(">", close)
+                at = end if after < 0 else after + 1
+            else:
+                self._start(name, self_closing=inside.rstrip().endswith("/"))
+
+    def _raw(self, name: str, inside: str, content: str, *, complete: bool) -> None:
+        if name == "script":
+            attributes = _ATTRIBUTE.findall(inside[len(name) :])
+            kind = {key.lower(): (value or "").strip("\"'") for key, value in attributes}.get(
+                "type", ""
+            )
+            if kind.strip().lower().startswith("application/ld+json"):
+                self.json_ld.append(content)
+        elif name == "title" and complete and not self.title and not self._hidden:
+            self.title = " ".join(unescape(content).split())
+
+    def _start(self, name: str, *, self_closing: bool) -> None:
+        if name in ("li", "option", "p") and self._open and self._open[-1] == name:
+            self._close_to(name)  # an item or paragraph ends where the next begins
+        if name == "br" and self._h1 is not None:  # a line break inside the title
+            self._h1.append(" ")
+            self.parts.append(" ")
+        elif name in _BLOCKS:
+            self.parts.append("\n")
+        if name == "li":
+            self._bullet = True
+        if name == "h1" and self._h1 is None and not self.heading and not self._hidden:
+            self._h1 = []
+        if name in _VOID or self_closing:
+            return
+        self._open.append(name)
+        self._counts[name] = self._counts.get(name, 0) + 1
+        self._hidden += name in _HIDDEN
+        self._pre += name == "pre"
+
+    def _end(self, name: str) -> None:
+        if self._counts.get(name):
+            self._close_to(name)
+        if name in _BLOCKS:
+            self.parts.append("\n")
+
+    def _close_to(self, name: str) -> None:
+        """Close `name` and whatever was left open inside it, as browsers do."""
+        while self._open:
+            top = self._open.pop()
+            self._counts[top] -= 1
+            self._hidden -= top in _HIDDEN
+            self._pre -= top == "pre"
+            if top == "h1" and self._h1 is not None:
+                self.heading = " ".join("".join(self._h1).split())
+                self._h1 = None
+            if top == name:
+                return
+
+    def _data(self, raw: str) -> None:
+        if not raw or self._hidden:
+            return
+        text = unescape(raw)
+        if self._h1 is not None:
+            self._h1.append(text)
+        if self._bullet and text.strip():
+            self.parts.append("\n- ")
+            self._bullet = False
+        self.parts.append(text if self._pre else re.sub(r"\s+", " ", text))
 
 
 def _job_posting(scripts: list[str]) -> tuple[str, str] | None:
@@ -167,30 +219,48 @@ def _job_posting(scripts: list[str]) -> tuple[str, str] | None:
             data = json.loads(script)
         except (ValueError, RecursionError):
             continue
-        found = _find_posting(data, _JSON_DEPTH)
+        budget = [_JSON_NODES]
+        found = _find_posting(data, _JSON_DEPTH, budget)
         if found is not None:
             return found
     return None
 
 
-def _find_posting(node: Any, depth: int) -> tuple[str, str] | None:
-    if depth <= 0:
+def _find_posting(node: Any, depth: int, budget: list[int]) -> tuple[str, str] | None:
+    """Depth-first through lists and objects (`@graph`, `mainEntity`, …), within a depth and
+    a number of nodes."""
+    budget[0] -= 1
+    if depth <= 0 or budget[0] <= 0:
         return None
+    children: list[Any]
     if isinstance(node, list):
-        for item in node:
-            found = _find_posting(item, depth - 1)
-            if found is not None:
-                return found
+        children = node
+    elif isinstance(node, dict):
+        posting = _as_posting(node)
+        if posting is not None:
+            return posting
+        children = [v for v in node.values() if isinstance(v, (list, dict))]
+    else:
         return None
-    if not isinstance(node, dict):
-        return None
+    for child in children:
+        found = _find_posting(child, depth - 1, budget)
+        if found is not None:
+            return found
+    return None
+
+
+def _as_posting(node: dict[str, Any]) -> tuple[str, str] | None:
     kind = node.get("@type")
     kinds = kind if isinstance(kind, list) else [kind]
+    if not any(isinstance(k, str) and k.rsplit("/", 1)[-1] == "JobPosting" for k in kinds):
+        return None
     description = node.get("description")
-    if "JobPosting" in kinds and isinstance(description, str) and description.strip():
-        title = node.get("title")
-        # Some boards escape the description's HTML once more: "&lt;p&gt;".
-        if "<" not in description and "&lt;" in description:
-            description = unescape(description)
-        return (title.strip() if isinstance(title, str) else ""), description
-    return _find_posting(node.get("@graph"), depth - 1)
+    if not isinstance(description, str) or not description.strip():
+        return None
+    title = node.get("title")
+    # Some boards escape the description's HTML once more ("&lt;p&gt;"); plain text may
+    # carry entities ("R&amp;D"). Markup is unescaped when it is read as a page.
+    if "<" not in description:
+        description = unescape(description)
+    title = " ".join(unescape(title).split()) if isinstance(title, str) else ""
+    return title, description

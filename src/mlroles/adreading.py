@@ -172,13 +172,28 @@ PEOPLE = frozenset(
     )
 )
 
-# More words only a job's name holds: a first line with one is the title, not a heading.
-_JOB_WORDS = frozenset(
-    _bar(
-        "intern interns internship director head officer consultant associate fellow "
-        "fellowship postdoc postdoctoral phd statistician programmer",
-        " ",
-    )
+# The headings job boards put over a posting's text, which a copy of it starts with.
+_PANE_HEADINGS = frozenset(
+    {
+        "about the job",
+        "about this job",
+        "about the role",
+        "about this role",
+        "about the position",
+        "full job description",
+        "job description",
+        "job details",
+        "job summary",
+        "job overview",
+        "role description",
+        "role overview",
+        "position description",
+        "position summary",
+        "description",
+        "overview",
+        "summary",
+        "the role",
+    }
 )
 
 
@@ -286,13 +301,11 @@ def heading_kind(line: str) -> Section | None:
 def _title(lines: list[str]) -> tuple[str | None, int]:
     for number, raw in enumerate(lines, start=1):
         line = _MARKUP.sub("", raw.strip()).strip()
-        if not line:
+        if not line or re.fullmatch(r"<!--.*-->", line):  # a Markdown comment is not shown
             continue
-        # An ad copied from a job board's description pane opens with its heading ("About
-        # the job", "Full job description"): a section, and the ad has no title line. A
-        # heading-like title names a job ("Data Scientist - Identity team").
-        words = {word.lower() for word, _, _ in words_of(line)}
-        if heading_kind(line) is not None and not (PEOPLE | _JOB_WORDS).intersection(words):
+        # An ad copied from a job board's description pane opens with the pane's heading
+        # ("About the job", "Full job description"): a section, and the ad has no title.
+        if " ".join(line.lower().rstrip(":").split()) in _PANE_HEADINGS:
             return None, 0
         line = re.sub(r"^(job\s+)?(title|position|role)\s*:\s*", "", line, flags=re.IGNORECASE)
         return (line[:200].strip() or None), number

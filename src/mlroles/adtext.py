@@ -106,8 +106,12 @@ def _read_path(path: Path, name: str) -> bytes:
 
 def decode_ad(raw: bytes, name: str) -> str:
     """The ad's text, or an error that says why it is not a readable text file."""
-    if len(raw) > MAX_AD_BYTES:
-        raise AdError(f"{name}: {len(raw)} bytes is over the {MAX_AD_BYTES}-byte limit for an ad.")
+    start = raw[:64].removeprefix(codecs.BOM_UTF8).lstrip()
+    for magic, kind, how in _DOCUMENTS:  # before the size: most such files are over it
+        if start.startswith(magic):
+            raise AdError(f"{name}: {kind}, not a text job ad.", hint=how)
+    if len(raw) > MAX_AD_BYTES:  # only the limit and one byte more were read
+        raise AdError(f"{name}: over the {MAX_AD_BYTES}-byte limit for an ad.")
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
             try:
@@ -118,9 +122,6 @@ def decode_ad(raw: bytes, name: str) -> str:
                     hint="Save the ad as UTF-8 text or Markdown.",
                 ) from None
             return _non_empty(text.lstrip("\ufeff"), name)
-    for magic, kind, how in _DOCUMENTS:
-        if raw.startswith(magic):
-            raise AdError(f"{name}: {kind}, not a text job ad.", hint=how)
     if b"\x00" in raw:
         raise AdError(f"{name}: looks like a binary file, not a text job ad.")
     try:

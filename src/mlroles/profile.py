@@ -148,13 +148,31 @@ def _resolved(
         problems.append(Problem(document.name, message, line, column, ".".join(path)))
 
     out = dict(data)
-    skills, lacking = data.get("skills"), data.get("lacking")
+    lacked: list[Any] | None = None
+    lacking = data.get("lacking")
+    if isinstance(lacking, list):  # resolved first: a skill rated below is then a repeat
+        lacked = []
+        for index, name in enumerate(lacking):
+            if not isinstance(name, str):
+                lacked.append(name)  # the model says what is wrong with it
+                continue
+            try:
+                skill_id = catalogue.resolve_skill(name).id
+            except UsageError as exc:
+                line, column = document.locate(("lacking", index))
+                problems.append(Problem(document.name, str(exc), line, column, f"lacking[{index}]"))
+                continue
+            if skill_id not in lacked:
+                lacked.append(skill_id)
+        out["lacking"] = lacked
+    skills = data.get("skills")
     if isinstance(skills, list):  # names without levels
         problem(("skills",), "give each skill its level, e.g. 'Python: practitioner' or 'SQL: 2'")
         out["skills"] = skills = {}
-    if isinstance(skills, dict) and (lacking is None or isinstance(lacking, list)):
+    if isinstance(skills, dict) and (lacking is None or lacked is not None):
         levels: dict[str, str] = {}
-        lacked = list(lacking or [])
+        lacked = lacked if lacked is not None else []
+        listed_lacking = set(lacked)
         for key, value in skills.items():
             path = ("skills", str(key))
             try:
@@ -162,33 +180,37 @@ def _resolved(
             except UsageError as exc:
                 problem(path, str(exc), at_key=True)
                 continue
-            if isinstance(value, bool) or not isinstance(value, (str, int)):
-                problem(path, "give a level: a name or a number 0-4")
+            if isinstance(value, bool):
+                problem(path, "yes and no read as true and false: give a level, e.g. 'working'.")
+                continue
+            if not isinstance(value, (str, int)):
+                problem(path, "give a level: a name or a number 0-4.")
                 continue
             try:
                 level = parse_level(str(value))
             except UsageError as exc:
                 problem(path, str(exc))
                 continue
-            if skill_id in levels or skill_id in lacked:
-                problem(path, f"{skill_id} is rated more than once", at_key=True)
+            if (
+                skill_id in levels
+                or skill_id in listed_lacking
+                or (level is None and skill_id in lacked)
+            ):
+                problem(path, f"{skill_id} is rated more than once.", at_key=True)
             elif level is None:
                 lacked.append(skill_id)
             else:
                 levels[skill_id] = level.value
-        for index, name in enumerate(lacking or []):
-            if isinstance(name, str):
-                try:
-                    lacked[index] = catalogue.resolve_skill(name).id
-                except UsageError as exc:
-                    line, column = document.locate(("lacking", index))
-                    problems.append(
-                        Problem(document.name, str(exc), line, column, f"lacking[{index}]")
-                    )
         out["skills"], out["lacking"] = levels, lacked
     wants = data.get("wants")
     if isinstance(wants, dict):
-        out["wants"] = {k.casefold() if isinstance(k, str) else k: v for k, v in wants.items()}
+        kinds: dict[Any, Any] = {}
+        for key, value in wants.items():
+            kind = key.casefold() if isinstance(key, str) else key
+            if kind in kinds:
+                problem(("wants", str(key)), f"{kind} is rated more than once.", at_key=True)
+            kinds[kind] = value
+        out["wants"] = kinds
     return out, problems
 
 

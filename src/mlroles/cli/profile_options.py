@@ -58,7 +58,12 @@ WantOption = Annotated[
 ]
 ProfileOption = Annotated[
     Path | None,
-    typer.Option("--profile", "-p", help="A profile file (from fit --save).", show_default=False),
+    typer.Option(
+        "--profile",
+        "-p",
+        help="A profile file (from fit --save, or written by hand).",
+        show_default=False,
+    ),
 ]
 InteractiveOption = Annotated[
     bool,
