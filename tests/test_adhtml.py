@@ -177,6 +177,37 @@ def test_cli_reads_a_saved_page_as_the_posting_it_holds(invoke: Invoke, tmp_path
             "<html><h1><svg><title>logo</title></svg>Data<br>Scientist</h1><p>Models.</p>",
             "Data Scientist\nModels.",
         ),
+        # "İ" lower-cases to two characters: no cut may be off by them
+        (
+            "<html><title>İş İlanlar</title><h1>Veri Bilimci İstanbul</h1><script>x()</script>"
+            "<p>Python ve SQL</p>",
+            "Veri Bilimci İstanbul\nPython ve SQL",
+        ),
+        # a ">" or "<" inside a quoted attribute value is not the tag's end
+        (
+            '<html><meta content="Careers > Data"><h1>Data Scientist</h1>'
+            '<p>Apply <a title="Salary > 50k" onclick="return w > 768">here</a>.</p>'
+            '<p>Love <img alt="<3"> Python</p>',
+            "Data Scientist\nApply here.\nLove Python",
+        ),
+        # a menu's list items pass no bullet to the text after them
+        (
+            "<html><nav><ul><li>Home</li></ul></nav><h1>Data Scientist</h1>"
+            "<ul><li><a href=x><img src=i.svg></a></li></ul><p>Build models.</p>",
+            "Data Scientist\nBuild models.",
+        ),
+        # headings: blocks inside the title, a title closed by another heading's end tag
+        (
+            "<html><h1><div>ML Engineer</div><div>Remote</div></h1><p>Build.</p>",
+            "ML Engineer Remote\nBuild.",
+        ),
+        ("<html><h1>Data Scientist</h2><p>Python</p>", "Data Scientist\nPython"),
+        # what browsers skip: empty and odd comments, a bogus end tag, a longer end tag
+        (
+            "<html><h1>DS</h1><!--><p>Python</p><!-- x --!><p>SQL</p><p>dbt</ p>"
+            '<script>var s="</scripts>";</script><p>Spark</p>',
+            "DS\nPython\nSQL\ndbt\nSpark",
+        ),
         # comments, declarations and a "<" that opens no tag
         (
             "<?xml version='1.0'?><!DOCTYPE html><!--[if IE]>x<![endif]--><html>"
@@ -204,6 +235,14 @@ def test_a_page_is_read_as_a_browser_shows_it(page: str, text: str) -> None:
             {"@type": "JobPosting", "description": "<p>Build models.</p>"},
             "Careers\nBuild models.",
         ),
+        (  # raw line breaks in a JSON string, a CDATA wrapper, plain text with a "<"
+            {
+                "@type": "JobPosting",
+                "title": "DS",
+                "description": "Requirements\n- Python\n- p < 0.05",
+            },
+            "DS\nRequirements\n- Python\n- p < 0.05",
+        ),
         (  # under mainEntity
             {
                 "@type": "WebPage",
@@ -214,12 +253,26 @@ def test_a_page_is_read_as_a_browser_shows_it(page: str, text: str) -> None:
     ],
 )
 def test_job_postings_in_the_shapes_boards_write_them(posting: object, text: str) -> None:
+    script = json.dumps(posting).replace("\\n", "\n")  # line breaks as some boards write them
     page = (
-        '<html><script type="application/ld+json; charset=utf-8">'
-        + json.dumps(posting)
-        + "</script><h1>Careers</h1><p>Other jobs</p></html>"
+        '<html><script type="application/ld+json; charset=utf-8">/*<![CDATA[*/'
+        + script
+        + "/*]]>*/</script><h1>Careers</h1><p>Other jobs</p></html>"
     )
     assert page_text(page) == text
+
+
+def test_markdown_with_a_few_tags_in_it_is_text() -> None:
+    markdown = (
+        "<!-- ad -->\n# Data Scientist\n\n| Skill | Level |\n|---|---|\n"
+        "| Python<br>pandas | high |\n| SQL<br>dbt | mid |\n| Spark<br>Flink | low |\n"
+    )
+    assert not looks_like_html(markdown)
+
+
+def test_curl_i_output_is_the_page_after_its_headers() -> None:
+    response = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<!doctype html><h1>MLE</h1>"
+    assert looks_like_html(response) and page_text(response) == "MLE"
 
 
 def test_a_markdown_ad_that_opens_with_a_comment_or_a_div_is_text() -> None:
