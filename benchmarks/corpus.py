@@ -35,7 +35,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1] / "corpus"
 LABELS = ROOT / "labels.yaml"
-SPLITS = ("train", "dev", "test", "fresh", "fresh2", "fresh3", "fresh4", "fresh5")
+SPLITS = ("train", "dev", "test", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6")
 # What evidence is mined and weights are fitted on: train, and each held-out split once it
 # has been read for its figure (test in session 3, fresh and fresh2 in session 4, fresh3 and
 # fresh4 in session 5, fresh5 in session 6). Dev sets the thresholds and the temperature; a

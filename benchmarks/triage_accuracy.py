@@ -6,7 +6,8 @@
     python benchmarks/triage_accuracy.py --fresh2   # and the fresh2 split (read in session 4)
     python benchmarks/triage_accuracy.py --fresh3   # and the fresh3 split (read in session 5)
     python benchmarks/triage_accuracy.py --fresh4   # and the fresh4 split (read in session 5)
-    python benchmarks/triage_accuracy.py --fresh5   # and the fresh5 held-out split (read once)
+    python benchmarks/triage_accuracy.py --fresh5   # and the fresh5 split (read in session 6)
+    python benchmarks/triage_accuracy.py --fresh6   # and the fresh6 held-out split (read once)
 
 For each split: strict top-1 (the label only), top-1 counting the also-acceptable roles,
 top-2, the catch rate on misleading titles ("titled X, reads as Y" fired and named the
@@ -151,7 +152,10 @@ def main() -> int:
         "--fresh4", action="store_true", help="also read the fresh4 split (read in session 5)"
     )
     parser.add_argument(
-        "--fresh5", action="store_true", help="also read the fresh5 held-out split (read once)"
+        "--fresh5", action="store_true", help="also read the fresh5 split (read in session 6)"
+    )
+    parser.add_argument(
+        "--fresh6", action="store_true", help="also read the fresh6 held-out split (read once)"
     )
     args = parser.parse_args()
     catalogue = load_bundled()
