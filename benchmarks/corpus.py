@@ -19,7 +19,8 @@ joined train for mining and fitting (`FIT`); `fresh2`, collected by yet other ha
 that, was read once at the end of session 4 and joined them in session 5; `fresh3`
 (session 5, three more collectors) was read once for that session's figure, and `fresh4`
 (two more, later in session 5, when the stored pages had run nearly dry) once after it;
-`fresh5` (two more, session 6) was read once, with triage's scoring as session 5 left it.
+`fresh5` (two more, session 6) was read once, with triage's scoring as session 5 left it;
+`fresh6` (two more, later in session 6, after the refit on fresh5) once, at that session's end.
 """
 
 from __future__ import annotations
@@ -38,9 +39,9 @@ LABELS = ROOT / "labels.yaml"
 SPLITS = ("train", "dev", "test", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6")
 # What evidence is mined and weights are fitted on: train, and each held-out split once it
 # has been read for its figure (test in session 3, fresh and fresh2 in session 4, fresh3 and
-# fresh4 in session 5, fresh5 in session 6). Dev sets the thresholds and the temperature; a
-# held-out split not yet read is never in here.
-FIT = ("train", "test", "fresh", "fresh2", "fresh3", "fresh4", "fresh5")
+# fresh4 in session 5, fresh5 and fresh6 in session 6). Dev sets the thresholds and the
+# temperature; a held-out split not yet read is never in here.
+FIT = ("train", "test", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6")
 DEAL = ("train", "train", "train", "dev", "test")
 MAX_PER_EMPLOYER = 3
 FIELDS = {
