@@ -200,9 +200,17 @@ def extract(catalogue: Catalogue, ad: ReadAd) -> AdRequirements:
         for start, last in occurrences(item.term, ad, index, COUNTED.__contains__):
             if not _case_ok(item, ad, start) or _spans_a_list(ad, start, last):
                 continue
-            # A job named after a tool or product ("Kubernetes Engineer") still asks for it.
-            if item.kind == "skill" and not item.product and _names_not_asks(ad, start, last):
-                continue
+            if item.kind == "skill" and not item.product:
+                # Once a skill is asked for as required, another mention whose words are
+                # known already changes nothing: skip the costly checks.
+                previous = found.get((item.kind, item.key))
+                words = {t.word for t in ad.tokens[start : last + 1]}
+                if previous is not None and previous.required and words <= known_words:
+                    continue
+                # A job named after a tool or product ("Kubernetes Engineer") still asks
+                # for it; a team or job named after a skill does not.
+                if _names_not_asks(ad, start, last):
+                    continue
             token = ad.tokens[start]
             if item.kind == "tool":
                 tool_lines.add(token.line)
