@@ -253,6 +253,12 @@ def test_a_hand_written_profiles_mistakes_are_located(invoke: Invoke, tmp_path: 
         f" intermediate, advanced).; {profile}:5:3: skills.python: python is rated more than"
         " once.\n"
     )
+    twice = tmp_path / "twice.yaml"  # none, then a level, under two spellings
+    twice.write_text("skills:\n  Python: 0\n  python: 3\n")
+    result = invoke("fit", "--profile", str(twice))
+    assert (
+        result.exit_code == 1 and "skills.python: python is rated more than once" in result.stderr
+    )
     lacking = tmp_path / "lacking.yaml"
     lacking.write_text("swe: 3\nlacking: [Publishing, Python]\n")  # names, and no skills key
     data = json.loads(invoke("fit", "--profile", str(lacking), "-f", "json").stdout)

@@ -305,7 +305,7 @@ def _title(lines: list[str]) -> tuple[str | None, int]:
             continue
         # An ad copied from a job board's description pane opens with the pane's heading
         # ("About the job", "Full job description"): a section, and the ad has no title.
-        if " ".join(line.lower().rstrip(":").split()) in _PANE_HEADINGS:
+        if " ".join(line.lower().split()) in _PANE_HEADINGS:  # (`_MARKUP` took any ":")
             return None, 0
         line = re.sub(r"^(job\s+)?(title|position|role)\s*:\s*", "", line, flags=re.IGNORECASE)
         return (line[:200].strip() or None), number

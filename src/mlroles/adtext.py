@@ -121,7 +121,7 @@ def decode_ad(raw: bytes, name: str) -> str:
                     f"{name}: not valid {encoding.upper()} text at offset {exc.start}.",
                     hint="Save the ad as UTF-8 text or Markdown.",
                 ) from None
-            return _non_empty(text.lstrip("\ufeff"), name)
+            return _ad_text(text.lstrip("\ufeff"), name)
     if b"\x00" in raw:
         raise AdError(f"{name}: looks like a binary file, not a text job ad.")
     try:
@@ -131,10 +131,12 @@ def decode_ad(raw: bytes, name: str) -> str:
             f"{name}: not UTF-8 text: byte 0x{raw[exc.start]:02x} at offset {exc.start}.",
             hint="Save the ad as UTF-8 text or Markdown.",
         ) from None
-    return _non_empty(text, name)
+    return _ad_text(text, name)
 
 
-def _non_empty(text: str, name: str) -> str:
+def _ad_text(text: str, name: str) -> str:
+    """The decoded ad as triage reads it: refused if empty or binary, and a web page read
+    as the posting it holds."""
     if not text.strip():
         raise AdError(f"{name}: the ad is empty.")
     if "\x00" in text:

@@ -148,23 +148,10 @@ def _resolved(
         problems.append(Problem(document.name, message, line, column, ".".join(path)))
 
     out = dict(data)
-    lacked: list[Any] | None = None
     lacking = data.get("lacking")
+    lacked: list[Any] | None = None
     if isinstance(lacking, list):  # resolved first: a skill rated below is then a repeat
-        lacked = []
-        for index, name in enumerate(lacking):
-            if not isinstance(name, str):
-                lacked.append(name)  # the model says what is wrong with it
-                continue
-            try:
-                skill_id = catalogue.resolve_skill(name).id
-            except UsageError as exc:
-                line, column = document.locate(("lacking", index))
-                problems.append(Problem(document.name, str(exc), line, column, f"lacking[{index}]"))
-                continue
-            if skill_id not in lacked:
-                lacked.append(skill_id)
-        out["lacking"] = lacked
+        lacked = out["lacking"] = _resolved_lacking(document, lacking, catalogue, problems)
     skills = data.get("skills")
     if isinstance(skills, list):  # names without levels
         problem(("skills",), "give each skill its level, e.g. 'Python: practitioner' or 'SQL: 2'")
@@ -172,7 +159,6 @@ def _resolved(
     if isinstance(skills, dict) and (lacking is None or lacked is not None):
         levels: dict[str, str] = {}
         lacked = lacked if lacked is not None else []
-        listed_lacking = set(lacked)
         for key, value in skills.items():
             path = ("skills", str(key))
             try:
@@ -191,11 +177,7 @@ def _resolved(
             except UsageError as exc:
                 problem(path, str(exc))
                 continue
-            if (
-                skill_id in levels
-                or skill_id in listed_lacking
-                or (level is None and skill_id in lacked)
-            ):
+            if skill_id in levels or skill_id in lacked:
                 problem(path, f"{skill_id} is rated more than once.", at_key=True)
             elif level is None:
                 lacked.append(skill_id)
@@ -212,6 +194,27 @@ def _resolved(
             kinds[kind] = value
         out["wants"] = kinds
     return out, problems
+
+
+def _resolved_lacking(
+    document: YamlDocument, names: list[Any], catalogue: Catalogue, problems: list[Problem]
+) -> list[Any]:
+    """The skills a file says you lack, as ids, once each; a name that is no skill is a
+    problem located in the file (a value that is no name is left for the model to report)."""
+    lacked: list[Any] = []
+    for index, name in enumerate(names):
+        if not isinstance(name, str):
+            lacked.append(name)
+            continue
+        try:
+            skill_id = catalogue.resolve_skill(name).id
+        except UsageError as exc:
+            line, column = document.locate(("lacking", index))
+            problems.append(Problem(document.name, str(exc), line, column, f"lacking[{index}]"))
+            continue
+        if skill_id not in lacked:
+            lacked.append(skill_id)
+    return lacked
 
 
 def profile_yaml(profile: Profile) -> str:

@@ -181,11 +181,10 @@ def _case_ok(item: VocabularyItem, ad: ReadAd, start: int) -> bool:
     if item.cased is None:
         return True
     token = ad.tokens[start]
-    line = ad.lines[token.line - 1]
-    at = line.lower().find(item.cased.lower(), token.start)
-    end = at + len(item.cased)
+    end = token.start + len(item.cased)
     # "R&D" and "R/D" are not the R language.
-    return at >= 0 and line[at:end] == item.cased and line[end : end + 1] not in {"&", "/"}
+    following = ad.lines[token.line - 1][end : end + 1]
+    return _written_as(ad, token, item.cased) and following not in {"&", "/"}
 
 
 def extract(catalogue: Catalogue, ad: ReadAd) -> AdRequirements:
@@ -200,12 +199,13 @@ def extract(catalogue: Catalogue, ad: ReadAd) -> AdRequirements:
         for start, last in occurrences(item.term, ad, index, COUNTED.__contains__):
             if not _case_ok(item, ad, start) or _spans_a_list(ad, start, last):
                 continue
+            key = (item.kind, item.key)
+            words = {t.word for t in ad.tokens[start : last + 1]}
             if item.kind == "skill" and not item.product:
                 # Once a skill is asked for as required, another mention whose words are
                 # known already changes nothing: skip the costly checks.
-                previous = found.get((item.kind, item.key))
-                words = {t.word for t in ad.tokens[start : last + 1]}
-                if previous is not None and previous.required and words <= known_words:
+                asked = found.get(key)
+                if asked is not None and asked.required and words <= known_words:
                     continue
                 # A job named after a tool or product ("Kubernetes Engineer") still asks
                 # for it; a team or job named after a skill does not.
@@ -214,11 +214,10 @@ def extract(catalogue: Catalogue, ad: ReadAd) -> AdRequirements:
             token = ad.tokens[start]
             if item.kind == "tool":
                 tool_lines.add(token.line)
-            known_words.update(t.word for t in ad.tokens[start : last + 1])
+            known_words.update(words)
             required = token.section is not Section.NICE
             if item.product and _written_as(ad, token, item.product):
                 _add_tool(products, UnknownTool(item.product, token.line, required))
-            key = (item.kind, item.key)
             previous = found.get(key)
             if previous is None or (required and not previous.required):
                 quote = excerpt(ad.lines[token.line - 1], token.start)
