@@ -2,6 +2,7 @@
 
     python benchmarks/cross_rounds.py            # every read round held out in turn
     python benchmarks/cross_rounds.py fresh3     # only these rounds
+    python benchmarks/cross_rounds.py --confusions 15   # and the commonest misreadings
 
 The corpus was collected in rounds, each by people new to it (`corpus.py`). For each read
 fresh round, this fits the term weights and the title prior as `fit_triage.py` does, on train and
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -41,6 +43,13 @@ NEUTRAL_WEIGHT, NEUTRAL_TITLE_PRIOR = 1.0, 1.5
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("rounds", nargs="*", help=f"rounds to hold out: {', '.join(ROUNDS)}")
+    parser.add_argument(
+        "--confusions",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also list the N commonest misreadings",
+    )
     args = parser.parse_args()
     unknown = [r for r in args.rounds if r not in ROUNDS]
     if unknown:
@@ -65,6 +74,7 @@ def main() -> int:
         p.mention_decay,
     )
     total = right = research = research_right = 0
+    misread: Counter[tuple[str, str]] = Counter()
     print("| held out | ads | strict top-1 | research roles |\n| --- | --- | --- | --- |")
     for held in held_out:
         train = [ex for split, pairs in examples.items() if split != held for _, ex in pairs]
@@ -73,8 +83,11 @@ def main() -> int:
         hits = r_hits = r_n = 0
         for ad, ex in examples[held]:
             s = scores(ex, model, roles)
-            ok = roles[max(range(len(s)), key=lambda i: s[i])].id == ad.role
+            first = roles[max(range(len(s)), key=lambda i: s[i])].id
+            ok = first == ad.role
             hits += ok
+            if not ok:
+                misread[ad.role, first] += 1
             if ad.role in RESEARCH:
                 r_n += 1
                 r_hits += ok
@@ -83,6 +96,10 @@ def main() -> int:
         total, right = total + n, right + hits
         research, research_right = research + r_n, research_right + r_hits
     print(f"| all | {total} | {right / total:.1%} ({right}) | {research_right} of {research} |")
+    if args.confusions:
+        print("\n| labelled | read as | ads |\n| --- | --- | --- |")
+        for (label, first), n in misread.most_common(args.confusions):
+            print(f"| {label} | {first} | {n} |")
     return 0
 
 

@@ -7,7 +7,8 @@
     python benchmarks/triage_accuracy.py --fresh3   # and the fresh3 split (read in session 5)
     python benchmarks/triage_accuracy.py --fresh4   # and the fresh4 split (read in session 5)
     python benchmarks/triage_accuracy.py --fresh5   # and the fresh5 split (read in session 6)
-    python benchmarks/triage_accuracy.py --fresh6   # and the fresh6 held-out split (read once)
+    python benchmarks/triage_accuracy.py --fresh6   # and the fresh6 split (read in session 6)
+    python benchmarks/triage_accuracy.py --fresh7   # and the fresh7 held-out split (read once)
 
 For each split: strict top-1 (the label only), top-1 counting the also-acceptable roles,
 top-2, the catch rate on misleading titles ("titled X, reads as Y" fired and named the
@@ -36,6 +37,16 @@ from mlroles.loading import load_bundled
 from mlroles.triage import Triage, triage
 
 TOP1, TOP2, CAUGHT, MS, MANY_SECONDS = 0.85, 0.95, 0.80, 50.0, 5.0
+# When each held-out split was read for its figure; one not listed has not been read yet.
+READ_IN = {
+    "test": "session 3",
+    "fresh": "session 4",
+    "fresh2": "session 4",
+    "fresh3": "session 5",
+    "fresh4": "session 5",
+    "fresh5": "session 6",
+    "fresh6": "session 6",
+}
 
 
 def wilson(hits: int, n: int, z: float = 1.96) -> tuple[float, float]:
@@ -140,23 +151,10 @@ def many_ads_seconds(ads: list[Ad], count: int = 200) -> float:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--test", action="store_true", help="also read the test split")
-    parser.add_argument("--fresh", action="store_true", help="also read the fresh split")
-    parser.add_argument(
-        "--fresh2", action="store_true", help="also read the fresh2 split (read in session 4)"
-    )
-    parser.add_argument(
-        "--fresh3", action="store_true", help="also read the fresh3 split (read in session 5)"
-    )
-    parser.add_argument(
-        "--fresh4", action="store_true", help="also read the fresh4 split (read in session 5)"
-    )
-    parser.add_argument(
-        "--fresh5", action="store_true", help="also read the fresh5 split (read in session 6)"
-    )
-    parser.add_argument(
-        "--fresh6", action="store_true", help="also read the fresh6 held-out split (read once)"
-    )
+    for split in SPLITS[2:]:
+        when = READ_IN.get(split)
+        more = f"read in {when}" if when else "held out: read it once"
+        parser.add_argument(f"--{split}", action="store_true", help=f"also read {split} ({more})")
     args = parser.parse_args()
     catalogue = load_bundled()
     read = [s for s in SPLITS[2:] if getattr(args, s)]
