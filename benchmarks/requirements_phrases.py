@@ -26,6 +26,7 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import ROOT, SPLITS, load
+from requirements_accuracy import HELD_OUT, LABEL_FILES
 
 import mlroles.requirements as requirements
 from mlroles.adreading import ReadAd, read_ad
@@ -33,7 +34,8 @@ from mlroles.catalogue import Catalogue
 from mlroles.loading import load_bundled
 from mlroles.requirements import VocabularyItem
 
-FILES = tuple(f"requirements{suffix}.yaml" for suffix in ("", "-2", "-3", "-4", "-5"))
+# Every label file read so far: the phrases are pruned on these, never on one not yet read.
+FILES = (*LABEL_FILES, *(name for names in HELD_OUT.values() for name in names))
 Labelled = tuple[str, ReadAd, frozenset[str]]
 
 
