@@ -1,0 +1,173 @@
+"""Does `mlroles fit` rank the role real people moved into near the top? Profiles by other hands.
+
+    python benchmarks/fit_people.py          # the dev people, one line each
+    python benchmarks/fit_people.py --test   # and the test people: read once, for a note
+
+`corpus/people/` holds real people's moves into ML roles, taken from public first-person
+stories and interviews (each label file gives the URL), by helpers who had not seen how `fit`
+scores and never ran it. For each person they wrote the profile that person would have given
+*before* the move (`fit --profile`'s format, only what the story supports) and labelled the
+role whose work the new job was (`moved_to`), with any other roles the story itself says
+would have suited them (`also`). A move someone made is not proof that it was their best fit,
+but a role that real people like them moved into should rank near the top.
+
+For each split this prints how often `fit` ranks the role moved into first and in its top 3
+(strictly, and counting `also`), its mean rank, and the same for two baselines measured in
+the same run: the skill map alone (the profile's axes, nearest role first, as `map --me`
+ranks) and a fixed ranking of the roles by how often the *other* split's people moved into
+them. People are dealt to dev or test by a hash of their id, once and for all.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import sys
+from collections import Counter
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import NamedTuple
+
+import yaml
+
+from mlroles.catalogue import Catalogue
+from mlroles.fit import map_distance, rank_roles
+from mlroles.loading import load_bundled
+from mlroles.models import Role
+from mlroles.profile import Profile, load_profile
+
+PEOPLE = Path(__file__).resolve().parents[1] / "corpus" / "people"
+
+
+class Person(NamedTuple):
+    id: str
+    profile: Profile
+    moved_to: str
+    also: tuple[str, ...]
+    split: str
+    person: str
+
+
+def split_of(person_id: str) -> str:
+    """dev or test, fixed by the id alone."""
+    return "dev" if hashlib.sha256(person_id.encode()).digest()[0] % 2 == 0 else "test"
+
+
+def load_people(catalogue: Catalogue) -> list[Person]:
+    people = []
+    for labels in sorted(PEOPLE.glob("*.labels.yaml")):
+        entries = (yaml.safe_load(labels.read_text(encoding="utf-8")) or {}).get("people") or {}
+        for person_id, label in sorted(entries.items()):
+            profile = load_profile(PEOPLE / f"{person_id}.yaml", catalogue)
+            people.append(
+                Person(
+                    person_id,
+                    profile,
+                    label["moved_to"],
+                    tuple(label.get("also") or ()),
+                    split_of(person_id),
+                    str(label.get("person", "")),
+                )
+            )
+    return people
+
+
+Ranker = Callable[[Person], list[str]]
+
+
+def by_fit(catalogue: Catalogue) -> Ranker:
+    return lambda person: [f.role.id for f in rank_roles(catalogue, person.profile).fits]
+
+
+def by_map(roles: Sequence[Role]) -> Ranker:
+    """Nearest on the skill map first; roles the map cannot place, and ties, by name."""
+
+    def rank(person: Person) -> list[str]:
+        def key(role: Role) -> tuple[float, str]:
+            distance = map_distance(person.profile, role)
+            return (distance if distance is not None else float("inf"), role.name)
+
+        return [role.id for role in sorted(roles, key=key)]
+
+    return rank
+
+
+def by_popularity(roles: Sequence[Role], others: Sequence[Person]) -> Ranker:
+    counts = Counter(p.moved_to for p in others)
+    order = [r.id for r in sorted(roles, key=lambda r: (-counts[r.id], r.name))]
+    return lambda person: order
+
+
+class Score(NamedTuple):
+    top1: int
+    top3: int
+    top1_also: int
+    top3_also: int
+    rank_sum: int
+
+
+def score(people: Sequence[Person], rank: Ranker) -> tuple[Score, dict[str, list[str]]]:
+    top1 = top3 = top1_also = top3_also = rank_sum = 0
+    rankings = {}
+    for person in people:
+        order = rank(person)
+        rankings[person.id] = order
+        at = order.index(person.moved_to) + 1 if person.moved_to in order else len(order) + 1
+        accepted = {person.moved_to, *person.also}
+        top1 += at == 1
+        top3 += at <= 3
+        top1_also += order[0] in accepted
+        top3_also += bool(accepted & set(order[:3]))
+        rank_sum += at
+    return Score(top1, top3, top1_also, top3_also, rank_sum), rankings
+
+
+def report(split: str, people: Sequence[Person], rankers: dict[str, Ranker], verbose: bool) -> None:
+    n = len(people)
+    print(f"\n== {split}: {n} people")
+    if not n:
+        return
+    print("| ranking | first | in top 3 | first, with also | top 3, with also | mean rank |")
+    print("| --- | --- | --- | --- | --- | --- |")
+    fit_rankings: dict[str, list[str]] = {}
+    for name, rank in rankers.items():
+        s, rankings = score(people, rank)
+        if name == "fit":
+            fit_rankings = rankings
+        print(
+            f"| {name} | {s.top1 / n:.0%} ({s.top1}) | {s.top3 / n:.0%} ({s.top3}) "
+            f"| {s.top1_also / n:.0%} | {s.top3_also / n:.0%} | {s.rank_sum / n:.1f} |"
+        )
+    if verbose:
+        for person in people:
+            top = fit_rankings[person.id][:3]
+            mark = "ok" if person.moved_to in top else "--"
+            fits = ", ".join(top)
+            print(f"  {mark} {person.id:8} {person.moved_to:27} fit: {fits}  ({person.person})")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--test", action="store_true", help="also read the test people (once)")
+    args = parser.parse_args()
+    catalogue = load_bundled()
+    roles = catalogue.roles_on(catalogue.shown_tracks)
+    people = load_people(catalogue)
+    print(
+        f"{len(people)} people: moved into "
+        + ", ".join(f"{role} {n}" for role, n in Counter(p.moved_to for p in people).most_common())
+    )
+    for split in ("dev", "test") if args.test else ("dev",):
+        chosen = [p for p in people if p.split == split]
+        others = [p for p in people if p.split != split]
+        rankers = {
+            "fit": by_fit(catalogue),
+            "skill map only": by_map(roles),
+            "most common moves": by_popularity(roles, others),
+        }
+        report(split, chosen, rankers, verbose=split == "dev")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
