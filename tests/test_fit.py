@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from mlroles.catalogue import Catalogue
-from mlroles.fit import assess, fit_role, mostly, rank_roles, work_mix
+from mlroles.fit import assess, fit_role, mostly, rank_roles, role_needs, work_mix
 from mlroles.knowledge import Basis
 from mlroles.models import Interest, Level
 from mlroles.profile import Profile
@@ -124,10 +124,15 @@ def test_adjacent_roles_are_not_ranked(catalogue: Catalogue) -> None:
 def test_the_worked_example(catalogue: Catalogue) -> None:
     """fit.py's docstring and the README: `fit --swe 4 --ml 1 --want deployment=5`."""
     me = Profile(swe=4, ml=1, wants={Interest.DEPLOYMENT: 5})
+    ai = fit_role(catalogue, catalogue.role("ai-engineer"), me)
+    assert ai.parts == {"skills": 0.75, "interests": 0.885}  # 15 of 20 ranks covered
+    assert (ai.score, ai.distance) == (83.1, 2.0)
     mlops = fit_role(catalogue, catalogue.role("mlops-engineer"), me)
-    assert mlops.parts == {"skills": 0.5, "axes": 0.8, "interests": 0.934}
-    assert (mlops.score, mlops.distance) == (71.9, 1.41)
-    assert ranking(catalogue, me)[:3] == ["mlops-engineer", "ml-platform-engineer", "data-engineer"]
+    assert mlops.parts == {"skills": round(9 / 17, 3), "interests": 0.934}
+    assert (mlops.score, mlops.distance) == (77.2, 1.41)
+    order = ranking(catalogue, me)
+    assert order[:2] == ["ai-engineer", "mlops-engineer"]
+    assert order.index("data-engineer") == 4  # fifth, though the map puts you on it
     # Python at practitioner is what swe 4 estimated: telling it changes nothing
     told = me.model_copy(update={"skills": {"python": Level.PRACTITIONER}})
     assert [(f.role.id, f.score) for f in rank_roles(catalogue, told).fits] == [
@@ -135,44 +140,59 @@ def test_the_worked_example(catalogue: Catalogue) -> None:
     ]
 
 
-def test_axes_only_agrees_with_the_map(catalogue: Catalogue) -> None:
-    """The issue's second example: fit ranks as map --me swe=4,ml=1 does (data engineer,
-    then developer advocate since issue 16's review moved it to SWE 4, ML 2)."""
-    from mlroles.chart import You, build_chart
+def test_axes_only_ranks_by_what_the_answers_cover(catalogue: Catalogue) -> None:
+    """With only the skill map's answers, roles rank by the share of their need the answers
+    estimate (no wants: interests 1/2 for all); the map's distance is reported, the same
+    figure as `map --me`, not scored."""
+    from mlroles.chart import You, distance
 
-    order = ranking(catalogue, Profile(swe=4, ml=1))
-    assert order[:2] == ["data-engineer", "developer-advocate"]
-    roles = catalogue.roles_on(["research", "production"])
-    chart = build_chart(roles, you=You(swe=4, ml=1))
-    assert [role.id for role, _ in chart.nearest][:2] == order[:2]
+    me = Profile(swe=4, ml=1)
+    fits = rank_roles(catalogue, me).fits
+    for fit in fits:
+        covered = assess(catalogue, me, role_needs(fit.role)).coverage
+        assert fit.parts == {"skills": round(covered, 3), "interests": 0.5}
+        assert fit.score == round(100 * (0.4 * covered + 0.3), 1)
+        assert fit.distance == round(distance(You(swe=4, ml=1), fit.role), 2)
+    assert [f.score for f in fits] == sorted((f.score for f in fits), reverse=True)
+    assert fits[0].role.id == "ai-engineer"
 
 
-def test_score_uses_only_the_parts_given(catalogue: Catalogue) -> None:
+def test_score_weighs_skills_and_interests(catalogue: Catalogue) -> None:
     mle = catalogue.role("ml-engineer")
     axes_only = fit_role(catalogue, mle, Profile(swe=4, ml=4, comm=3))
-    assert axes_only.parts == {"skills": 0.5, "axes": 1.0}
-    assert axes_only.score == 62.5  # 100 x (0.45 x 0.5 + 0.15 x 1) / 0.6
+    wanting = fit_role(catalogue, mle, Profile(swe=4, ml=4, comm=3, wants={Interest.DATA: 3}))
+    for fit in (axes_only, wanting):
+        assert set(fit.parts) == {"skills", "interests"}
+        expected = 100 * (0.4 * fit.parts["skills"] + 0.6 * fit.parts["interests"])
+        assert fit.score == pytest.approx(expected, abs=0.1)
+    assert axes_only.parts["interests"] == 0.5
     far = fit_role(catalogue, mle, Profile(swe=0, ml=0, comm=0))
     assert far.score < axes_only.score and far.distance == 6.4
 
 
-def test_skill_part_counts_what_ratings_add_to_the_estimate(catalogue: Catalogue) -> None:
+def test_skill_part_is_the_share_of_the_need_covered(catalogue: Catalogue) -> None:
     po = catalogue.role("product-owner")
     needs = {n.skill: n.level for n in po.skills}
     assert fit_role(catalogue, po, Profile(skills=needs)).parts["skills"] == 1.0
     # a skill the role does not list neither adds nor takes anything
     extra = dict(needs, **{"distributed-systems": Level.EXPERT})
     assert fit_role(catalogue, po, Profile(skills=extra)).parts["skills"] == 1.0
+    # nothing known, nothing covered: an unknown skill counts for nothing, and is no gap
+    blank = fit_role(catalogue, po, Profile())
+    assert blank.parts["skills"] == 0.0 and not blank.gaps and len(blank.unasked) == len(needs)
     # with comm 5, communication is estimated expert: rating it expert adds nothing ...
     ds = catalogue.role("data-scientist")
     assert ds.skills[-3].skill == "communication" and ds.skills[-3].level is Level.PRACTITIONER
-    estimated = Profile(comm=5, skills={"communication": Level.EXPERT})
-    assert fit_role(catalogue, ds, estimated).parts["skills"] == 0.5
-    # ... and saying you lack it takes the estimate away (3 of the role's 43 need points)
     total = sum(n.level.rank for n in ds.skills)
     assert total == 43
+    estimated = fit_role(catalogue, ds, Profile(comm=5)).parts["skills"]
+    rated = Profile(comm=5, skills={"communication": Level.EXPERT})
+    assert fit_role(catalogue, ds, rated).parts["skills"] == estimated
+    # ... and saying you lack it takes the estimate away (3 of the role's 43 need points)
     lacking = Profile(comm=5, lacking=("communication",))
-    assert fit_role(catalogue, ds, lacking).parts["skills"] == round(0.5 - 0.5 * 3 / total, 3)
+    assert fit_role(catalogue, ds, lacking).parts["skills"] == pytest.approx(
+        estimated - 3 / total, abs=0.001
+    )
 
 
 def test_assess_any_requirements(catalogue: Catalogue) -> None:

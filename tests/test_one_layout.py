@@ -84,7 +84,7 @@ def test_svg_footer_cites_the_loaded_catalogues_sources(invoke: Invoke, tmp_path
 
 
 def test_fit_markdown_keeps_why_gaps_and_not_asked_apart(invoke: Invoke) -> None:
-    out = invoke("fit", "--swe", "3", "--ml", "2", "-f", "markdown").stdout
+    out = invoke("fit", "--swe", "3", "--ml", "2", "-w", "research=5", "-f", "markdown").stdout
     first = out.split("\n## 1\\. ", 1)[1].split("\n## ", 1)[0]
     lines = [line for line in first.splitlines() if line]
     assert [line.split(":**")[0] for line in lines[1:]] == ["- **why", "- **gaps", "- **not asked"]
