@@ -8,7 +8,7 @@
     python benchmarks/triage_accuracy.py --fresh4   # and the fresh4 split (read in session 5)
     python benchmarks/triage_accuracy.py --fresh5   # and the fresh5 split (read in session 6)
     python benchmarks/triage_accuracy.py --fresh6   # and the fresh6 split (read in session 6)
-    python benchmarks/triage_accuracy.py --fresh7   # and the fresh7 split (read in session 7)
+    python benchmarks/triage_accuracy.py --fresh8   # and the fresh8 split (read in session 7)
 
 For each split: strict top-1 (the label only), top-1 counting the also-acceptable roles,
 top-2, the catch rate on misleading titles ("titled X, reads as Y" fired and named the
@@ -47,6 +47,7 @@ READ_IN = {
     "fresh5": "session 6",
     "fresh6": "session 6",
     "fresh7": "session 7",
+    "fresh8": "session 7",
 }
 
 
