@@ -39,13 +39,22 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1] / "corpus"
 LABELS = ROOT / "labels.yaml"
 SPLITS = ("train", "dev", "test", "fresh", *(f"fresh{n}" for n in range(2, 9)))
-# Held-out splits merged but not yet read for their figure: never mined or fitted on.
-UNREAD: tuple[str, ...] = ()
-# What evidence is mined and weights are fitted on: train, and each held-out split once it
-# has been read for its figure (test in session 3, fresh and fresh2 in session 4, fresh3 and
-# fresh4 in session 5, fresh5 and fresh6 in session 6, fresh7 and fresh8 in session 7). Dev
-# sets the thresholds and the temperature.
-FIT = tuple(s for s in SPLITS if s != "dev" and s not in UNREAD)
+# The held-out splits read for their figure, and when: only these (with train) are mined and
+# fitted on, so a split merged but not yet read stays out until it is listed here.
+READ = {
+    "test": "session 3",
+    "fresh": "session 4",
+    "fresh2": "session 4",
+    "fresh3": "session 5",
+    "fresh4": "session 5",
+    "fresh5": "session 6",
+    "fresh6": "session 6",
+    "fresh7": "session 7",
+    "fresh8": "session 7",
+}
+# What evidence is mined and weights are fitted on. Dev sets the thresholds and the
+# temperature.
+FIT = ("train", *READ)
 DEAL = ("train", "train", "train", "dev", "test")
 MAX_PER_EMPLOYER = 3
 FIELDS = {

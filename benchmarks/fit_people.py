@@ -2,7 +2,7 @@
 
     python benchmarks/fit_people.py          # the dev people, one line each
     python benchmarks/fit_people.py --test   # and the test people (read in session 7)
-    python benchmarks/fit_people.py --fresh  # and the second round's people: read once
+    python benchmarks/fit_people.py --fresh  # and the second round's people (read in session 7)
 
 `corpus/people/` holds real people's moves into ML roles, taken from public first-person
 stories and interviews (each label file gives the URL), by helpers who had not seen how `fit`
@@ -15,8 +15,9 @@ but a role that real people like them moved into should rank near the top.
 For each split this prints how often `fit` ranks the role moved into first and in its top 3
 (strictly, and counting `also`), its mean rank, and the same for two baselines measured in
 the same run: the skill map alone (the profile's axes, nearest role first, as `map --me`
-ranks) and a fixed ranking of the roles by how often the *other* split's people moved into
-them. People are dealt to dev or test by a hash of their id, once and for all.
+ranks) and a fixed ranking of the roles by how often the people of the other read splits
+(dev and test, never the split ranked) moved into them. The first round's people are dealt
+to dev or test by a hash of their id, once and for all; later rounds are splits of their own.
 """
 
 from __future__ import annotations
@@ -49,16 +50,20 @@ class Person(NamedTuple):
     person: str
 
 
-# The first round's helpers (session 7): their people are dealt to dev and test. The second
-# round's (later in session 7) are a held-out split of their own, `fresh`, read once.
-FIRST_ROUND = ("pa", "pb")
+# Each helper's round, by the prefix of its people's ids: the first round's people (session
+# 7) are dealt to dev and test; the second round's (later in session 7) are a held-out split
+# of their own, read once. A new round gets a new split here before it is read.
+ROUNDS = {"pa": "first", "pb": "first", "pc": "fresh", "pd": "fresh"}
 SPLITS = ("dev", "test", "fresh")
 
 
 def split_of(person_id: str) -> str:
-    """dev or test for the first round's people (by a hash of the id), else fresh."""
-    if person_id.split("-")[0] not in FIRST_ROUND:
-        return "fresh"
+    """dev or test for the first round's people (by a hash of the id), else the round's."""
+    prefix = person_id.split("-")[0]
+    if prefix not in ROUNDS:
+        raise SystemExit(f"{person_id}: no round for prefix {prefix!r}; add it to ROUNDS")
+    if ROUNDS[prefix] != "first":
+        return ROUNDS[prefix]
     return "dev" if hashlib.sha256(person_id.encode()).digest()[0] % 2 == 0 else "test"
 
 
@@ -165,11 +170,14 @@ def main() -> int:
     catalogue = load_bundled()
     roles = catalogue.roles_on(catalogue.shown_tracks)
     people = load_people(catalogue)
+    reported = [s for s in SPLITS if s == "dev" or getattr(args, s)]
+    # The labels of a split not reported stay unseen, its move counts included.
+    shown = Counter(p.moved_to for p in people if p.split in reported)
     print(
-        f"{len(people)} people: moved into "
-        + ", ".join(f"{role} {n}" for role, n in Counter(p.moved_to for p in people).most_common())
+        f"{sum(shown.values())} people: moved into "
+        + ", ".join(f"{r} {n}" for r, n in shown.most_common())
     )
-    for split in [s for s in SPLITS if s == "dev" or getattr(args, s)]:
+    for split in reported:
         chosen = [p for p in people if p.split == split]
         # The fixed ranking learns from the people already read, never the split it ranks.
         others = [p for p in people if p.split in ("dev", "test") and p.split != split]

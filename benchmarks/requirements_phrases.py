@@ -26,7 +26,7 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import ROOT, SPLITS, load
-from requirements_accuracy import HELD_OUT, LABEL_FILES
+from requirements_accuracy import HELD_OUT, LABEL_FILES, READ_FILES
 
 import mlroles.requirements as requirements
 from mlroles.adreading import ReadAd, read_ad
@@ -35,7 +35,7 @@ from mlroles.loading import load_bundled
 from mlroles.requirements import VocabularyItem
 
 # Every label file read so far: the phrases are pruned on these, never on one not yet read.
-FILES = (*LABEL_FILES, *(name for names in HELD_OUT.values() for name in names))
+FILES = (*LABEL_FILES, *(name for split in READ_FILES for name in HELD_OUT[split]))
 Labelled = tuple[str, ReadAd, frozenset[str]]
 
 

@@ -33,7 +33,7 @@ COMMANDS = [
 def test_json_parses(invoke: Invoke, args: tuple[str, ...]) -> None:
     result = invoke(*args, "--format", "json")
     assert result.exit_code == 0 and result.stderr == ""
-    assert json.loads(result.stdout)["schema_version"] == 1
+    assert json.loads(result.stdout)["schema_version"] == 2
 
 
 @pytest.mark.parametrize("args", COMMANDS, ids=lambda args: " ".join(args)[:40])

@@ -33,7 +33,7 @@ def test_list_track_filters(invoke: Invoke) -> None:
 def test_list_json_has_stable_keys(invoke: Invoke) -> None:
     result = invoke("list", "--format", "json")
     data = json.loads(result.stdout)
-    assert data["schema_version"] == 1
+    assert data["schema_version"] == 2
     assert data["tracks"] == ["research", "production"]
     mle = next(r for r in data["roles"] if r["id"] == "ml-engineer")
     assert set(mle) == {"id", "name", "aliases", "track", "summary", "swe", "ml", "comm"}

@@ -164,7 +164,6 @@ def test_the_note_on_ai_architect_titles_gives_the_corpus_counts(catalogue: Cata
 
 
 def test_kappa_counts_agreement_beyond_chance() -> None:
-
     kappa = load_benchmark("label_agreement").kappa
     assert kappa([("a", "a"), ("b", "b")]) == 1.0
     # Half agree, as two raters who each say "a" or "b" at random would: no skill shown.
@@ -173,7 +172,6 @@ def test_kappa_counts_agreement_beyond_chance() -> None:
 
 
 def test_merge_points_at_one_posting_paraphrased_twice() -> None:
-
     corpus = load_benchmark("corpus")
     first = (
         "Data Analyst. Analyse user activity data to work out how scammers operate, bringing "

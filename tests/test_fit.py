@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from mlroles.catalogue import Catalogue
-from mlroles.fit import UNLISTED, assess, fit_role, mostly, rank_roles, role_needs, work_mix
+from mlroles.fit import assess, fit_role, mostly, rank_roles, role_needs, work_mix
 from mlroles.knowledge import Basis
 from mlroles.models import Interest, Level
 from mlroles.profile import Profile
@@ -94,24 +94,12 @@ def ranking(catalogue: Catalogue, profile: Profile) -> list[str]:
 RESEARCH_ROLES = ("research-scientist", "applied-research-scientist", "research-engineer")
 
 
-ENGINEERING = {
-    "ml-engineer",
-    "ai-engineer",
-    "data-engineer",
-    "mlops-engineer",
-    "ml-platform-engineer",
-}
-
-
 def test_strong_engineer_ranks_engineering_roles_above_research(catalogue: Catalogue) -> None:
     order = ranking(catalogue, STRONG_SWE)
     research = min(order.index(r) for r in RESEARCH_ROLES)
     for role_id in ("mlops-engineer", "data-engineer", "ml-platform-engineer", "ai-engineer"):
         assert order.index(role_id) < research, order
-    # the five engineering roles lead; which first depends on how much of each role's
-    # (listed) need the software skills cover: ML engineer lists the most of them
-    assert set(order[:5]) == ENGINEERING
-    assert order[0] == "ml-engineer"
+    assert order[0] == "mlops-engineer"
 
 
 def test_statistician_who_wants_business_impact(catalogue: Catalogue) -> None:
@@ -136,16 +124,14 @@ def test_adjacent_roles_are_not_ranked(catalogue: Catalogue) -> None:
 def test_the_worked_example(catalogue: Catalogue) -> None:
     """fit.py's docstring and the README: `fit --swe 4 --ml 1 --want deployment=5`."""
     me = Profile(swe=4, ml=1, wants={Interest.DEPLOYMENT: 5})
-    mle = fit_role(catalogue, catalogue.role("ml-engineer"), me)
-    assert mle.parts == {"skills": round(33 / (55 + UNLISTED), 3), "interests": 0.852}
-    assert (mle.score, mle.distance) == (68.7, 3.0)
     ai = fit_role(catalogue, catalogue.role("ai-engineer"), me)
-    assert ai.parts == {"skills": 15 / (20 + UNLISTED), "interests": 0.885}
+    assert ai.parts == {"skills": 0.75, "interests": 0.885}  # 15 of 20 ranks covered
+    assert (ai.score, ai.distance) == (83.1, 2.0)
     mlops = fit_role(catalogue, catalogue.role("mlops-engineer"), me)
-    assert mlops.parts == {"skills": round(9 / (17 + UNLISTED), 3), "interests": 0.934}
-    assert (mlops.score, mlops.distance) == (65.8, 1.41)
+    assert mlops.parts == {"skills": round(9 / 17, 3), "interests": 0.934}
+    assert (mlops.score, mlops.distance) == (77.2, 1.41)
     order = ranking(catalogue, me)
-    assert order[:3] == ["ml-engineer", "ai-engineer", "mlops-engineer"]
+    assert order[:2] == ["ai-engineer", "mlops-engineer"]
     assert order.index("data-engineer") == 4  # fifth, though the map puts you on it
     # Python at practitioner is what swe 4 estimated: telling it changes nothing
     told = me.model_copy(update={"skills": {"python": Level.PRACTITIONER}})
@@ -162,15 +148,41 @@ def test_axes_only_ranks_by_what_the_answers_cover(catalogue: Catalogue) -> None
 
     me = Profile(swe=4, ml=1)
     fits = rank_roles(catalogue, me).fits
-    for fit in fits:
-        listed = sum(level.rank for _, level in role_needs(fit.role))
-        covered = assess(catalogue, me, role_needs(fit.role)).coverage * listed
-        skills = covered / (listed + UNLISTED)
-        assert fit.parts == {"skills": round(skills, 3), "interests": 0.5}
-        assert fit.score == round(100 * (0.4 * skills + 0.3), 1)
-        assert fit.distance == round(distance(You(swe=4, ml=1), fit.role), 2)
+    assert all(fit.parts["interests"] == 0.5 for fit in fits)
+    assert all(fit.distance == round(distance(You(swe=4, ml=1), fit.role), 2) for fit in fits)
     assert [f.score for f in fits] == sorted((f.score for f in fits), reverse=True)
-    assert fits[0].role.id == "ml-engineer"
+    # AI engineer: 15 of its 20 ranks (all but LLMs and ML fundamentals); the product
+    # roles need nothing swe or ml estimates, whatever the map says of their distance
+    assert (fits[0].role.id, fits[0].parts["skills"]) == ("ai-engineer", 0.75)
+    product = [f for f in fits if f.role.id in ("product-manager", "product-owner")]
+    assert all(f.parts["skills"] == 0.0 for f in product)
+
+
+def test_meeting_every_listed_need_ranks_the_role_first(catalogue: Catalogue) -> None:
+    """Whoever holds all a role lists, at its levels, covers all its need: no role ranks
+    above it (ties are possible where another role's needs are covered too)."""
+    for role in catalogue.roles_on(catalogue.shown_tracks):
+        holder = Profile(skills=dict(role_needs(role)))
+        fits = rank_roles(catalogue, holder).fits
+        mine = next(f for f in fits if f.role.id == role.id)
+        assert mine.parts["skills"] == 1.0
+        assert fits[0].score == mine.score, role.id
+
+
+def test_rating_an_unasked_need_raises_the_skills_part_by_its_share(catalogue: Catalogue) -> None:
+    ds = catalogue.role("data-scientist")  # 43 ranks of need; statistics is expert (4)
+    before = fit_role(catalogue, ds, Profile(swe=2)).parts["skills"]
+    after = fit_role(catalogue, ds, Profile(swe=2, skills={"statistics": Level.EXPERT}))
+    assert after.parts["skills"] == pytest.approx(before + 4 / 43, abs=0.001)
+
+
+def test_wants_all_zero_leave_other_roles_as_if_indifferent(catalogue: Catalogue) -> None:
+    """'--want research=0' says what you do not want: roles with no research work score as
+    they would for someone who said nothing."""
+    mle = catalogue.role("ml-engineer")
+    plain = fit_role(catalogue, mle, Profile(swe=4, ml=1))
+    unwilling = fit_role(catalogue, mle, Profile(swe=4, ml=1, wants={Interest.RESEARCH: 0}))
+    assert unwilling.score == plain.score and unwilling.parts["interests"] == 0.5
 
 
 def test_score_weighs_skills_and_interests(catalogue: Catalogue) -> None:
@@ -189,13 +201,10 @@ def test_score_weighs_skills_and_interests(catalogue: Catalogue) -> None:
 def test_skill_part_is_the_share_of_the_need_covered(catalogue: Catalogue) -> None:
     po = catalogue.role("product-owner")
     needs = {n.skill: n.level for n in po.skills}
-    listed = sum(level.rank for level in needs.values())
-    # all it lists, met: the share of the need, with the unlisted ranks nobody covers
-    full = fit_role(catalogue, po, Profile(skills=needs)).parts["skills"]
-    assert full == round(listed / (listed + UNLISTED), 3)
+    assert fit_role(catalogue, po, Profile(skills=needs)).parts["skills"] == 1.0
     # a skill the role does not list neither adds nor takes anything
     extra = dict(needs, **{"distributed-systems": Level.EXPERT})
-    assert fit_role(catalogue, po, Profile(skills=extra)).parts["skills"] == full
+    assert fit_role(catalogue, po, Profile(skills=extra)).parts["skills"] == 1.0
     # nothing known, nothing covered: an unknown skill counts for nothing, and is no gap
     blank = fit_role(catalogue, po, Profile())
     assert blank.parts["skills"] == 0.0 and not blank.gaps and len(blank.unasked) == len(needs)
@@ -207,10 +216,10 @@ def test_skill_part_is_the_share_of_the_need_covered(catalogue: Catalogue) -> No
     estimated = fit_role(catalogue, ds, Profile(comm=5)).parts["skills"]
     rated = Profile(comm=5, skills={"communication": Level.EXPERT})
     assert fit_role(catalogue, ds, rated).parts["skills"] == estimated
-    # ... and saying you lack it takes the estimate away (3 ranks of the role's need)
+    # ... and saying you lack it takes the estimate away (3 of the role's 43 need points)
     lacking = Profile(comm=5, lacking=("communication",))
     assert fit_role(catalogue, ds, lacking).parts["skills"] == pytest.approx(
-        estimated - 3 / (total + UNLISTED), abs=0.001
+        estimated - 3 / total, abs=0.001
     )
 
 

@@ -11,9 +11,8 @@ from benchmark_modules import load_benchmark
 from mlroles.catalogue import Catalogue
 
 BENCHMARK = load_benchmark("fit_personas")
-# Issue 16's review took the communication skill off the product owner and manager (no
-# source gives it), which lifts both above the data scientist for a business analyst who
-# rates no ML skill; the source expects the data scientist. Left failing, not tuned.
+# Personas the model is known to fail, marked strict xfail so a fix shows. None since
+# session 7 (the business analyst, missed since issue 16's review, now passes).
 KNOWN_MISSES: set[str] = set()
 
 

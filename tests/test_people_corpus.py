@@ -46,3 +46,9 @@ def test_people_are_dealt_once_and_for_all() -> None:
     assert split_of("pa-001") == splits["pa-001"]  # a function of the id alone
     first = [s for p, s in splits.items() if p.startswith(("pa-", "pb-"))]
     assert 0.3 < first.count("dev") / len(first) < 0.7
+
+
+def test_a_round_not_declared_is_refused_not_merged_into_a_read_split() -> None:
+    split_of = load_benchmark("fit_people").split_of
+    with pytest.raises(SystemExit, match="no round for prefix 'pz'"):
+        split_of("pz-001")

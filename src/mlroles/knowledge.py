@@ -57,10 +57,6 @@ class Held:
 UNKNOWN = Held(0, Basis.UNKNOWN)
 
 
-def rank_of(level: Level | None) -> int:
-    return level.rank if level is not None else 0
-
-
 def estimate(profile: Profile, category: SkillCategory) -> Held | None:
     """The estimate an axis answer gives for a skill of `category`, if any covers it (the
     category's `estimated_from`)."""

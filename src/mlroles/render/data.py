@@ -24,7 +24,9 @@ if TYPE_CHECKING:
     from ..validation import ValidationReport
     from ..views import Bibliography, RoleListing, RoleProfile
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+"""2 since session 7: `fit` dropped the `axes` part from `weights` and each role's `parts`
+(the skill map is no longer scored; each role keeps its `distance`)."""
 
 
 def plain(value: Any, *, drop_none: bool = False) -> Any:
