@@ -2,13 +2,8 @@
 
     python benchmarks/requirements_accuracy.py            # the dev split
     python benchmarks/requirements_accuracy.py --test     # and the test split (read)
-    python benchmarks/requirements_accuracy.py --fresh2   # and fresh2's labels (read)
-    python benchmarks/requirements_accuracy.py --fresh3   # and fresh3's labels (read)
-    python benchmarks/requirements_accuracy.py --fresh4   # and fresh4's labels (read)
-    python benchmarks/requirements_accuracy.py --fresh5   # and fresh5's labels (read)
-    python benchmarks/requirements_accuracy.py --fresh6   # and fresh6's labels (read)
-    python benchmarks/requirements_accuracy.py --fresh7   # and fresh7's labels (read)
-    python benchmarks/requirements_accuracy.py --fresh8   # and fresh8's labels (read once)
+    python benchmarks/requirements_accuracy.py --fresh8   # and any held-out label file by
+                                                          # its split (HELD_OUT below)
 
 The test figures are given per label file and for both together.
 
