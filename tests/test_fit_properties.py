@@ -119,6 +119,26 @@ def test_raising_a_want_never_lowers_roles_mostly_about_it(name: str) -> None:
 
 
 @pytest.mark.parametrize("name", CATALOGUES)
+def test_a_low_want_never_raises_roles_mostly_about_it(name: str) -> None:
+    catalogue = CATALOGUES[name]
+
+    @PROPERTY
+    @given(profiles(catalogue), st.sampled_from(list(Interest)), st.integers(0, 2))
+    def check(profile: Profile, interest: Interest, low: int) -> None:
+        # a want of 0-2 is less than indifference (2.5): it says you want little of that
+        # work, so the roles mostly about it score no higher than with the want left out
+        unsaid = {i: v for i, v in profile.wants.items() if i is not interest}
+        silent = profile.model_copy(update={"wants": unsaid})
+        reluctant = profile.model_copy(update={"wants": {**unsaid, interest: low}})
+        for role in ml_roles(catalogue):
+            if mostly(work_mix(catalogue, role)) is interest:
+                before = fit_role(catalogue, role, silent).score
+                assert fit_role(catalogue, role, reluctant).score <= before, role.id
+
+    check()
+
+
+@pytest.mark.parametrize("name", CATALOGUES)
 def test_a_want_of_zero_keeps_roles_mostly_about_it_out_of_the_top_three(name: str) -> None:
     catalogue = CATALOGUES[name]
 

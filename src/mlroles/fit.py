@@ -10,9 +10,10 @@ What the profile says about each skill is *rated*, *estimated* from a skill-map 
   raise the score.
 - interests (weight 0.6): half how much of the role's work you want (your wants, 0-5,
   averaged over its *work mix*, see `work_mix`; work you did not rate counts as
-  indifferent, 2.5), half how much of the work you want it offers (each want weighted by
-  its amount; a kind of work is fully on offer at a quarter of the role's work). With no
-  wants at all it is 1/2 for every role, so the skills alone rank them.
+  indifferent, 2.5), half how much of the work you want it offers (each want above 2.5
+  weighted by how far above it is; a kind of work is fully on offer at a quarter of the
+  role's work). With no wants at all it is 1/2 for every role, so the skills alone rank
+  them; with no want above 2.5 the second half is 1/2 for every role.
 
 score = 100 x (0.4 x skills + 0.6 x interests). Roles mostly about a kind of work you
 want none of (want 0) are ranked after all the others, whatever their score. Where you want
@@ -220,7 +221,8 @@ def _axis_pairs(profile: Profile, role: Role) -> list[tuple[int, int]]:
 def _interest_part(mix: dict[Interest, float], wants: dict[Interest, int]) -> float:
     """Half how much of the role's work you want (an interest you did not rate counts as
     indifferent), half how much of the work you want the role offers (a kind of work is
-    fully on offer when it is at least OFFERED of the role's work). With no wants at all,
+    fully on offer when it is at least OFFERED of the role's work; only wants above
+    indifference count, by how far above). With no wants at all,
     you are indifferent to every role's work: 1/2, so a first want moves the score the way
     any later one does (up for the roles mostly about it)."""
     if not wants:
@@ -229,10 +231,14 @@ def _interest_part(mix: dict[Interest, float], wants: dict[Interest, int]) -> fl
     liked = other * INDIFFERENT + sum(
         share * (wants[i] / 5 if i in wants else INDIFFERENT) for i, share in mix.items()
     )
-    wanted = sum(wants.values())
-    offered = sum(want * min(1.0, mix[i] / OFFERED) for i, want in wants.items())
-    # Wants that are all 0 say what you do not want, not what you do: the roles offer it
-    # no more and no less than they would to someone indifferent.
+    # Only a want above indifference asks for that work, by how far above it: "research: 1"
+    # says you want little of it, not that research is all you want (before session 8 it
+    # gave the research roles the whole 'offered' half). Wants none of which is above
+    # indifference say what you do not want: every role offers it as it would to someone
+    # indifferent.
+    eager = {i: want - 5 * INDIFFERENT for i, want in wants.items() if want > 5 * INDIFFERENT}
+    wanted = sum(eager.values())
+    offered = sum(more * min(1.0, mix[i] / OFFERED) for i, more in eager.items())
     return 0.5 * liked + 0.5 * (offered / wanted if wanted else INDIFFERENT)
 
 
