@@ -56,7 +56,8 @@ _NAME_NOUNS = frozenset(
         engineer engineers scientist scientists researcher researchers team teams group
         groups lead leads manager managers architect architects developer developers analyst
         analysts specialist specialists director division department unit squad lab org
-        organisation organization intern interns practice guild
+        organisation organization intern interns practice guild agency fund foundation
+        institute laboratory laboratories labs centre center council office programme
         """,
     )
 )
