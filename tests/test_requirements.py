@@ -189,3 +189,22 @@ def test_cli_triage_shows_and_exports_what_the_ad_asks(invoke: Invoke, tmp_path:
     ]
     markdown = invoke("triage", str(ad), "-f", "markdown").stdout
     assert "## What the ad asks for\n" in markdown and "- **Required:** " in markdown
+
+
+def test_a_skills_products_are_listed_as_written_and_count_for_it(
+    catalogue: Catalogue,
+) -> None:
+    text = (
+        "Engineer\n\nRequirements\n- Write CUDA kernels and models in dbt on Vertex AI.\n"
+        "- A ray of sunshine; cuda and DBT are misspelt.\n"
+    )
+    result = extract(catalogue, read_ad(text))
+    assert [t.name for t in result.unknown_tools] == ["CUDA", "dbt", "Vertex AI"]
+    asks = {item.key for item in result.items}
+    assert {"parallel-computing", "data-pipelines", "cloud-platforms"} <= asks
+    assert "distributed-systems" not in asks  # "a ray of", not Ray
+
+
+def test_formats_and_chip_terms_are_not_tools(catalogue: Catalogue) -> None:
+    text = "Engineer\n\nRequirements\n- Python, Kafka, FP8, BF16, INT4, SoC, PCIe, MoE and LoRA.\n"
+    assert [t.name for t in extract(catalogue, read_ad(text)).unknown_tools] == ["Kafka"]

@@ -318,6 +318,12 @@ class AdPhrases(Model):
     requirements. Matched as evidence terms are (any inflection, `*` for any ending)."""
 
     terms: tuple[_Phrase, ...] = Field(min_length=1, max_length=40)
+    products: tuple[_Phrase, ...] = Field(
+        default=(),
+        max_length=24,
+        description="Products whose name asks for this skill (`CUDA`, `dbt`, `Vertex AI`), "
+        "matched only as written here: each is listed among the tools the catalogue lacks.",
+    )
     unless: tuple[_Phrase, ...] = Field(
         default=(),
         max_length=16,

@@ -10,10 +10,11 @@ Learning Platform team") or lists it among a degree's subjects ("a degree in Mat
 Statistics"), nor inside one of its `in_ads.unless` phrases ("communication overhead").
 
 Tools the catalogue does not know are listed too: products a skill's phrases name
-(`Kubernetes` asks for containers and is named here), and names read from how ads write
-tool lists: a name in CamelCase or with digits (`MLflow`, `S3`), or a capitalised name in a
-list that also holds a known tool ("Python, Kubernetes, Terraform"), but not plural
-acronyms (`SLOs`) or practices (`DevOps`).
+(`Kubernetes` asks for containers and is named here, as is each of a skill's `products`,
+which must be written as the catalogue writes them: `CUDA`, `dbt`), and names read from
+how ads write tool lists: a name in CamelCase or with digits (`MLflow`, `S3`), or a
+capitalised name in a list that also holds a known tool ("Python, Kubernetes, Terraform"),
+but not plural acronyms (`SLOs`) or practices (`DevOps`).
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ _NOT_TOOLS = frozenset(
         Monday Friday January December Remote Hybrid Office The We You Our This Must Nice Plus
         Bonus Preferred Required Including Such Other Similar Equivalent Bayesian NeurIPS
         Build Builds Design Create Run Review Innovation Privacy Compliance Cybersecurity
+        SoC SoCs NoC PCIe MoE LoRA QLoRA PoC CoE GmbH FinTech Fintech
         """,
     )
 )
@@ -81,7 +83,8 @@ _DEGREE_STOPS = frozenset(
 _DEGREE_REACH = 12  # how many words after the cue a degree's subject list may run
 _LIST_SPLIT = re.compile(r"[,;/()\[\]]|\band\b|\bor\b|\be\.g\.|\bsuch as\b|\blike\b")
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
-_MEASURE = re.compile(r"[a-z]{1,4}\d+")  # p99, fp8, int4, v2: figures and versions, not names
+# p99, fp8, int4, v2, FP8, BF16, INT4: figures, number formats and versions, not names
+_MEASURE = re.compile(r"[a-z]{1,4}\d+|(?:FP|BF|INT)\d+")
 _TOOLISH = re.compile(r"^(?:[A-Z][a-z]+[A-Z]\w*|[a-z]+[A-Z]\w*|[A-Za-z]+\d\w*|[A-Z]{2,}[a-z]+\w*)$")
 
 
@@ -142,6 +145,10 @@ def vocabulary(catalogue: Catalogue) -> tuple[VocabularyItem, ...]:
                 items.append(
                     VocabularyItem("skill", skill.id, skill.name, term, _cased(phrase), product)
                 )
+        for product in skill.in_ads.products if skill.in_ads is not None else ():
+            # Written as the catalogue writes it: "Ray", not "a ray of"; "dbt", not "DBT".
+            term = compile_phrase(product, unless)
+            items.append(VocabularyItem("skill", skill.id, skill.name, term, product, product))
     seen: set[str] = set()
     for role in catalogue.roles:
         for tool in role.tools:
@@ -372,7 +379,13 @@ def _unknown_tools(
             if " ".join(words).lower() in known or not all(w[:1].isupper() for w in words):
                 continue
             add(" ".join(words), number, section)
-    return tuple(sorted(tools.values(), key=lambda t: (not t.required, t.line)))
+    # In the ad's order, within a line too ("CUDA, dbt and Vertex AI").
+    return tuple(
+        sorted(
+            tools.values(),
+            key=lambda t: (not t.required, t.line, ad.lines[t.line - 1].find(t.name)),
+        )
+    )
 
 
 def asked(asks: AdRequirements) -> list[tuple[str, list[str]]]:
