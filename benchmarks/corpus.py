@@ -52,6 +52,7 @@ READ = {
     "fresh6": "session 6",
     "fresh7": "session 7",
     "fresh8": "session 7",
+    "fresh9": "session 8",
 }
 # What evidence is mined and weights are fitted on. Dev sets the thresholds and the
 # temperature.

@@ -55,7 +55,8 @@ LABEL_FILES = ("requirements.yaml", "requirements-2.yaml")
 # fresh8's (requirements-9.yaml) later in session 7, the extraction still unchanged. The
 # first fresh round's 75 ads, read for triage in session 4, were labelled for what they ask
 # only in session 8 (requirements-10.yaml, -11.yaml, by two new labellers), read once after
-# that session's changes to the phrases, with the session-start extraction alongside.
+# that session's changes to the phrases, with the session-start extraction alongside; and
+# fresh9's 31 (requirements-12.yaml, -13.yaml, two more labellers), at its end.
 HELD_OUT = {
     "fresh": ("requirements-10.yaml", "requirements-11.yaml"),
     "fresh2": ("requirements-3.yaml",),
@@ -65,10 +66,21 @@ HELD_OUT = {
     "fresh6": ("requirements-7.yaml",),
     "fresh7": ("requirements-8.yaml",),
     "fresh8": ("requirements-9.yaml",),
+    "fresh9": ("requirements-12.yaml", "requirements-13.yaml"),
 }
 # The held-out label files already read: only these may be tuned on (requirements_phrases).
 # A file added to HELD_OUT is read once with --SPLIT, then listed here.
-READ_FILES = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8")
+READ_FILES = (
+    "fresh",
+    "fresh2",
+    "fresh3",
+    "fresh4",
+    "fresh5",
+    "fresh6",
+    "fresh7",
+    "fresh8",
+    "fresh9",
+)
 
 
 def _labels(files: tuple[str, ...]) -> dict[str, dict[str, list[str]]]:
