@@ -70,7 +70,7 @@ def test_fit_the_issue_examples_are_stable_and_report_the_maps_distances(invoke:
     plain = json.loads(invoke(*base).stdout)["roles"]
     told = json.loads(invoke(*base, "--skill", "python=practitioner").stdout)["roles"]
     assert [(r["id"], r["score"]) for r in plain] == [(r["id"], r["score"]) for r in told]
-    assert [r["id"] for r in plain[:3]] == ["ai-engineer", "mlops-engineer", "ml-platform-engineer"]
+    assert [r["id"] for r in plain[:3]] == ["ai-engineer", "mlops-engineer", "ml-engineer"]
     chart = json.loads(invoke("map", "--me", "swe=4,ml=1", "-f", "json").stdout)
     distances = {n["id"]: n["distance"] for n in chart["nearest"]}
     assert all(r["distance"] == distances[r["id"]] for r in plain if r["id"] in distances)

@@ -5,7 +5,15 @@ from __future__ import annotations
 import pytest
 
 from mlroles.catalogue import Catalogue
-from mlroles.fit import assess, fit_role, mostly, rank_roles, role_needs, work_mix
+from mlroles.fit import (
+    assess,
+    fit_role,
+    mostly,
+    rank_roles,
+    role_needs,
+    typical_need,
+    work_mix,
+)
 from mlroles.knowledge import Basis
 from mlroles.models import Interest, Level
 from mlroles.profile import Profile
@@ -159,14 +167,33 @@ def test_axes_only_ranks_by_what_the_answers_cover(catalogue: Catalogue) -> None
 
 
 def test_meeting_every_listed_need_ranks_the_role_first(catalogue: Catalogue) -> None:
-    """Whoever holds all a role lists, at its levels, covers all its need: no role ranks
-    above it (ties are possible where another role's needs are covered too)."""
+    """Whoever holds all a role lists, at its levels, covers all its need (judged on at
+    least the typical role's need): no role ranks above it (ties are possible where another
+    role's needs are covered too)."""
+    typical = typical_need(catalogue)
     for role in catalogue.roles_on(catalogue.shown_tracks):
         holder = Profile(skills=dict(role_needs(role)))
         fits = rank_roles(catalogue, holder).fits
         mine = next(f for f in fits if f.role.id == role.id)
-        assert mine.parts["skills"] == 1.0
+        listed = sum(level.rank for _, level in role_needs(role))
+        assert mine.parts["skills"] == round(listed / max(listed, typical), 3), role.id
         assert fits[0].score == mine.score, role.id
+
+
+def test_a_short_list_of_needs_is_judged_on_the_typical_roles_need(
+    catalogue: Catalogue,
+) -> None:
+    """The ranks a role lists run from 6 (the hardware engineer) to 55 (ML engineer); a
+    role is judged on at least the median (17), so meeting the two skills the sources name
+    for the solutions architect is not meeting the role."""
+    assert typical_need(catalogue) == 17
+    architect = catalogue.role("ml-solutions-architect")
+    needs = dict(role_needs(architect))
+    assert sum(level.rank for level in needs.values()) == 7
+    assert fit_role(catalogue, architect, Profile(skills=needs)).parts["skills"] == round(7 / 17, 3)
+    # a role listing more than the median is judged on its own list
+    ds = catalogue.role("data-scientist")
+    assert fit_role(catalogue, ds, Profile(skills=dict(role_needs(ds)))).parts["skills"] == 1.0
 
 
 def test_rating_an_unasked_need_raises_the_skills_part_by_its_share(catalogue: Catalogue) -> None:
@@ -199,12 +226,12 @@ def test_score_weighs_skills_and_interests(catalogue: Catalogue) -> None:
 
 
 def test_skill_part_is_the_share_of_the_need_covered(catalogue: Catalogue) -> None:
-    po = catalogue.role("product-owner")
+    po = catalogue.role("product-owner")  # 12 ranks of need: judged on the typical 17
     needs = {n.skill: n.level for n in po.skills}
-    assert fit_role(catalogue, po, Profile(skills=needs)).parts["skills"] == 1.0
+    assert fit_role(catalogue, po, Profile(skills=needs)).parts["skills"] == round(12 / 17, 3)
     # a skill the role does not list neither adds nor takes anything
     extra = dict(needs, **{"distributed-systems": Level.EXPERT})
-    assert fit_role(catalogue, po, Profile(skills=extra)).parts["skills"] == 1.0
+    assert fit_role(catalogue, po, Profile(skills=extra)).parts["skills"] == round(12 / 17, 3)
     # nothing known, nothing covered: an unknown skill counts for nothing, and is no gap
     blank = fit_role(catalogue, po, Profile())
     assert blank.parts["skills"] == 0.0 and not blank.gaps and len(blank.unasked) == len(needs)
