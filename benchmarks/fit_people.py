@@ -4,7 +4,7 @@
     python benchmarks/fit_people.py --test   # and the test people (read in session 7)
     python benchmarks/fit_people.py --fresh  # and the second round's people (read in session 7)
     python benchmarks/fit_people.py --fresh2 # and the third round's (read in session 8)
-    python benchmarks/fit_people.py --fresh3 # the fourth round's: held out, read it once
+    python benchmarks/fit_people.py --fresh3 # and the fourth round's (read in session 8)
 
 `corpus/people/` holds real people's moves into ML roles, taken from public first-person
 stories and interviews (each label file gives the URL), by helpers who had not seen how `fit`
@@ -55,9 +55,9 @@ class Person(NamedTuple):
 # Each helper's round, by the prefix of its people's ids: the first round's people (session
 # 7) are dealt to dev and test; the second round's (later in session 7) are a held-out split
 # of their own, read once; the third round's (end of session 7), fresh2, was read once in
-# session 8, after the next change to fit; the fourth round's (session 8), fresh3, is held
-# out for the change after that, not yet read. A new round gets a new split here before it
-# is read.
+# session 8, after the next change to fit; the fourth round's (session 8), fresh3, once
+# later in session 8, after the change after that. A new round gets a new split here before
+# it is read.
 ROUNDS = {
     "pa": "first",
     "pb": "first",
@@ -184,7 +184,7 @@ def main() -> int:
         "--fresh2", action="store_true", help="also read the third round's people (read)"
     )
     parser.add_argument(
-        "--fresh3", action="store_true", help="also read the fourth round's people (held out)"
+        "--fresh3", action="store_true", help="also read the fourth round's people (read)"
     )
     args = parser.parse_args()
     catalogue = load_bundled()
