@@ -184,3 +184,28 @@ def test_schema_and_loader_agree_on_json_booleans(invoke: Invoke, tmp_path: Path
     assert "position.swe: 'true' was read as a boolean, not a number" in loaded.stderr
     report = invoke("validate", str(path)).stdout
     assert "evidence[0].weight: 'true' was read as a boolean, not a number" in report
+
+
+def test_a_single_value_where_a_list_belongs_is_explained_in_yaml_terms(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    """A product written as one string: the message speaks of a list, not a Python tuple;
+    a product that cannot be a name as ads write it is refused too."""
+    path = tmp_path / "skills.yaml"
+    skill = (
+        "skills:\n  - id: gpu-stuff\n    name: GPU stuff\n    category: infrastructure\n"
+        "    description: Working with GPUs.\n    in_ads:\n      terms: [GPU]\n"
+        "      products: {products}\n      sources: [ml-roles-blog]\n"
+        "    sources: [ml-roles-blog]\n"
+    )
+    path.write_text(skill.format(products='"CUDA"'), encoding="utf-8")
+    result = invoke("validate", str(path))
+    assert result.exit_code == 1
+    assert (
+        f"{path}:8:17: skill:gpu-stuff.in_ads.products: should be a list, e.g. [first, second]"
+        in result.stdout.splitlines()
+    )
+    path.write_text(skill.format(products='["*CUDA"]'), encoding="utf-8")
+    result = invoke("validate", str(path))
+    assert result.exit_code == 1
+    assert "in_ads.products[0]: a product is a name as ads write it" in result.stdout

@@ -196,15 +196,53 @@ def test_a_skills_products_are_listed_as_written_and_count_for_it(
 ) -> None:
     text = (
         "Engineer\n\nRequirements\n- Write CUDA kernels and models in dbt on Vertex AI.\n"
-        "- A ray of sunshine; cuda and DBT are misspelt.\n"
+        "- A ray of sunshine, Rays of light, Ray tracing and AWS X-Ray.\n"
     )
     result = extract(catalogue, read_ad(text))
     assert [t.name for t in result.unknown_tools] == ["CUDA", "dbt", "Vertex AI"]
     asks = {item.key for item in result.items}
     assert {"parallel-computing", "data-pipelines", "cloud-platforms"} <= asks
-    assert "distributed-systems" not in asks  # "a ray of", not Ray
+    assert "distributed-systems" not in asks  # none of those is Ray
+
+
+def test_a_product_may_be_written_in_other_capitals_but_not_all_lower_case(
+    catalogue: Catalogue,
+) -> None:
+    text = (
+        "Engineer\n\nRequirements\n- SLURM clusters, Numpy and Github Actions.\n"
+        "- Some cuda, a jira.\n"
+    )
+    result = extract(catalogue, read_ad(text))
+    # listed as the catalogue writes them
+    assert [t.name for t in result.unknown_tools] == ["Slurm", "NumPy", "GitHub Actions"]
+    asks = {item.key for item in result.items}
+    assert {"parallel-computing", "python", "ci-cd"} <= asks
+    assert "product-management" not in asks  # "a jira" is not Jira
+
+
+def test_a_product_before_a_slash_is_named(catalogue: Catalogue) -> None:
+    text = "Scientist\n\nRequirements\n- pandas/NumPy, Jira/Confluence and Terraform/Helm.\n"
+    result = extract(catalogue, read_ad(text))
+    names = [t.name for t in result.unknown_tools]
+    assert names[:4] == ["pandas", "NumPy", "Jira", "Terraform"]
+    asks = {item.key for item in result.items}
+    assert {"data-analysis", "python", "product-management", "deployment-monitoring"} <= asks
+    # "R&D" is still not R, and "SQLAlchemy" is not SQL
+    assert "R" not in _asks(catalogue, "Scientist\n\nRequirements\n- R&D and SQLAlchemy.\n")
+    assert "SQL" not in _asks(catalogue, "Scientist\n\nRequirements\n- SQLAlchemy.\n")
+
+
+def test_a_gpu_data_center_asks_for_parallel_computing(catalogue: Catalogue) -> None:
+    text = "Engineer\n\nRequirements\n- Experience operating GPU Data Center infrastructure.\n"
+    assert "parallel-computing" in _asks(catalogue, text)
+    # an organisation's name is not a skill asked for
+    lab = "Engineer\n\nDuties\n- Join the Atmospheric Research Laboratory in Boulder.\n"
+    assert "research-methods" not in _asks(catalogue, lab)
 
 
 def test_formats_and_chip_terms_are_not_tools(catalogue: Catalogue) -> None:
-    text = "Engineer\n\nRequirements\n- Python, Kafka, FP8, BF16, INT4, SoC, PCIe, MoE and LoRA.\n"
+    text = (
+        "Engineer\n\nRequirements\n"
+        "- Python, Kafka, FP8, BF16, TF32, MXFP4, INT4, SoC, PCIe, MoE and LoRA.\n"
+    )
     assert [t.name for t in extract(catalogue, read_ad(text)).unknown_tools] == ["Kafka"]

@@ -170,6 +170,9 @@ def _validation_problem(document: YamlDocument, error: Any, root: type[BaseModel
         message = f"{raw!r} was read as a boolean, not a number; write a number"
     elif error["type"] == "value_error":
         message = str(error["ctx"]["error"]) if "ctx" in error else message
+    elif error["type"] in ("tuple_type", "list_type"):
+        # Pydantic's "Input should be a valid tuple" names a Python type, not YAML's.
+        message = "should be a list, e.g. [first, second]"
     return Problem(document.name, message, line, column, _subject(document.data, loc))
 
 

@@ -313,16 +313,30 @@ _Phrase = Annotated[
 ]
 
 
+def _a_name(value: str) -> str:
+    """A product is matched as a name is written: from a letter or digit, with no `*`."""
+    if "*" in value or not value[0].isalnum():
+        raise ValueError(
+            "a product is a name as ads write it: it starts with a letter or digit and "
+            "has no '*' (put patterns in terms)"
+        )
+    return value
+
+
+_ProductName = Annotated[_Phrase, AfterValidator(_a_name)]
+
+
 class AdPhrases(Model):
     """How job ads ask for a skill: what `triage` looks for when it lists an ad's
     requirements. Matched as evidence terms are (any inflection, `*` for any ending)."""
 
     terms: tuple[_Phrase, ...] = Field(min_length=1, max_length=40)
-    products: tuple[_Phrase, ...] = Field(
+    products: tuple[_ProductName, ...] = Field(
         default=(),
         max_length=24,
         description="Products whose name asks for this skill (`CUDA`, `dbt`, `Vertex AI`), "
-        "matched only as written here: each is listed among the tools the catalogue lacks.",
+        "each listed among the tools the catalogue lacks: matched as a name, written as "
+        "here or in other capitals (`SLURM`), but all in lower case only if it is so here.",
     )
     unless: tuple[_Phrase, ...] = Field(
         default=(),

@@ -11,8 +11,8 @@ Statistics"), nor inside one of its `in_ads.unless` phrases ("communication over
 
 Tools the catalogue does not know are listed too: products a skill's phrases name
 (`Kubernetes` asks for containers and is named here, as is each of a skill's `products`,
-which must be written as the catalogue writes them: `CUDA`, `dbt`), and names read from
-how ads write tool lists: a name in CamelCase or with digits (`MLflow`, `S3`), or a
+`CUDA`, `dbt`, matched as names: `SLURM` is Slurm, but `a ray of` is not Ray), and names
+read from how ads write tool lists: a name in CamelCase or with digits (`MLflow`, `S3`), or a
 capitalised name in a list that also holds a known tool ("Python, Kubernetes, Terraform"),
 but not plural acronyms (`SLOs`) or practices (`DevOps`).
 """
@@ -59,7 +59,7 @@ _NAME_NOUNS = frozenset(
         groups lead leads manager managers architect architects developer developers analyst
         analysts specialist specialists director division department unit squad lab org
         organisation organization intern interns practice guild agency fund foundation
-        institute laboratory laboratories labs centre center council office programme
+        institute laboratory laboratories labs council office programme
         """,
     )
 )
@@ -84,7 +84,7 @@ _DEGREE_REACH = 12  # how many words after the cue a degree's subject list may r
 _LIST_SPLIT = re.compile(r"[,;/()\[\]]|\band\b|\bor\b|\be\.g\.|\bsuch as\b|\blike\b")
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 # p99, fp8, int4, v2, FP8, BF16, INT4: figures, number formats and versions, not names
-_MEASURE = re.compile(r"[a-z]{1,4}\d+|(?:FP|BF|INT)\d+")
+_MEASURE = re.compile(r"[a-z]{1,4}\d+|(?:MX)?(?:FP|BF|TF|INT)\d+")
 _TOOLISH = re.compile(r"^(?:[A-Z][a-z]+[A-Z]\w*|[a-z]+[A-Z]\w*|[A-Za-z]+\d\w*|[A-Z]{2,}[a-z]+\w*)$")
 
 
@@ -95,6 +95,7 @@ class VocabularyItem(NamedTuple):
     term: CompiledTerm
     cased: str | None = None  # the spelling the ad must use, for short names and acronyms
     product: str | None = None  # a skill's phrase that names a product (Kubernetes, MLflow)
+    named: bool = False  # one of a skill's `products`: its spelling is checked as a name's
 
 
 class Requirement(NamedTuple):
@@ -148,7 +149,9 @@ def vocabulary(catalogue: Catalogue) -> tuple[VocabularyItem, ...]:
         for product in skill.in_ads.products if skill.in_ads is not None else ():
             # Written as the catalogue writes it: "Ray", not "a ray of"; "dbt", not "DBT".
             term = compile_phrase(product, unless)
-            items.append(VocabularyItem("skill", skill.id, skill.name, term, product, product))
+            items.append(
+                VocabularyItem("skill", skill.id, skill.name, term, product, product, named=True)
+            )
     seen: set[str] = set()
     for role in catalogue.roles:
         for tool in role.tools:
@@ -185,14 +188,25 @@ def _cased(phrase: str) -> str | None:
 
 def _case_ok(item: VocabularyItem, ad: ReadAd, start: int) -> bool:
     """Short tool names and acronyms must be written as the catalogue writes them ("Go",
-    not "go"; "REST", not "rest")."""
+    not "go"; "REST", not "rest"). A skill's product may also be written in other capitals
+    ("SLURM", "Numpy", "Github Actions"), but not all in lower case unless its name is
+    ("dbt"): "a ray of light" is not Ray."""
     if item.cased is None:
         return True
     token = ad.tokens[start]
+    line = ad.lines[token.line - 1]
     end = token.start + len(item.cased)
-    # "R&D" and "R/D" are not the R language.
-    following = ad.lines[token.line - 1][end : end + 1]
-    return _written_as(ad, token, item.cased) and following not in {"&", "/"}
+    written = line[token.start : end]
+    if written != item.cased:
+        if not item.named or written.lower() != item.cased.lower():
+            return False
+        if written.islower() and not item.cased.islower():
+            return False
+    following = line[end : end + 1]
+    if len(item.cased) <= 2:  # "R&D" and "R/D" are not the R language
+        return following not in {"&", "/"}
+    # "pandas/NumPy" names pandas, but "Rays" is not Ray nor "SQLAlchemy" SQL.
+    return not following.isalnum()
 
 
 def extract(catalogue: Catalogue, ad: ReadAd) -> AdRequirements:
@@ -224,7 +238,7 @@ def extract(catalogue: Catalogue, ad: ReadAd) -> AdRequirements:
                 tool_lines.add(token.line)
             known_words.update(words)
             required = token.section is not Section.NICE
-            if item.product and _written_as(ad, token, item.product):
+            if item.product and (item.named or _written_as(ad, token, item.product)):
                 _add_tool(products, UnknownTool(item.product, token.line, required))
             previous = found.get(key)
             if previous is None or (required and not previous.required):
@@ -321,7 +335,8 @@ def _implied_skills(catalogue: Catalogue, found: dict[tuple[str, str], Requireme
     """A tool asked for asks for the skill it belongs to: R for other languages."""
     by_name: dict[str, str] = {}
     for skill in catalogue.skills:
-        for phrase in (*skill.aliases, *(skill.in_ads.terms if skill.in_ads else ())):
+        phrases = (*skill.in_ads.terms, *skill.in_ads.products) if skill.in_ads else ()
+        for phrase in (*skill.aliases, *phrases):
             by_name.setdefault(phrase.lower(), skill.id)
     for (kind, key), tool in list(found.items()):
         skill_id = by_name.get(key.lower()) if kind == "tool" else None
@@ -379,13 +394,15 @@ def _unknown_tools(
             if " ".join(words).lower() in known or not all(w[:1].isupper() for w in words):
                 continue
             add(" ".join(words), number, section)
-    # In the ad's order, within a line too ("CUDA, dbt and Vertex AI").
-    return tuple(
-        sorted(
-            tools.values(),
-            key=lambda t: (not t.required, t.line, ad.lines[t.line - 1].find(t.name)),
-        )
-    )
+
+    def place(tool: UnknownTool) -> tuple[bool, int, int]:
+        # In the ad's order, within a line too ("CUDA, dbt and Vertex AI"); a name joined
+        # from a list item ("Google  Looker") that the line spells otherwise goes last.
+        line = ad.lines[tool.line - 1]
+        at = line.lower().find(tool.name.lower())
+        return not tool.required, tool.line, at if at >= 0 else len(line)
+
+    return tuple(sorted(tools.values(), key=place))
 
 
 def asked(asks: AdRequirements) -> list[tuple[str, list[str]]]:
