@@ -309,3 +309,15 @@ def test_reasons_and_scores_are_bounded(catalogue: Catalogue, profile: Profile) 
     for fit in rank_roles(catalogue, profile).fits:
         assert 0 <= fit.score <= 100
         assert all(0 <= part <= 1 for part in fit.parts.values())
+
+
+def test_a_role_judged_on_the_typical_need_says_so(catalogue: Catalogue) -> None:
+    architect = catalogue.role("ml-solutions-architect")
+    fit = fit_role(catalogue, architect, Profile(ml=4))
+    assert "but its sources name little of its need (7 ranks): judged on a typical role's 17" in (
+        fit.reasons
+    )
+    # a role listing more than the typical need, or one you meet none of, says nothing of it
+    mle = fit_role(catalogue, catalogue.role("ml-engineer"), Profile(ml=4))
+    blank = fit_role(catalogue, architect, Profile())
+    assert not any("typical" in reason for reason in (*mle.reasons, *blank.reasons))

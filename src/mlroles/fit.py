@@ -294,7 +294,7 @@ def fit_role(catalogue: Catalogue, role: Role, profile: Profile) -> RoleFit:
         role=role,
         score=round(score, 1),
         parts={name: round(value, 3) for name, value in parts.items()},
-        reasons=_reasons(role, profile, found, mix, distance),
+        reasons=_reasons(role, profile, found, mix, distance, typical_need(catalogue)),
         gaps=found.gaps,
         unasked=found.unasked,
         distance=None if distance is None else round(distance, 2),
@@ -308,6 +308,7 @@ def _reasons(
     found: Assessment,
     mix: dict[Interest, float],
     distance: float | None,
+    typical: float,
 ) -> tuple[str, ...]:
     reasons: list[str] = []
     rated = [m.skill.name for m in found.met if m.basis is Basis.RATED]
@@ -317,6 +318,13 @@ def _reasons(
     if estimated:
         names = ", ".join(m.skill.name for m in estimated[:3])
         reasons.append(f"likely {names} (estimated from {estimated[0].estimated_from})")
+    listed = sum(level.rank for _, level in role_needs(role))
+    if found.met_ranks and listed < typical:
+        # Why meeting all it lists does not give full marks (see skills_part).
+        reasons.append(
+            f"but its sources name little of its need ({listed} ranks): judged on a "
+            f"typical role's {typical:g}"
+        )
     if distance is not None:
         place = f"{distance:.2f} from you" if distance else "where you are"
         reasons.append(f"{place} on the skill map")
