@@ -246,3 +246,8 @@ def test_formats_and_chip_terms_are_not_tools(catalogue: Catalogue) -> None:
         "- Python, Kafka, FP8, BF16, TF32, MXFP4, INT4, SoC, PCIe, MoE and LoRA.\n"
     )
     assert [t.name for t in extract(catalogue, read_ad(text)).unknown_tools] == ["Kafka"]
+
+
+def test_a_bullets_opening_verb_and_plural_chips_are_not_tools(catalogue: Catalogue) -> None:
+    text = "Engineer\n\nRequirements\n- Use Flink, Kafka and Python on H100s.\n"
+    assert [t.name for t in extract(catalogue, read_ad(text)).unknown_tools] == ["Flink", "Kafka"]

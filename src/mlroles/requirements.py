@@ -46,6 +46,8 @@ _NOT_TOOLS = frozenset(
         Bonus Preferred Required Including Such Other Similar Equivalent Bayesian NeurIPS
         Build Builds Design Create Run Review Innovation Privacy Compliance Cybersecurity
         SoC SoCs NoC PCIe MoE LoRA QLoRA PoC CoE GmbH FinTech Fintech
+        Use Using Apply Deploy Develop Implement Maintain Manage Write Own Drive Support
+        Ensure Help Define Improve Monitor Optimize Optimise Partner Collaborate Work
         """,
     )
 )
@@ -82,7 +84,7 @@ _DEGREE_STOPS = frozenset(
 )
 _DEGREE_REACH = 12  # how many words after the cue a degree's subject list may run
 _LIST_SPLIT = re.compile(r"[,;/()\[\]]|\band\b|\bor\b|\be\.g\.|\bsuch as\b|\blike\b")
-_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
+_PLURAL_ACRONYM = re.compile(r"[A-Z][A-Z\d]+s")  # SLOs, LSTMs, H100s: things of a kind
 # p99, fp8, int4, v2, FP8, BF16, INT4: figures, number formats and versions, not names
 _MEASURE = re.compile(r"[a-z]{1,4}\d+|(?:MX)?(?:FP|BF|TF|INT)\d+")
 _TOOLISH = re.compile(r"^(?:[A-Z][a-z]+[A-Z]\w*|[a-z]+[A-Z]\w*|[A-Za-z]+\d\w*|[A-Z]{2,}[a-z]+\w*)$")
