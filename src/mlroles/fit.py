@@ -70,7 +70,6 @@ practitioner.
 from __future__ import annotations
 
 import math
-import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -188,22 +187,25 @@ def role_needs(role: Role) -> tuple[tuple[str, Level], ...]:
     return tuple((need.skill, need.level) for need in role.skills)
 
 
+def listed_need(role: Role) -> int:
+    """The ranks of need a role lists: each skill by the rank of its level."""
+    return sum(need.level.rank for need in role.skills)
+
+
 @lru_cache(maxsize=16)
 def typical_need(catalogue: Catalogue) -> float:
     """The median, over the roles shown by default, of the ranks of need a role lists: the
     least need a role's skills part is judged on (17 in the bundled catalogue)."""
-    totals = [
-        sum(level.rank for _, level in role_needs(role))
-        for role in catalogue.roles_on(catalogue.shown_tracks)
-    ]
+    import statistics  # ~10 ms of imports, once a run: not on every command's path
+
+    totals = [listed_need(role) for role in catalogue.roles_on(catalogue.shown_tracks)]
     return float(statistics.median(totals)) if totals else 0.0
 
 
 def skills_part(catalogue: Catalogue, role: Role, found: Assessment) -> float:
     """The ranks of the role's need you meet, over what it lists or, if that is less, the
     typical role's need: meeting a short list is not yet meeting a role."""
-    listed = sum(level.rank for _, level in role_needs(role))
-    judged_on = max(listed, typical_need(catalogue))
+    judged_on = max(listed_need(role), typical_need(catalogue))
     return found.met_ranks / judged_on if judged_on else 0.0
 
 
@@ -318,7 +320,7 @@ def _reasons(
     if estimated:
         names = ", ".join(m.skill.name for m in estimated[:3])
         reasons.append(f"likely {names} (estimated from {estimated[0].estimated_from})")
-    listed = sum(level.rank for _, level in role_needs(role))
+    listed = listed_need(role)
     if found.met_ranks and listed < typical:
         # Why meeting all it lists does not give full marks (see skills_part).
         reasons.append(

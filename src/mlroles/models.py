@@ -347,6 +347,11 @@ class AdPhrases(Model):
     )
     sources: Sources
 
+    @property
+    def phrases(self) -> tuple[str, ...]:
+        """Every phrase that asks for the skill: its terms, then its products."""
+        return (*self.terms, *self.products)
+
 
 class Skill(Model):
     id: Id

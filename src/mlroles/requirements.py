@@ -149,7 +149,7 @@ def vocabulary(catalogue: Catalogue) -> tuple[VocabularyItem, ...]:
                     VocabularyItem("skill", skill.id, skill.name, term, _cased(phrase), product)
                 )
         for product in skill.in_ads.products if skill.in_ads is not None else ():
-            # Written as the catalogue writes it: "Ray", not "a ray of"; "dbt", not "DBT".
+            # Matched as a name (see `_case_ok`): "SLURM" is Slurm, "a ray of" is not Ray.
             term = compile_phrase(product, unless)
             items.append(
                 VocabularyItem("skill", skill.id, skill.name, term, product, product, named=True)
@@ -337,8 +337,7 @@ def _implied_skills(catalogue: Catalogue, found: dict[tuple[str, str], Requireme
     """A tool asked for asks for the skill it belongs to: R for other languages."""
     by_name: dict[str, str] = {}
     for skill in catalogue.skills:
-        phrases = (*skill.in_ads.terms, *skill.in_ads.products) if skill.in_ads else ()
-        for phrase in (*skill.aliases, *phrases):
+        for phrase in (*skill.aliases, *(skill.in_ads.phrases if skill.in_ads else ())):
             by_name.setdefault(phrase.lower(), skill.id)
     for (kind, key), tool in list(found.items()):
         skill_id = by_name.get(key.lower()) if kind == "tool" else None

@@ -89,7 +89,7 @@ def _documents(roles: Iterable[Role], skills: Iterable[Skill]) -> Iterator[Docum
         yield "skill", skill.id, skill.name, "name", skill.name, 0.9, None
         for alias in skill.aliases:
             yield "skill", skill.id, skill.name, "alias", alias, 0.9, None
-        for phrase in (*skill.in_ads.terms, *skill.in_ads.products) if skill.in_ads else ():
+        for phrase in skill.in_ads.phrases if skill.in_ads else ():
             # How job ads ask for the skill: Kubernetes finds containers.
             yield "skill", skill.id, skill.name, "in job ads", phrase.replace("*", ""), 0.85, None
         yield "skill", skill.id, skill.name, "description", skill.description, 0.7, None
