@@ -6,6 +6,7 @@
     python benchmarks/fit_people.py --fresh2 # and the third round's (read in session 8)
     python benchmarks/fit_people.py --fresh3 # and the fourth round's (read in session 8)
     python benchmarks/fit_people.py --fresh4 # the fifth round's: held out, read it once
+    python benchmarks/fit_people.py --fresh5 # the sixth round's: held out, read it once
 
 `corpus/people/` holds real people's moves into ML roles, taken from public first-person
 stories and interviews (each label file gives the URL), by helpers who had not seen how `fit`
@@ -58,8 +59,8 @@ class Person(NamedTuple):
 # of their own, read once; the third round's (end of session 7), fresh2, was read once in
 # session 8, after the next change to fit; the fourth round's (session 8), fresh3, once
 # later in session 8, after the change after that; the fifth round's (end of session 8),
-# fresh4, is held out for the next change, not yet read. A new round gets a new split here
-# before it is read.
+# fresh4, is held out for the next change, not yet read; the sixth round's (start of session
+# 9), fresh5, too. A new round gets a new split here before it is read.
 ROUNDS = {
     "pa": "first",
     "pb": "first",
@@ -71,8 +72,10 @@ ROUNDS = {
     "ph": "fresh3",
     "pi": "fresh4",
     "pj": "fresh4",
+    "pk": "fresh5",
+    "pl": "fresh5",
 }
-SPLITS = ("dev", "test", "fresh", "fresh2", "fresh3", "fresh4")
+SPLITS = ("dev", "test", "fresh", "fresh2", "fresh3", "fresh4", "fresh5")
 
 
 def split_of(person_id: str) -> str:
@@ -192,6 +195,9 @@ def main() -> int:
     )
     parser.add_argument(
         "--fresh4", action="store_true", help="also read the fifth round's people (held out)"
+    )
+    parser.add_argument(
+        "--fresh5", action="store_true", help="also read the sixth round's people (held out)"
     )
     args = parser.parse_args()
     catalogue = load_bundled()
