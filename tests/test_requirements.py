@@ -251,3 +251,33 @@ def test_formats_and_chip_terms_are_not_tools(catalogue: Catalogue) -> None:
 def test_a_bullets_opening_verb_and_plural_chips_are_not_tools(catalogue: Catalogue) -> None:
     text = "Engineer\n\nRequirements\n- Use Flink, Kafka and Python on H100s.\n"
     assert [t.name for t in extract(catalogue, read_ad(text)).unknown_tools] == ["Flink", "Kafka"]
+
+
+def test_a_hint_counts_only_where_its_skill_is_asked_for_anyway(catalogue: Catalogue) -> None:
+    alone = "Engineer\n\nDuties\n- Collaborate with the data team on pipelines.\n"
+    assert "communication" not in _asks(catalogue, alone)
+    with_term = alone + "- Explain results to stakeholders.\n"
+    assert _asks(catalogue, with_term)["communication"] is True
+    # Asked for as nice to have, hinted at in the duties: the hint makes it required.
+    nice = alone + "\nNice to have\n- Strong communication.\n"
+    result = extract(catalogue, read_ad(nice))
+    communication = next(i for i in result.items if i.key == "communication")
+    assert communication.required is True and communication.line == 4
+
+
+def test_other_senses_of_model_performance_causal_inference_and_subjects(
+    catalogue: Catalogue,
+) -> None:
+    hardware = "Architect\n\nDuties\n- Build models of performance and power for chips.\n"
+    assert "model-evaluation" not in _asks(catalogue, hardware)
+    judged = "Scientist\n\nDuties\n- Track model performance in production.\n"
+    assert "model-evaluation" in _asks(catalogue, judged)
+    causal = "Scientist\n\nRequirements\n- Experience with causal inference.\n"
+    asks = _asks(catalogue, causal)
+    assert "statistics" in asks and "ml-specialism" not in asks
+    subject = (
+        "Analyst\n\nRequirements\n- A degree in a quantitative subject (Mathematics or"
+        " Physics, for example).\n- A subject, for example mathematics or statistics.\n"
+    )
+    asks = _asks(catalogue, subject)
+    assert "mathematics" not in asks and "statistics" not in asks

@@ -338,6 +338,13 @@ class AdPhrases(Model):
         "each listed among the tools the catalogue lacks: matched as a name, written as "
         "here or in other capitals (`SLURM`), but all in lower case only if it is so here.",
     )
+    hints: tuple[_Phrase, ...] = Field(
+        default=(),
+        max_length=16,
+        description="Phrases that hint at the skill but do not ask for it on their own "
+        "(`collaborate`, `analytics`): one counts only in an ad that also asks for the skill "
+        "with a term, a product or a tool of it.",
+    )
     unless: tuple[_Phrase, ...] = Field(
         default=(),
         max_length=16,

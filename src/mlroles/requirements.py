@@ -7,7 +7,9 @@ company blurb, the benefits, a negated clause or a mention of another team. An i
 in a nice-to-have section or line is nice-to-have unless the ad also asks for it elsewhere.
 A skill is not asked for where the ad only names a team or a job after it ("the Machine
 Learning Platform team") or lists it among a degree's subjects ("a degree in Mathematics or
-Statistics"), nor inside one of its `in_ads.unless` phrases ("communication overhead").
+Statistics"), nor inside one of its `in_ads.unless` phrases ("communication overhead"). A
+skill's `in_ads.hints` ("collaborate", "analytics") count only in an ad that asks for the
+skill in other words too: on their own they name the team's work more often than an ask.
 
 Tools the catalogue does not know are listed too: products a skill's phrases name
 (`Kubernetes` asks for containers and is named here, as is each of a skill's `products`,
@@ -72,7 +74,7 @@ _DEGREE_CUES = frozenset(
         r"\S+",
         """
         degree degrees bachelor bachelors master masters msc bsc doctorate major majors
-        discipline disciplines diploma
+        discipline disciplines diploma subject subjects
         """,
     )
 )
@@ -98,6 +100,7 @@ class VocabularyItem(NamedTuple):
     cased: str | None = None  # the spelling the ad must use, for short names and acronyms
     product: str | None = None  # a skill's phrase that names a product (Kubernetes, MLflow)
     named: bool = False  # one of a skill's `products`: its spelling is checked as a name's
+    hint: bool = False  # one of a skill's `hints`: asks for it only beside another phrase
 
 
 class Requirement(NamedTuple):
@@ -153,6 +156,11 @@ def vocabulary(catalogue: Catalogue) -> tuple[VocabularyItem, ...]:
             term = compile_phrase(product, unless)
             items.append(
                 VocabularyItem("skill", skill.id, skill.name, term, product, product, named=True)
+            )
+        for hint in skill.in_ads.hints if skill.in_ads is not None else ():
+            term = compile_phrase(hint, unless)
+            items.append(
+                VocabularyItem("skill", skill.id, skill.name, term, _cased(hint), hint=True)
             )
     seen: set[str] = set()
     for role in catalogue.roles:
@@ -216,6 +224,7 @@ def extract(catalogue: Catalogue, ad: ReadAd) -> AdRequirements:
     catalogue does not know."""
     index = index_ad(ad)
     found: dict[tuple[str, str], Requirement] = {}
+    hinted: dict[tuple[str, str], Requirement] = {}  # found by a skill's hints only
     tool_lines: set[int] = set()  # lines that name a catalogue tool
     known_words: set[str] = set()
     products: dict[str, UnknownTool] = {}  # products named by skills' phrases, not tools
@@ -242,13 +251,20 @@ def extract(catalogue: Catalogue, ad: ReadAd) -> AdRequirements:
             required = token.section is not Section.NICE
             if item.product and (item.named or _written_as(ad, token, item.product)):
                 _add_tool(products, UnknownTool(item.product, token.line, required))
-            previous = found.get(key)
+            into = hinted if item.hint else found
+            previous = into.get(key)
             if previous is None or (required and not previous.required):
                 quote = excerpt(ad.lines[token.line - 1], token.start)
-                found[key] = Requirement(
+                into[key] = Requirement(
                     item.kind, item.key, item.name, token.line, quote, required, token.section
                 )
     _implied_skills(catalogue, found)
+    # A hint ("collaborate", "analytics") counts only where the skill is asked for anyway:
+    # it may then make it required, as a line of the requirements would.
+    for key, hint in hinted.items():
+        asked = found.get(key)
+        if asked is not None and hint.required and not asked.required:
+            found[key] = hint
     items = sorted(found.values(), key=lambda r: (not r.required, r.line, r.kind, r.key))
     return AdRequirements(tuple(items), _unknown_tools(ad, tool_lines, known_words, products))
 
@@ -295,9 +311,13 @@ def _a_degree_subject(ad: ReadAd, start: int, line: str) -> bool:
         written = line[token.start : token.start + len(token.word)]
         cue = token.word in _DEGREE_CUES or written in _DEGREE_ABBREVIATIONS
         if cue:
-            # "a degree in", "a major such as"; not "a high degree of autonomy", "major impact".
+            # "a degree in", "a major such as", "a subject, for example", "disciplines (among
+            # them"; not "a high degree of autonomy", "major impact".
+            # A cue without such an opening may stand in a longer one ("a degree in a
+            # quantitative subject (Mathematics"): look further back.
             opening = {t.word for t in tokens[back + 1 : min(start, back + 4)]}
-            return bool(opening & {"in", "such"})
+            if opening & {"in", "such", "example", "among"}:
+                return True
     return False
 
 
