@@ -249,5 +249,8 @@ def stats() -> int:
 
 
 if __name__ == "__main__":
+    commands = {"merge": merge, "stats": stats}
     command = sys.argv[1] if len(sys.argv) > 1 else "stats"
-    sys.exit({"merge": merge, "stats": stats}[command]())
+    if command not in commands:
+        sys.exit(f"usage: corpus.py [stats | merge [--split NAME]] (not {command!r})")
+    sys.exit(commands[command]())
