@@ -25,8 +25,9 @@ that, was read once at the end of session 4 and joined them in session 5; `fresh
 from pages all but dry) once, at its end; `fresh9` (two more, session 8, 31 ads, three of
 them rendered from French, Portuguese and Italian postings) once, at that session's end;
 `fresh10` (two more, end of session 8, 29 ads, most rendered from German, French, Chinese,
-Portuguese and Dutch postings) is held out, not yet read; so is `fresh11` (two more, start of
-session 9, 11 ads, the stored pages all but dry in every language tried).
+Portuguese and Dutch postings) was read once early in session 9, triage's scoring as session 7
+left it; `fresh11` (two more, start of session 9, 11 ads, the stored pages all but dry in
+every language tried) is held out, not yet read.
 """
 
 from __future__ import annotations
@@ -56,6 +57,7 @@ READ = {
     "fresh7": "session 7",
     "fresh8": "session 7",
     "fresh9": "session 8",
+    "fresh10": "session 9",
 }
 # What evidence is mined and weights are fitted on. Dev sets the thresholds and the
 # temperature.

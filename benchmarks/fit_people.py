@@ -5,7 +5,7 @@
     python benchmarks/fit_people.py --fresh  # and the second round's people (read in session 7)
     python benchmarks/fit_people.py --fresh2 # and the third round's (read in session 8)
     python benchmarks/fit_people.py --fresh3 # and the fourth round's (read in session 8)
-    python benchmarks/fit_people.py --fresh4 # the fifth round's: held out, read it once
+    python benchmarks/fit_people.py --fresh4 # and the fifth round's (read in session 9)
     python benchmarks/fit_people.py --fresh5 # the sixth round's: held out, read it once
 
 `corpus/people/` holds real people's moves into ML roles, taken from public first-person
@@ -59,8 +59,9 @@ class Person(NamedTuple):
 # of their own, read once; the third round's (end of session 7), fresh2, was read once in
 # session 8, after the next change to fit; the fourth round's (session 8), fresh3, once
 # later in session 8, after the change after that; the fifth round's (end of session 8),
-# fresh4, is held out for the next change, not yet read; the sixth round's (start of session
-# 9), fresh5, too. A new round gets a new split here before it is read.
+# fresh4, was read once early in session 9, fit unchanged since session 8; the sixth round's
+# (start of session 9), fresh5, is held out for the next change, not yet read. A new round
+# gets a new split here before it is read.
 ROUNDS = {
     "pa": "first",
     "pb": "first",
@@ -194,7 +195,7 @@ def main() -> int:
         "--fresh3", action="store_true", help="also read the fourth round's people (read)"
     )
     parser.add_argument(
-        "--fresh4", action="store_true", help="also read the fifth round's people (held out)"
+        "--fresh4", action="store_true", help="also read the fifth round's people (read)"
     )
     parser.add_argument(
         "--fresh5", action="store_true", help="also read the sixth round's people (held out)"
