@@ -34,6 +34,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from .adlanguage import in_english
 from .adreading import ReadAd, Section, read_ad, stems_of
 from .catalogue import Catalogue
 from .models import EvidenceTerm, Interest, Role, Variant
@@ -46,6 +47,7 @@ if TYPE_CHECKING:
 
 TITLE_NEAR_WORDS = 8  # a line below the first that may be the title is this short
 MAX_CONFIDENCE = 0.99  # a reading of an ad is never certain: "100%" would overclaim
+NOT_ENGLISH = "Cannot tell: the ad is not in English, the only language triage reads."
 SCOPING = (Interest.MODELLING, Interest.DATA, Interest.DEPLOYMENT, Interest.RESEARCH)
 SCOPING_QUESTIONS = {
     Interest.MODELLING: "How much of the week goes into building and training models?",
@@ -357,7 +359,8 @@ def triage(
     )
     terms = {e.term for m in matches for e in (*m.evidence, *m.variant_evidence)}
     body_score = max((sum(e.weight for e in m.evidence) for m in matches), default=0.0)
-    decided = len(terms) >= p.min_terms and body_score >= p.min_score
+    english = in_english(text)
+    decided = english and len(terms) >= p.min_terms and body_score >= p.min_score
     return Triage(
         title=ad.title,
         title_role=named,
@@ -367,7 +370,7 @@ def triage(
         words=ad.words,
         terms_found=len(terms),
         decided=decided,
-        verdict=_verdict(matches, decided, len(terms)),
+        verdict=_verdict(matches, decided, len(terms)) if english else NOT_ENGLISH,
         asks=extract(catalogue, ad),
     )
 
