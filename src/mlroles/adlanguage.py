@@ -5,7 +5,7 @@ in German or French shares words such as "Python" and "Machine Learning" with En
 a handful of terms can match in an ad the tool cannot read. Two checks, both linear in the
 text: most of its letters must be Latin, and among its words the commonest English function
 words must outnumber those of the languages other than English that job ads most often come
-in here (German, French, Spanish, Portuguese, Italian, Dutch). On the 411 postings the
+in here (German, French, Spanish, Portuguese, Italian, Dutch). On 411 of the postings the
 corpus' ads were paraphrased from, as the search tool stored them (34 in those languages or
 Chinese, 377 in English), and the corpus' 756 English ads, the two checks tell every one
 apart (session 9). Text too short to tell counts as English.
