@@ -206,3 +206,28 @@ def test_a_copied_description_panes_heading_is_not_a_title(first: str, title: st
         assert {t.word for t in ad.tokens if t.line == 2} >= {"deploy", "drift"}
     else:
         assert ad.title_line == first.count("\n") + 1
+
+
+@pytest.mark.parametrize(
+    ("opening", "title"),
+    [
+        ("Back to jobs\nNew\n\nSenior Data Scientist", "Senior Data Scientist"),
+        ("Apply now »\n\nData Scientist", "Data Scientist"),
+        ("Pearson logo\nLead Specialist, AI Scientist", "Lead Specialist, AI Scientist"),
+        ("New York, NY, USA\nML Engineer", "ML Engineer"),
+        ("First listed on: 12 January 2022\nPostdoctoral Fellowship", "Postdoctoral Fellowship"),
+        ("Klarna\n\nData Scientist", "Data Scientist"),  # the employer over the title
+        ("Quantum Chemistry meets Deep Learning", "Quantum Chemistry meets Deep Learning"),
+        ("Technical Product Manager, ML", "Technical Product Manager, ML"),  # not "City, ST"
+        ("📍 Job Overview\n\n  • Job Title: Platform Engineer", "Platform Engineer"),
+        ("πŸ“ Job Overview\n\nWe build maps.", None),  # an icon the page's encoding garbled
+        ("Responsibilities\n- Build models.", None),  # the ad opens with a section
+    ],
+)
+def test_a_page_copied_whole_has_its_title_found_below_the_job_boards_furniture(
+    opening: str, title: str | None
+) -> None:
+    ad = read_ad(f"{opening}\n\nWhat you will do\n- Deploy models and monitor drift.\n")
+    assert ad.title == title
+    if title is not None:
+        assert ad.lines[ad.title_line - 1].strip().endswith(title)

@@ -260,7 +260,12 @@ def test_cli_an_ad_with_no_ml_content_cannot_tell_and_exits_0(
 def test_a_title_below_the_employer_name_is_found(catalogue: Catalogue) -> None:
     ad = "Northwind Logistics\n\nSenior MLOps Engineer\n\nYou will keep our models running.\n"
     result = triage(catalogue, ad)
-    assert result.title == "Northwind Logistics"  # shown as written
+    assert result.title == "Senior MLOps Engineer"  # the line under the employer's name
+    assert result.title_role is not None and result.title_role.id == "mlops-engineer"
+    # A longer first line without a role stays the title; the role is still read below it.
+    ad = ad.replace("Northwind Logistics", "Northwind Logistics and Freight Group")
+    result = triage(catalogue, ad)
+    assert result.title == "Northwind Logistics and Freight Group"
     assert result.title_role is not None and result.title_role.id == "mlops-engineer"
 
 

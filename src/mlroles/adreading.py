@@ -172,6 +172,29 @@ PEOPLE = frozenset(
     )
 )
 
+_TITLE_REACH = 6  # the lines, not counting blank ones, a title may stand on
+_NAME_WORDS = 3  # a first line this short without a role may be the employer's name
+_SYMBOLS = re.compile(r"^[^\w(]+|[^\w)]+$")  # bullets, emoji and arrows around a line
+_TITLE_FIELD = re.compile(r"^(job\s+)?(title|position|role)\s*:\s*", re.IGNORECASE)
+# What a page copied whole opens with before the posting's title: the job board's buttons,
+# badges and logo, a location, the date or the age of the posting.
+_NOT_A_TITLE = re.compile(
+    r"^(back to\b.*|new|apply( now)?|save( job)?|share( job)?|bookmark|sign in|log ?in|menu"
+    r"|jobs?|careers?|remote|hybrid|on-?site|full[- ]time|part[- ]time|\d+% remote\b.*"
+    r"|.*\blogo|(first )?(listed|posted|published)\b.*|.*\b\d+\+? (days?|hours?|weeks?"
+    r"|months?) ago|[A-Z][\w .'-]+, [A-Z]{2}(, [A-Z][\w .'-]+)?|location\b.*)$",
+    re.IGNORECASE,
+)
+# Nouns that job titles end in or turn on: a line with one of them can be a title.
+_ROLE_NOUN = re.compile(
+    r"\b(engineers?|scientists?|analysts?|developers?|architects?|manager|researchers?"
+    r"|intern(ship)?|owner|lead|specialist|consultant|director|head|postdoc(toral)?|fellow"
+    r"(ship)?|phd|student|associate|officer|advocate|programmer|mlops|devops|expert|leader"
+    r"|technician|trainee|apprentice|professor|assistant|position|vacancy|advis[eo]r"
+    r"|post-doc|opportunity)\b",
+    re.IGNORECASE,
+)
+
 # The headings job boards put over a posting's text, which a copy of it starts with.
 _PANE_HEADINGS = frozenset(
     {
@@ -298,18 +321,62 @@ def heading_kind(line: str) -> Section | None:
     return None
 
 
+def _pane_heading(line: str) -> bool:
+    """Whether the line is a job board's pane heading, perhaps after an icon the page's
+    encoding garbled ("πŸ“ Job Overview")."""
+    words = line.lower().split()
+    return " ".join(words) in _PANE_HEADINGS or (
+        len(words) >= 2 and " ".join(words[1:]) in _PANE_HEADINGS and len(words[0]) <= 4
+    )
+
+
 def _title(lines: list[str]) -> tuple[str | None, int]:
+    """The ad's title and its line: the first line, unless a page copied whole opens with
+    what a job board puts around a posting ("Back to jobs", "New", "Pearson logo", a
+    location or a date), with a section, or with the employer's name over the title."""
+    first: tuple[str, int] | None = None
+    pane = False  # under a job board's pane heading only a "Job title:" field is a title
+    looked = 0
     for number, raw in enumerate(lines, start=1):
         line = _MARKUP.sub("", raw.strip()).strip()
         if not line or re.fullmatch(r"<!--.*-->", line):  # a Markdown comment is not shown
             continue
+        looked += 1
+        if looked > _TITLE_REACH:
+            break
+        bare = _SYMBOLS.sub("", line)  # "📍 Job Overview", "• Job Title: …", "Apply now »"
+        named = _TITLE_FIELD.sub("", bare)
+        if named != bare:  # "Job title: Data Scientist"
+            return (named[:200].strip() or None), number
         # An ad copied from a job board's description pane opens with the pane's heading
         # ("About the job", "Full job description"): a section, and the ad has no title.
-        if " ".join(line.lower().split()) in _PANE_HEADINGS:  # (`_MARKUP` took any ":")
-            return None, 0
-        line = re.sub(r"^(job\s+)?(title|position|role)\s*:\s*", "", line, flags=re.IGNORECASE)
-        return (line[:200].strip() or None), number
-    return None, 0
+        if pane or _pane_heading(bare):
+            pane = first is None
+            if not pane:
+                break
+            continue
+        field = _DETAILS_LINE.search(bare)  # "Reports to: Head of Data" names no title
+        aside = field or _NOT_A_TITLE.search(bare)
+        if first is None:
+            if _ROLE_NOUN.search(line) and not field:
+                return line[:200].strip(), number
+            if aside:
+                continue
+            if heading_kind(raw) is not None and (len(bare.split()) <= 2 or raw.strip() != line):
+                # The ad opens with a section ("Responsibilities", "## About us"): it has
+                # no title. A longer plain line with a heading's word in it is a title
+                # ("Senior Data Science Role", "Capital Allocation Quant").
+                break
+            first = (line, number)
+            if len(line.split()) > _NAME_WORDS:
+                break  # a title without a role in it, or a sentence: the ad's first line
+            continue
+        # After a name ("Klarna"), a short line naming a role is the title.
+        if heading_kind(raw) is not None or aside or len(line.split()) > MAX_TITLE_WORDS:
+            break
+        if _ROLE_NOUN.search(line) and not line.endswith("."):
+            return line[:200].strip(), number
+    return (first[0][:200].strip(), first[1]) if first and not pane else (None, 0)
 
 
 def read_ad(text: str, *, plain: bool = False) -> ReadAd:
