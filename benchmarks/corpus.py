@@ -201,7 +201,10 @@ def merge() -> int:
     by_role: dict[str, list[str]] = {}
     for ad_id, label in new.items():
         by_role.setdefault(label["role"], []).append(ad_id)
-    given = sys.argv[sys.argv.index("--split") + 1] if "--split" in sys.argv else None
+    at = sys.argv.index("--split") + 1 if "--split" in sys.argv else 0
+    if at >= len(sys.argv):
+        raise SystemExit(f"--split needs a split's name: one of {', '.join(SPLITS)}")
+    given = sys.argv[at] if at else None
     if given is not None and given not in SPLITS:
         raise SystemExit(f"unknown split {given!r}: use one of {', '.join(SPLITS)}")
     for role, ids in by_role.items():
@@ -254,5 +257,5 @@ if __name__ == "__main__":
     commands = {"merge": merge, "stats": stats}
     command = sys.argv[1] if len(sys.argv) > 1 else "stats"
     if command not in commands:
-        sys.exit(f"usage: corpus.py [stats | merge [--split NAME]] (not {command!r})")
+        sys.exit(f"usage: corpus.py [stats | merge [--split NAME | --fresh]] (not {command!r})")
     sys.exit(commands[command]())

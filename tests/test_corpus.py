@@ -115,7 +115,7 @@ def test_skill_phrases_for_ads_occur_in_the_corpus(catalogue: Catalogue) -> None
         f"{skill.id}: {phrase!r}"
         for skill in catalogue.skills
         if skill.in_ads is not None
-        for phrase in skill.in_ads.terms
+        for phrase in (*skill.in_ads.terms, *skill.in_ads.hints)
         if not any(term_found(phrase, text) for text in texts)
     ]
     # A product is cited to the corpus too: some ad there writes it as the catalogue does,

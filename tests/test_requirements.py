@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from conftest import Invoke
 from mlroles.adreading import read_ad
 from mlroles.catalogue import Catalogue
@@ -253,16 +255,73 @@ def test_a_bullets_opening_verb_and_plural_chips_are_not_tools(catalogue: Catalo
     assert [t.name for t in extract(catalogue, read_ad(text)).unknown_tools] == ["Flink", "Kafka"]
 
 
-def test_a_hint_counts_only_where_its_skill_is_asked_for_anyway(catalogue: Catalogue) -> None:
+def test_a_hint_is_not_an_ask_but_search_finds_the_skill_by_it(
+    catalogue: Catalogue, invoke: Invoke
+) -> None:
     alone = "Engineer\n\nDuties\n- Collaborate with the data team on pipelines.\n"
     assert "communication" not in _asks(catalogue, alone)
-    with_term = alone + "- Explain results to stakeholders.\n"
-    assert _asks(catalogue, with_term)["communication"] is True
-    # Asked for as nice to have, hinted at in the duties: the hint makes it required.
+    # Beside a term asked for as nice to have, the hint in the duties changes nothing.
     nice = alone + "\nNice to have\n- Strong communication.\n"
     result = extract(catalogue, read_ad(nice))
     communication = next(i for i in result.items if i.key == "communication")
-    assert communication.required is True and communication.line == 4
+    assert communication.required is False and communication.line == 7
+    found = invoke("search", "drift", "-f", "json").stdout
+    assert "deployment-monitoring" in {hit["id"] for hit in json.loads(found)["results"]}
+
+
+def test_a_phrase_cannot_be_both_a_term_and_a_hint(invoke: Invoke, tmp_path: Path) -> None:
+    skills = tmp_path / "skills.yaml"
+    skills.write_text(
+        "skills:\n  - id: teamwork\n    name: Teamwork\n    category: communication\n"
+        "    description: Working with others.\n    sources: [me]\n    in_ads:\n"
+        "      terms: [teamwork]\n      hints: [Teamwork]\n      sources: [me]\n"
+    )
+    result = invoke("validate", str(skills))
+    assert result.exit_code == 1
+    assert "in_ads: 'teamwork' is both a term and a hint: keep one" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("body", "skill"),
+    [
+        ("- Technical leadership\n- Team player\n", "strategy-leadership"),
+        ("- Experience in a senior leadership role\n", "strategy-leadership"),
+        ("- Publish externally and contribute to open source\n", "publishing"),
+        ("- Balance latency, cost, model quality and throughput\n", "model-evaluation"),
+        ("- Reduce inference cost. Model validation before each release\n", "model-evaluation"),
+        ("- Transformer architecture\n- Model validation\n", "model-evaluation"),
+        ("- Serve as the subject matter expert in machine learning\n", "ml-fundamentals"),
+        (
+            "- A BSc in Computer Science and a high degree of ownership over statistics\n",
+            "statistics",
+        ),
+        ("- A degree in Computer Science, and a major focus on statistics\n", "statistics"),
+        ("- Play a major role, for example leading machine learning projects\n", "ml-fundamentals"),
+        ("- Bring engineering discipline among the people doing statistics\n", "statistics"),
+    ],
+)
+def test_a_guard_or_a_degree_stops_at_its_clause(
+    catalogue: Catalogue, body: str, skill: str
+) -> None:
+    assert skill in _asks(catalogue, "Engineer\n\nRequirements\n" + body)
+
+
+@pytest.mark.parametrize(
+    ("body", "skill"),
+    [
+        ("- Build models of performance and power for chips.\n", "model-evaluation"),
+        ("- Keep the architecture models and cost models of the SoC.\n", "model-evaluation"),
+        ("- Model the performance of the main operators.\n", "model-evaluation"),
+        ("- Support the leadership team and leadership sessions.\n", "strategy-leadership"),
+        ("- Run jobs on leadership computing platforms.\n", "strategy-leadership"),
+        ("- Grow revenue for our publishers.\n", "publishing"),
+        ("- Social media marketing skills.\n", "communication"),
+        ("- You work well with ambiguity.\n", "communication"),
+        ("- Disciplines (among them Mathematics and Statistics).\n", "statistics"),
+    ],
+)
+def test_other_senses_ask_for_nothing(catalogue: Catalogue, body: str, skill: str) -> None:
+    assert skill not in _asks(catalogue, "Engineer\n\nDuties\n" + body)
 
 
 def test_other_senses_of_model_performance_causal_inference_and_subjects(

@@ -341,18 +341,25 @@ class AdPhrases(Model):
     hints: tuple[_Phrase, ...] = Field(
         default=(),
         max_length=16,
-        description="Phrases that hint at the skill but do not ask for it on their own "
-        "(`collaborate`, `analytics`): one counts only in an ad that also asks for the skill "
-        "with a term, a product or a tool of it.",
+        description="Phrases that bring the skill to mind but do not ask for it "
+        "(`collaborate`, `analytics`: ads name the team's work with them more often than "
+        "they ask for the skill): `search` finds the skill by them, `triage` does not.",
     )
     unless: tuple[_Phrase, ...] = Field(
         default=(),
-        max_length=16,
-        description="Phrases in which a term means something else, for every term of the "
-        "skill: a match inside one does not count (`communication` unless `communication "
-        "overhead`).",
+        max_length=24,
+        description="Phrases in which a term or product of the skill means something else: "
+        "a match inside one, within a clause, does not count (`communication` unless "
+        "`communication overhead`).",
     )
     sources: Sources
+
+    @model_validator(mode="after")
+    def _hints_are_not_terms(self) -> "AdPhrases":
+        both = {p.lower() for p in self.terms} & {p.lower() for p in self.hints}
+        if both:
+            raise ValueError(f"{sorted(both)[0]!r} is both a term and a hint: keep one")
+        return self
 
     @property
     def phrases(self) -> tuple[str, ...]:

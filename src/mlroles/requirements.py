@@ -8,8 +8,8 @@ in a nice-to-have section or line is nice-to-have unless the ad also asks for it
 A skill is not asked for where the ad only names a team or a job after it ("the Machine
 Learning Platform team") or lists it among a degree's subjects ("a degree in Mathematics or
 Statistics"), nor inside one of its `in_ads.unless` phrases ("communication overhead"). A
-skill's `in_ads.hints` ("collaborate", "analytics") count only in an ad that asks for the
-skill in other words too: on their own they name the team's work more often than an ask.
+skill's `in_ads.hints` ("collaborate", "analytics") are not asks: `search` finds the skill
+by them, but an ad names the team's work with them more often than it asks for the skill.
 
 Tools the catalogue does not know are listed too: products a skill's phrases name
 (`Kubernetes` asks for containers and is named here, as is each of a skill's `products`,
@@ -81,6 +81,7 @@ _DEGREE_CUES = frozenset(
 # Degrees written short must be written so: "PhD in", "MS in", not "20 ms in production".
 _DEGREE_ABBREVIATIONS = frozenset({"PhD", "MS", "MA", "BS", "BA", "MEng", "BEng"})
 # Words after which a degree's subject list has ended.
+_SUBJECT_CUES = frozenset({"subject", "subjects"})
 _DEGREE_STOPS = frozenset(
     re.findall(r"\S+", "experience years year with including plus skills knowledge hands")
 )
@@ -100,7 +101,6 @@ class VocabularyItem(NamedTuple):
     cased: str | None = None  # the spelling the ad must use, for short names and acronyms
     product: str | None = None  # a skill's phrase that names a product (Kubernetes, MLflow)
     named: bool = False  # one of a skill's `products`: its spelling is checked as a name's
-    hint: bool = False  # one of a skill's `hints`: asks for it only beside another phrase
 
 
 class Requirement(NamedTuple):
@@ -156,11 +156,6 @@ def vocabulary(catalogue: Catalogue) -> tuple[VocabularyItem, ...]:
             term = compile_phrase(product, unless)
             items.append(
                 VocabularyItem("skill", skill.id, skill.name, term, product, product, named=True)
-            )
-        for hint in skill.in_ads.hints if skill.in_ads is not None else ():
-            term = compile_phrase(hint, unless)
-            items.append(
-                VocabularyItem("skill", skill.id, skill.name, term, _cased(hint), hint=True)
             )
     seen: set[str] = set()
     for role in catalogue.roles:
@@ -224,7 +219,6 @@ def extract(catalogue: Catalogue, ad: ReadAd) -> AdRequirements:
     catalogue does not know."""
     index = index_ad(ad)
     found: dict[tuple[str, str], Requirement] = {}
-    hinted: dict[tuple[str, str], Requirement] = {}  # found by a skill's hints only
     tool_lines: set[int] = set()  # lines that name a catalogue tool
     known_words: set[str] = set()
     products: dict[str, UnknownTool] = {}  # products named by skills' phrases, not tools
@@ -251,20 +245,13 @@ def extract(catalogue: Catalogue, ad: ReadAd) -> AdRequirements:
             required = token.section is not Section.NICE
             if item.product and (item.named or _written_as(ad, token, item.product)):
                 _add_tool(products, UnknownTool(item.product, token.line, required))
-            into = hinted if item.hint else found
-            previous = into.get(key)
+            previous = found.get(key)
             if previous is None or (required and not previous.required):
                 quote = excerpt(ad.lines[token.line - 1], token.start)
-                into[key] = Requirement(
+                found[key] = Requirement(
                     item.kind, item.key, item.name, token.line, quote, required, token.section
                 )
     _implied_skills(catalogue, found)
-    # A hint ("collaborate", "analytics") counts only where the skill is asked for anyway:
-    # it may then make it required, as a line of the requirements would.
-    for key, hint in hinted.items():
-        asked = found.get(key)
-        if asked is not None and hint.required and not asked.required:
-            found[key] = hint
     items = sorted(found.values(), key=lambda r: (not r.required, r.line, r.kind, r.key))
     return AdRequirements(tuple(items), _unknown_tools(ad, tool_lines, known_words, products))
 
@@ -309,15 +296,20 @@ def _a_degree_subject(ad: ReadAd, start: int, line: str) -> bool:
         ):
             return False
         written = line[token.start : token.start + len(token.word)]
-        cue = token.word in _DEGREE_CUES or written in _DEGREE_ABBREVIATIONS
-        if cue:
-            # "a degree in", "a major such as", "a subject, for example", "disciplines (among
-            # them"; not "a high degree of autonomy", "major impact".
-            # A cue without such an opening may stand in a longer one ("a degree in a
-            # quantitative subject (Mathematics"): look further back.
-            opening = {t.word for t in tokens[back + 1 : min(start, back + 4)]}
-            if opening & {"in", "such", "example", "among"}:
+        if token.word not in _DEGREE_CUES and written not in _DEGREE_ABBREVIATIONS:
+            continue
+        following = [t.word for t in tokens[back + 1 : start]]
+        if token.word in _SUBJECT_CUES:
+            if following[:1] == ["matter"]:  # "the subject matter expert in ML" asks for ML
+                return False
+            # "a subject, for example mathematics"; a subject without one may stand in a
+            # degree's phrase ("a degree in a quantitative subject (Mathematics"): look on.
+            if following[:2] == ["for", "example"] or "in" in following[:3]:
                 return True
+            continue
+        # "a degree in", "a major such as", "disciplines (among them"; not "a high degree
+        # of autonomy", "major impact", "discipline among the people doing statistics".
+        return bool({"in", "such"} & set(following[:3])) or following[:2] == ["among", "them"]
     return False
 
 

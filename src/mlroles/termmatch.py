@@ -9,6 +9,7 @@ no more than `MAX_OCCURRENCES` places where its first word stands.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from functools import lru_cache
@@ -18,6 +19,7 @@ from .adreading import PEOPLE, ReadAd, Section, read_ad, stem, stems_of, words_o
 from .models import EvidenceTerm
 
 GAP = 2  # other words allowed between the words of a phrase
+_CLAUSE_MARKS = re.compile(r"[,;.!?:]")
 MAX_OCCURRENCES = 64  # occurrences of a term's first word looked at, for bounded time
 
 
@@ -114,15 +116,27 @@ def match_at(term: CompiledTerm, start: int, ad: ReadAd) -> int | None:
 
 
 def guarded(term: CompiledTerm, start: int, ad: ReadAd) -> bool:
-    """Whether an `unless` phrase covers the match starting at `start`."""
+    """Whether an `unless` phrase covers the match starting at `start`: its words in a row,
+    within one line and one clause ("cost models" guards nothing in "latency, cost, model
+    quality"; "senior leadership" nothing across two bullets)."""
     for phrase in term.unless:
         for offset in range(len(phrase)):
             first = start - offset
-            if first < 0 or first + len(phrase) > len(ad.tokens):
+            last = first + len(phrase) - 1
+            if first < 0 or last >= len(ad.tokens):
                 continue
-            if all(ad.tokens[first + k].stem == phrase[k] for k in range(len(phrase))):
+            if all(ad.tokens[first + k].stem == phrase[k] for k in range(len(phrase))) and (
+                _one_clause(ad, first, last)
+            ):
                 return True
     return False
+
+
+def _one_clause(ad: ReadAd, first: int, last: int) -> bool:
+    """Whether tokens `first` to `last` stand on one line with no punctuation between them
+    that ends a clause or a list item."""
+    a, b = ad.tokens[first], ad.tokens[last]
+    return a.line == b.line and not _CLAUSE_MARKS.search(ad.lines[a.line - 1], a.start, b.start)
 
 
 def names_others(term: CompiledTerm, last: int, ad: ReadAd) -> bool:
