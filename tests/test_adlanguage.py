@@ -79,3 +79,60 @@ def test_cli_an_ad_in_another_language_says_so_and_exits_0(invoke: Invoke, tmp_p
     assert f"Verdict: {NOT_ENGLISH}" in result.stdout
     data = json.loads(invoke("triage", str(ad), "-f", "json").stdout)
     assert data["decided"] is False and data["verdict"] == NOT_ENGLISH
+
+
+TERSE_US = """\
+Data Scientist
+Chicago, IL (hybrid)
+
+Skills: Python, SQL, pandas, scikit-learn, XGBoost, Airflow, dbt, Snowflake, Tableau.
+PhD from MIT or similar; see Ho et al., 2020 for the kind of models we build.
+Apply: jobs@acme.com or https://acme.com/careers/data-scientist?src=la
+"""
+
+POLISH = """\
+Inżynier uczenia maszynowego
+
+Zakres obowiązków
+- Projektowanie i trenowanie modeli uczenia maszynowego w PyTorch, wdrażanie ich na
+  Kubernetes oraz monitorowanie jakości w środowisku produkcyjnym.
+- Współpraca z zespołem inżynierii danych przy budowie potoków przetwarzania danych.
+Wymagania
+- Bardzo dobra znajomość języka Python i SQL, doświadczenie z chmurą AWS lub GCP.
+"""
+
+GERMAN_BLURB_OVER_ENGLISH_DUTIES = """\
+Machine Learning Engineer
+
+Die Muster GmbH ist ein mittelständisches Familienunternehmen mit Sitz in München und ist
+seit über 50 Jahren ein führender Anbieter von Lösungen für die Industrie. Wir sind stolz auf
+unsere Kultur und die Zusammenarbeit mit unseren Kunden in der ganzen Welt und sind ein
+verlässlicher Partner für die Automobilindustrie und den Maschinenbau. Unsere Werte sind
+Vertrauen, Verantwortung und Innovation, und wir leben sie jeden Tag mit mehr als 2000
+Mitarbeitenden an 30 Standorten, die sich auf ihre Arbeit bei uns freuen.
+
+Your role
+- Build and deploy ML models for predictive maintenance
+- Own the pipeline from data to production
+
+Your profile
+- MSc in CS, 3+ years of Python, PyTorch and Docker
+"""
+
+
+def test_terse_english_with_addresses_places_and_citations_is_english(
+    catalogue: Catalogue,
+) -> None:
+    # "com", "il", "mit", "et al", "la" are no evidence of another language.
+    assert in_english(TERSE_US)
+    assert triage(catalogue, TERSE_US).verdict != NOT_ENGLISH
+
+
+def test_a_language_neither_list_knows_is_told_by_its_letters() -> None:
+    assert not in_english(POLISH)
+
+
+def test_english_duties_under_a_german_blurb_are_an_english_ad(catalogue: Catalogue) -> None:
+    assert not in_english(GERMAN_BLURB_OVER_ENGLISH_DUTIES)  # the whole text alone
+    result = triage(catalogue, GERMAN_BLURB_OVER_ENGLISH_DUTIES)
+    assert result.verdict != NOT_ENGLISH and result.decided

@@ -222,6 +222,13 @@ def test_a_copied_description_panes_heading_is_not_a_title(first: str, title: st
         ("📍 Job Overview\n\n  • Job Title: Platform Engineer", "Platform Engineer"),
         ("πŸ“ Job Overview\n\nWe build maps.", None),  # an icon the page's encoding garbled
         ("Responsibilities\n- Build models.", None),  # the ad opens with a section
+        ("Back to jobs\n\nWhat you will do\n- Build models.", None),  # a section, not a title
+        ("Acme\nLondon, UK\nData Scientist", "Data Scientist"),  # past the place
+        ("Senior SWE, ML", "Senior SWE, ML"),  # no place: "SWE" is no city
+        ("Easy Apply\nData Scientist", "Data Scientist"),
+        ("Home \u203a Careers \u203a Engineering\nData Scientist", "Data Scientist"),
+        ("Skip to main content\nML Engineer", "ML Engineer"),
+        ("Job Title - ML Engineer", "ML Engineer"),
     ],
 )
 def test_a_page_copied_whole_has_its_title_found_below_the_job_boards_furniture(
@@ -231,3 +238,6 @@ def test_a_page_copied_whole_has_its_title_found_below_the_job_boards_furniture(
     assert ad.title == title
     if title is not None:
         assert ad.lines[ad.title_line - 1].strip().endswith(title)
+    # What stands above the title is the page's furniture: no section, no evidence.
+    assert all(t.section is Section.DETAILS for t in ad.tokens if t.line < ad.title_line)
+    assert {t.word for t in ad.tokens if t.section is Section.DUTIES} >= {"deploy", "drift"}

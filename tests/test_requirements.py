@@ -306,6 +306,18 @@ def test_a_guard_or_a_degree_stops_at_its_clause(
     assert skill in _asks(catalogue, "Engineer\n\nRequirements\n" + body)
 
 
+def test_a_guard_holds_across_a_line_wrapped_at_a_fixed_width(catalogue: Catalogue) -> None:
+    wrapped = (
+        "Engineer\n\nDuties\nYou will profile training jobs and tune NCCL collective\n"
+        "communication for our clusters, and report to our finance\nleadership on costs.\n"
+    )
+    asks = _asks(catalogue, wrapped)
+    assert "communication" not in asks and "strategy-leadership" not in asks
+    # A new bullet is a new clause: the guard does not reach into it.
+    bullets = "Engineer\n\nDuties\n- Tune NCCL collective\n- Communication with users\n"
+    assert "communication" in _asks(catalogue, bullets)
+
+
 @pytest.mark.parametrize(
     ("body", "skill"),
     [

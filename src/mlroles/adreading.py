@@ -139,7 +139,19 @@ _LEGAL_LINE = re.compile(
 
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9+#]*")
 _BULLET = re.compile("^\\s*([-*\u2022\u00b7\u2023\u25e6\u25aa\u2013\u2014]|\\d{1,2}[.)])\\s+")
-_MARKUP = re.compile(r"^[#>*_\s]+|[*_:\s]+$")
+
+
+def _unmarked(text: str) -> str:
+    """The text without Markdown's marks around it (`## `, `**`, `> `) or a closing colon.
+    A scan, not a regex: `[*_:\\s]+$` took quadratic time on a line with a long run of
+    spaces inside it."""
+    start, end = 0, len(text)
+    while start < end and (text[start] in "#>*_" or text[start].isspace()):
+        start += 1
+    while end > start and (text[end - 1] in "*_:" or text[end - 1].isspace()):
+        end -= 1
+    return text[start:end]
+
 
 # A clause ends at sentence punctuation, a semicolon, a colon or a line break.
 CLAUSE_END = re.compile("[.;:!?](?:\\s|$)|\\s[-\u2013\u2014]\\s")
@@ -174,17 +186,20 @@ PEOPLE = frozenset(
 
 _TITLE_REACH = 6  # the lines, not counting blank ones, a title may stand on
 _NAME_WORDS = 3  # a first line this short without a role may be the employer's name
-_SYMBOLS = re.compile(r"^[^\w(]+|[^\w)]+$")  # bullets, emoji and arrows around a line
-_TITLE_FIELD = re.compile(r"^(job\s+)?(title|position|role)\s*:\s*", re.IGNORECASE)
+_FURNITURE_CHARS = 120  # the longest line read as a job board's buttons, place or date
+_TITLE_FIELD = re.compile(r"^(job\s+)?(title|position|role)\s*(:|\s[-\u2013]\s)\s*", re.IGNORECASE)
 # What a page copied whole opens with before the posting's title: the job board's buttons,
 # badges and logo, a location, the date or the age of the posting.
 _NOT_A_TITLE = re.compile(
-    r"^(back to\b.*|new|apply( now)?|save( job)?|share( job)?|bookmark|sign in|log ?in|menu"
-    r"|jobs?|careers?|remote|hybrid|on-?site|full[- ]time|part[- ]time|\d+% remote\b.*"
-    r"|.*\blogo|(first )?(listed|posted|published)\b.*|.*\b\d+\+? (days?|hours?|weeks?"
-    r"|months?) ago|[A-Z][\w .'-]+, [A-Z]{2}(, [A-Z][\w .'-]+)?|location\b.*)$",
+    r"^(back to\b.*|new|(easy )?apply( now)?|save( job)?|share( job)?|bookmark|sign in|log ?in"
+    r"|menu|home|skip to\b.*|jobs?|careers?|remote|hybrid|on-?site|full[- ]time|part[- ]time"
+    r"|\d+% remote\b.*|.*\blogo|(first )?(listed|posted|published)\b.*|.*\b\d+\+? (days?"
+    r"|hours?|weeks?|months?) ago|location\b.*"
+    r"|.*[\u203a\u00bb>].*[\u203a\u00bb>].*)$",  # the last: breadcrumbs, "Home > Jobs > ML"
     re.IGNORECASE,
 )
+# "New York, NY, USA", "Los Angeles, CA 90001", "Paris, FR" (capitals as written)
+_PLACE = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+)*, [A-Z]{2}(?: \d{5})?(?:, [A-Z][\w .'-]+)?$")
 # Nouns that job titles end in or turn on: a line with one of them can be a title.
 _ROLE_NOUN = re.compile(
     r"\b(engineers?|scientists?|analysts?|developers?|architects?|manager|researchers?"
@@ -303,7 +318,7 @@ def heading_kind(line: str) -> Section | None:
     if not stripped or _BULLET.match(stripped):
         return None
     marked = stripped.startswith("#") or (stripped.startswith("**") and stripped.endswith("**"))
-    text = _MARKUP.sub("", stripped).strip()
+    text = _unmarked(stripped)
     ends_colon = stripped.rstrip("*_ ").endswith(":")
     n_words = len(text.split())
     if not text or n_words > 9:
@@ -321,6 +336,16 @@ def heading_kind(line: str) -> Section | None:
     return None
 
 
+def _unsymbolled(text: str) -> str:
+    """The text without the bullets, emoji and arrows around it (a scan: linear time)."""
+    start, end = 0, len(text)
+    while start < end and not (text[start].isalnum() or text[start] in "(_"):
+        start += 1
+    while end > start and not (text[end - 1].isalnum() or text[end - 1] in ")_"):
+        end -= 1
+    return text[start:end]
+
+
 def _pane_heading(line: str) -> bool:
     """Whether the line is a job board's pane heading, perhaps after an icon the page's
     encoding garbled ("πŸ“ Job Overview")."""
@@ -335,16 +360,17 @@ def _title(lines: list[str]) -> tuple[str | None, int]:
     what a job board puts around a posting ("Back to jobs", "New", "Pearson logo", a
     location or a date), with a section, or with the employer's name over the title."""
     first: tuple[str, int] | None = None
+    skipped = False  # a job board's buttons, a location or a date came first
     pane = False  # under a job board's pane heading only a "Job title:" field is a title
     looked = 0
     for number, raw in enumerate(lines, start=1):
-        line = _MARKUP.sub("", raw.strip()).strip()
+        line = _unmarked(raw)
         if not line or re.fullmatch(r"<!--.*-->", line):  # a Markdown comment is not shown
             continue
         looked += 1
         if looked > _TITLE_REACH:
             break
-        bare = _SYMBOLS.sub("", line)  # "📍 Job Overview", "• Job Title: …", "Apply now »"
+        bare = _unsymbolled(line)  # "📍 Job Overview", "• Job Title: …", "Apply now »"
         named = _TITLE_FIELD.sub("", bare)
         if named != bare:  # "Job title: Data Scientist"
             return (named[:200].strip() or None), number
@@ -356,23 +382,31 @@ def _title(lines: list[str]) -> tuple[str | None, int]:
                 break
             continue
         field = _DETAILS_LINE.search(bare)  # "Reports to: Head of Data" names no title
-        aside = field or _NOT_A_TITLE.search(bare)
+        # A job board's furniture is short: long lines are not matched (linear time).
+        short = len(bare) <= _FURNITURE_CHARS
+        aside = field or (short and (_NOT_A_TITLE.search(bare) or _PLACE.search(bare)))
+        heading = heading_kind(raw) is not None
         if first is None:
-            if _ROLE_NOUN.search(line) and not field:
+            if _ROLE_NOUN.search(line) and not field and not heading:
                 return line[:200].strip(), number
             if aside:
+                skipped = True
                 continue
-            if heading_kind(raw) is not None and (len(bare.split()) <= 2 or raw.strip() != line):
-                # The ad opens with a section ("Responsibilities", "## About us"): it has
-                # no title. A longer plain line with a heading's word in it is a title
-                # ("Senior Data Science Role", "Capital Allocation Quant").
+            if heading and (skipped or len(bare.split()) <= 2 or raw.strip() != line):
+                # The ad opens with a section ("Responsibilities", "## About us", "What you
+                # will do" under a job board's buttons): it has no title. A longer plain
+                # first line with a heading's word in it is a title ("Senior Data Science
+                # Role", "Capital Allocation Quant").
                 break
             first = (line, number)
             if len(line.split()) > _NAME_WORDS:
                 break  # a title without a role in it, or a sentence: the ad's first line
             continue
-        # After a name ("Klarna"), a short line naming a role is the title.
-        if heading_kind(raw) is not None or aside or len(line.split()) > MAX_TITLE_WORDS:
+        # After a name ("Klarna"), past a location or a date, a short line naming a role is
+        # the title.
+        if aside:
+            continue
+        if heading or len(line.split()) > MAX_TITLE_WORDS:
             break
         if _ROLE_NOUN.search(line) and not line.endswith("."):
             return line[:200].strip(), number
@@ -387,12 +421,20 @@ def read_ad(text: str, *, plain: bool = False) -> ReadAd:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
     title, title_line = (None, 0) if plain else _title(lines)
-    headings = [(n, None if plain else heading_kind(line)) for n, line in enumerate(lines, start=1)]
+    # Lines above the title are the page's furniture ("Easy Apply", "Home > Jobs"): no
+    # headings, and read as page details.
+    headings = [
+        (n, None if plain or n < title_line else heading_kind(line))
+        for n, line in enumerate(lines, start=1)
+    ]
     has_headings = any(kind is not None for n, kind in headings if n != title_line)
     section = Section.INTRO if has_headings else Section.DUTIES
     sections: list[tuple[int, Section]] = []
     tokens: list[Token] = []
     for (number, kind), line in zip(headings, lines, strict=False):
+        if number < title_line:
+            tokens += _line_tokens(line, number, Section.DETAILS)
+            continue
         if number == title_line:
             sections.append((number, Section.TITLE))
             # A first line that is a sentence, not a title ("We are looking for a data

@@ -15,11 +15,12 @@ from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
-from .adreading import PEOPLE, ReadAd, Section, read_ad, stem, stems_of, words_of
+from .adreading import PEOPLE, ReadAd, Section, heading_kind, read_ad, stem, stems_of, words_of
 from .models import EvidenceTerm
 
 GAP = 2  # other words allowed between the words of a phrase
 _CLAUSE_MARKS = re.compile(r"[,;.!?:]")
+_LIST_ITEM = re.compile(r"\s*([-*\u2022\u00b7\u25aa\u25e6]|\d{1,2}[.)])\s")
 MAX_OCCURRENCES = 64  # occurrences of a term's first word looked at, for bounded time
 
 
@@ -133,10 +134,22 @@ def guarded(term: CompiledTerm, start: int, ad: ReadAd) -> bool:
 
 
 def _one_clause(ad: ReadAd, first: int, last: int) -> bool:
-    """Whether tokens `first` to `last` stand on one line with no punctuation between them
-    that ends a clause or a list item."""
+    """Whether tokens `first` to `last` stand in one clause: no punctuation between them
+    that ends a clause or a list item, and on one line, or on two where the text was
+    wrapped at a fixed width (the first does not end a clause, the next is no bullet or
+    heading: "…tune NCCL collective / communication…" in a PDF's or an e-mail's text)."""
     a, b = ad.tokens[first], ad.tokens[last]
-    return a.line == b.line and not _CLAUSE_MARKS.search(ad.lines[a.line - 1], a.start, b.start)
+    if a.line == b.line:
+        return not _CLAUSE_MARKS.search(ad.lines[a.line - 1], a.start, b.start)
+    if b.line != a.line + 1:
+        return False
+    upper, lower = ad.lines[a.line - 1], ad.lines[b.line - 1]
+    return not (
+        _CLAUSE_MARKS.search(upper, a.start)
+        or _CLAUSE_MARKS.search(lower, 0, b.start)
+        or _LIST_ITEM.match(lower)
+        or heading_kind(lower) is not None
+    )
 
 
 def names_others(term: CompiledTerm, last: int, ad: ReadAd) -> bool:

@@ -359,7 +359,7 @@ def triage(
     )
     terms = {e.term for m in matches for e in (*m.evidence, *m.variant_evidence)}
     body_score = max((sum(e.weight for e in m.evidence) for m in matches), default=0.0)
-    english = in_english(text)
+    english = in_english(text, _body_text(ad))
     decided = english and len(terms) >= p.min_terms and body_score >= p.min_score
     return Triage(
         title=ad.title,
@@ -373,6 +373,15 @@ def triage(
         verdict=_verdict(matches, decided, len(terms)) if english else NOT_ENGLISH,
         asks=extract(catalogue, ad),
     )
+
+
+_BODY = frozenset({Section.ROLE, Section.DUTIES, Section.REQUIREMENTS, Section.NICE})
+
+
+def _body_text(ad: ReadAd) -> str:
+    """The lines of the ad's duties and requirements: what a reader of English must read."""
+    lines = sorted({t.line for t in ad.tokens if t.section in _BODY})
+    return "\n".join(ad.lines[n - 1] for n in lines)
 
 
 def _verdict(matches: tuple[RoleMatch, ...], decided: bool, terms: int) -> str:
