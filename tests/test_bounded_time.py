@@ -109,3 +109,23 @@ def test_a_web_page_is_read_in_linear_time(page: str) -> None:
 
     ours = cpu_seconds(read)
     assert ours < 400 * baseline + 0.5, (ours, baseline)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "x" + " " * 262_000 + "y",  # a regex for Markdown's trailing marks took minutes
+        "Title\n" + "a@" * 131_000,  # and one for e-mail addresses
+        "\u2003" * 100 + "x" + "\u2003" * 262_000 + "y",
+        "-" * 262_000,
+        "Back to jobs\n" + "\u203a " * 131_000,
+    ],
+)
+def test_an_ad_of_one_long_line_is_triaged_in_linear_time(text: str) -> None:
+    from mlroles.loading import load_bundled
+    from mlroles.triage import triage
+
+    catalogue = load_bundled()
+    baseline = cpu_seconds(lambda: (text.split(), text.lower().count("x")))
+    ours = cpu_seconds(lambda: triage(catalogue, text))
+    assert ours < 200 * baseline + 1.0, (ours, baseline)

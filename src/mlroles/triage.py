@@ -225,7 +225,8 @@ def ad_title_roles(catalogue: Catalogue, ad: ReadAd) -> tuple[Role | None, Role 
         return named
     for line in ad.lines[ad.title_line : ad.title_line + 3]:
         text = line.strip().strip("#*_ ")
-        if text and len(text.split()) <= TITLE_NEAR_WORDS:
+        # A title is short in characters too: a 256 KiB run with no space is no title.
+        if text and len(text.split()) <= TITLE_NEAR_WORDS and len(text) <= 200:
             candidate = title_roles(catalogue, text)
             if candidate[0] is not None:
                 return candidate
