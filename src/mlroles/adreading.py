@@ -12,12 +12,14 @@ the text; words longer than `MAX_WORD` are ignored).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from enum import Enum
 from functools import lru_cache
 from typing import NamedTuple
 
 MAX_WORD = 40
 MAX_TITLE_WORDS = 12  # a longer first line is a sentence as well as the title
+MAX_TITLE_CHARS = 200  # a title is cut here; a longer line below it is no title
 
 
 def _bar(text: str, sep: str = "|") -> tuple[str, ...]:
@@ -138,19 +140,24 @@ _LEGAL_LINE = re.compile(
 )
 
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9+#]*")
-_BULLET = re.compile("^\\s*([-*\u2022\u00b7\u2023\u25e6\u25aa\u2013\u2014]|\\d{1,2}[.)])\\s+")
+BULLET = re.compile("^\\s*([-*\u2022\u00b7\u2023\u25e6\u25aa\u2013\u2014]|\\d{1,2}[.)])\\s+")
 
 
-def _unmarked(text: str) -> str:
-    """The text without Markdown's marks around it (`## `, `**`, `> `) or a closing colon.
+def _trim(text: str, lead: Callable[[str], bool], trail: Callable[[str], bool]) -> str:
+    """The text without the characters `lead` accepts at its start and `trail` at its end.
     A scan, not a regex: `[*_:\\s]+$` took quadratic time on a line with a long run of
     spaces inside it."""
     start, end = 0, len(text)
-    while start < end and (text[start] in "#>*_" or text[start].isspace()):
+    while start < end and lead(text[start]):
         start += 1
-    while end > start and (text[end - 1] in "*_:" or text[end - 1].isspace()):
+    while end > start and trail(text[end - 1]):
         end -= 1
     return text[start:end]
+
+
+def _unmarked(text: str) -> str:
+    """The text without Markdown's marks around it (`## `, `**`, `> `) or a closing colon."""
+    return _trim(text, lambda c: c in "#>*_" or c.isspace(), lambda c: c in "*_:" or c.isspace())
 
 
 # A clause ends at sentence punctuation, a semicolon, a colon or a line break.
@@ -315,7 +322,7 @@ def stems_of(text: str) -> tuple[str, ...]:
 def heading_kind(line: str) -> Section | None:
     """The kind of section a line heads, if it is a heading."""
     stripped = line.strip()
-    if not stripped or _BULLET.match(stripped):
+    if not stripped or BULLET.match(stripped):
         return None
     marked = stripped.startswith("#") or (stripped.startswith("**") and stripped.endswith("**"))
     text = _unmarked(stripped)
@@ -337,13 +344,10 @@ def heading_kind(line: str) -> Section | None:
 
 
 def _unsymbolled(text: str) -> str:
-    """The text without the bullets, emoji and arrows around it (a scan: linear time)."""
-    start, end = 0, len(text)
-    while start < end and not (text[start].isalnum() or text[start] in "(_"):
-        start += 1
-    while end > start and not (text[end - 1].isalnum() or text[end - 1] in ")_"):
-        end -= 1
-    return text[start:end]
+    """The text without the bullets, emoji and arrows around it."""
+    return _trim(
+        text, lambda c: not (c.isalnum() or c in "(_"), lambda c: not (c.isalnum() or c in ")_")
+    )
 
 
 def _pane_heading(line: str) -> bool:
@@ -373,7 +377,7 @@ def _title(lines: list[str]) -> tuple[str | None, int]:
         bare = _unsymbolled(line)  # "📍 Job Overview", "• Job Title: …", "Apply now »"
         named = _TITLE_FIELD.sub("", bare)
         if named != bare:  # "Job title: Data Scientist"
-            return (named[:200].strip() or None), number
+            return (named[:MAX_TITLE_CHARS].strip() or None), number
         # An ad copied from a job board's description pane opens with the pane's heading
         # ("About the job", "Full job description"): a section, and the ad has no title.
         if pane or _pane_heading(bare):
@@ -388,7 +392,7 @@ def _title(lines: list[str]) -> tuple[str | None, int]:
         heading = heading_kind(raw) is not None
         if first is None:
             if _ROLE_NOUN.search(line) and not field and not heading:
-                return line[:200].strip(), number
+                return line[:MAX_TITLE_CHARS].strip(), number
             if aside:
                 skipped = True
                 continue
@@ -409,8 +413,8 @@ def _title(lines: list[str]) -> tuple[str | None, int]:
         if heading or len(line.split()) > MAX_TITLE_WORDS:
             break
         if _ROLE_NOUN.search(line) and not line.endswith("."):
-            return line[:200].strip(), number
-    return (first[0][:200].strip(), first[1]) if first and not pane else (None, 0)
+            return line[:MAX_TITLE_CHARS].strip(), number
+    return (first[0][:MAX_TITLE_CHARS].strip(), first[1]) if first and not pane else (None, 0)
 
 
 def read_ad(text: str, *, plain: bool = False) -> ReadAd:

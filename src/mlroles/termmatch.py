@@ -15,12 +15,21 @@ from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
-from .adreading import PEOPLE, ReadAd, Section, heading_kind, read_ad, stem, stems_of, words_of
+from .adreading import (
+    BULLET,
+    PEOPLE,
+    ReadAd,
+    Section,
+    heading_kind,
+    read_ad,
+    stem,
+    stems_of,
+    words_of,
+)
 from .models import EvidenceTerm
 
 GAP = 2  # other words allowed between the words of a phrase
 _CLAUSE_MARKS = re.compile(r"[,;.!?:]")
-_LIST_ITEM = re.compile(r"\s*([-*\u2022\u00b7\u25aa\u25e6]|\d{1,2}[.)])\s")
 MAX_OCCURRENCES = 64  # occurrences of a term's first word looked at, for bounded time
 
 
@@ -147,7 +156,7 @@ def _one_clause(ad: ReadAd, first: int, last: int) -> bool:
     return not (
         _CLAUSE_MARKS.search(upper, a.start)
         or _CLAUSE_MARKS.search(lower, 0, b.start)
-        or _LIST_ITEM.match(lower)
+        or BULLET.match(lower)
         or heading_kind(lower) is not None
     )
 

@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .adlanguage import in_english
-from .adreading import ReadAd, Section, read_ad, stems_of
+from .adreading import MAX_TITLE_CHARS, ReadAd, Section, read_ad, stems_of
 from .catalogue import Catalogue
 from .models import EvidenceTerm, Interest, Role, Variant
 from .profile import Profile
@@ -226,7 +226,7 @@ def ad_title_roles(catalogue: Catalogue, ad: ReadAd) -> tuple[Role | None, Role 
     for line in ad.lines[ad.title_line : ad.title_line + 3]:
         text = line.strip().strip("#*_ ")
         # A title is short in characters too: a 256 KiB run with no space is no title.
-        if text and len(text.split()) <= TITLE_NEAR_WORDS and len(text) <= 200:
+        if text and len(text.split()) <= TITLE_NEAR_WORDS and len(text) <= MAX_TITLE_CHARS:
             candidate = title_roles(catalogue, text)
             if candidate[0] is not None:
                 return candidate
