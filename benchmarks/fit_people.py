@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -37,7 +38,7 @@ from typing import NamedTuple
 import yaml
 
 from mlroles.catalogue import Catalogue
-from mlroles.fit import map_distance, rank_roles
+from mlroles.fit import Moves, map_distance, rank_roles
 from mlroles.loading import load_bundled
 from mlroles.models import Role
 from mlroles.profile import Profile, load_profile
@@ -77,6 +78,9 @@ ROUNDS = {
     "pl": "fresh5",
 }
 SPLITS = ("dev", "test", "fresh", "fresh2", "fresh3", "fresh4", "fresh5")
+READ = ("dev", "test", "fresh", "fresh2", "fresh3", "fresh4")
+"""The splits whose labels have been read: only these are counted in the moves `fit` ships."""
+MOVES_FILE = Path(__file__).resolve().parents[1] / "src" / "mlroles" / "moves.json"
 
 
 def split_of(person_id: str) -> str:
@@ -111,8 +115,26 @@ def load_people(catalogue: Catalogue) -> list[Person]:
 Ranker = Callable[[Person], list[str]]
 
 
-def by_fit(catalogue: Catalogue) -> Ranker:
-    return lambda person: [f.role.id for f in rank_roles(catalogue, person.profile).fits]
+def moves_among(people: Sequence[Person]) -> Moves:
+    counts = Counter(p.moved_to for p in people)
+    splits = sorted({p.split for p in people}, key=SPLITS.index)
+    return Moves(dict(sorted(counts.items())), f"corpus/people, splits {', '.join(splits)}")
+
+
+def write_moves(people: Sequence[Person]) -> None:
+    """Write the moves `fit` ships: every person of the read splits, by the role moved into."""
+    moves = moves_among([p for p in people if p.split in READ])
+    data = {"source": moves.source, "moved_to": dict(moves.counts)}
+    MOVES_FILE.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {MOVES_FILE.name}: {moves.total} people")
+
+
+def by_fit(catalogue: Catalogue, moves: Moves) -> Ranker:
+    """`fit`'s ranking with the moves counted among `moves` only: the people of the split
+    ranked are never among the counts that rank them."""
+    return lambda person: [
+        f.role.id for f in rank_roles(catalogue, person.profile, moves=moves).fits
+    ]
 
 
 def by_map(roles: Sequence[Role]) -> Ranker:
@@ -200,10 +222,18 @@ def main() -> int:
     parser.add_argument(
         "--fresh5", action="store_true", help="also read the sixth round's people (held out)"
     )
+    parser.add_argument(
+        "--write-moves",
+        action="store_true",
+        help="write the moves fit ships (src/mlroles/moves.json) from the read splits",
+    )
     args = parser.parse_args()
     catalogue = load_bundled()
     roles = catalogue.roles_on(catalogue.shown_tracks)
     people = load_people(catalogue)
+    if args.write_moves:
+        write_moves(people)
+        return 0
     reported = [s for s in SPLITS if s == "dev" or getattr(args, s)]
     # The labels of a split not reported stay unseen, its move counts included.
     shown = Counter(p.moved_to for p in people if p.split in reported)
@@ -215,8 +245,10 @@ def main() -> int:
         chosen = [p for p in people if p.split == split]
         # The fixed ranking learns from the people already read, never the split it ranks.
         others = [p for p in people if p.split in ("dev", "test") and p.split != split]
+        # fit's moves: every read split but the one ranked (the shipped counts hold them all)
+        counted = [p for p in people if p.split in READ and p.split != split]
         rankers = {
-            "fit": by_fit(catalogue),
+            "fit": by_fit(catalogue, moves_among(counted)),
             "skill map only": by_map(roles),
             "most common moves": by_popularity(roles, others),
         }

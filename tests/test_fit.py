@@ -133,13 +133,14 @@ def test_the_worked_example(catalogue: Catalogue) -> None:
     """fit.py's docstring and the README: `fit --swe 4 --ml 1 --want deployment=5`."""
     me = Profile(swe=4, ml=1, wants={Interest.DEPLOYMENT: 5})
     ai = fit_role(catalogue, catalogue.role("ai-engineer"), me)
-    assert ai.parts == {"skills": 0.75, "interests": 0.885}  # 15 of 20 ranks covered
-    assert (ai.score, ai.distance) == (83.1, 2.0)
+    # 15 of 20 ranks covered; 12 of the 232 recorded moves (84 at most): log 13 / log 85
+    assert ai.parts == {"skills": 0.75, "interests": 0.885, "moves": 0.577}
+    assert (ai.score, ai.distance) == (80.6, 2.0)
     mlops = fit_role(catalogue, catalogue.role("mlops-engineer"), me)
-    assert mlops.parts == {"skills": round(9 / 17, 3), "interests": 0.934}
-    assert (mlops.score, mlops.distance) == (77.2, 1.41)
+    assert mlops.parts == {"skills": round(9 / 17, 3), "interests": 0.934, "moves": 0.61}
+    assert (mlops.score, mlops.distance) == (75.6, 1.41)
     order = ranking(catalogue, me)
-    assert order[:2] == ["ai-engineer", "mlops-engineer"]
+    assert order[:3] == ["ai-engineer", "ml-engineer", "mlops-engineer"]
     assert order.index("data-engineer") == 4  # fifth, though the map puts you on it
     # Python at practitioner is what swe 4 estimated: telling it changes nothing
     told = me.model_copy(update={"skills": {"python": Level.PRACTITIONER}})
@@ -217,8 +218,10 @@ def test_score_weighs_skills_and_interests(catalogue: Catalogue) -> None:
     axes_only = fit_role(catalogue, mle, Profile(swe=4, ml=4, comm=3))
     wanting = fit_role(catalogue, mle, Profile(swe=4, ml=4, comm=3, wants={Interest.DATA: 3}))
     for fit in (axes_only, wanting):
-        assert set(fit.parts) == {"skills", "interests"}
-        expected = 100 * (0.4 * fit.parts["skills"] + 0.6 * fit.parts["interests"])
+        assert set(fit.parts) == {"skills", "interests", "moves"}
+        expected = 100 * (
+            0.36 * fit.parts["skills"] + 0.54 * fit.parts["interests"] + 0.1 * fit.parts["moves"]
+        )
         assert fit.score == pytest.approx(expected, abs=0.1)
     assert axes_only.parts["interests"] == 0.5
     far = fit_role(catalogue, mle, Profile(swe=0, ml=0, comm=0))

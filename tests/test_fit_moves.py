@@ -1,0 +1,58 @@
+"""fit's third part: how many of the real career moves recorded went into each role."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import pytest
+
+from benchmark_modules import load_benchmark
+from mlroles.catalogue import Catalogue
+from mlroles.fit import MOVES_FILE, Moves, fit_role, rank_roles, recorded_moves
+from mlroles.profile import Profile
+
+PEOPLE = load_benchmark("fit_people")
+
+
+def test_the_shipped_moves_are_the_read_peoples(catalogue: Catalogue) -> None:
+    """One source of truth: moves.json is the count over the people whose labels were read,
+    never a held-out round's (written by `fit_people.py --write-moves`)."""
+    people = [p for p in PEOPLE.load_people(catalogue) if p.split in PEOPLE.READ]
+    shipped = json.loads(MOVES_FILE.read_text(encoding="utf-8"))
+    assert shipped == {
+        "source": PEOPLE.moves_among(people).source,
+        "moved_to": dict(PEOPLE.moves_among(people).counts),
+    }
+    assert set(PEOPLE.READ) < set(PEOPLE.SPLITS)  # a round stays held out until read
+    shown = {role.id for role in catalogue.roles_on(catalogue.shown_tracks)}
+    assert set(shipped["moved_to"]) == shown
+
+
+def test_the_part_is_the_count_on_a_log_scale() -> None:
+    moves = Moves({"common": 84, "rare": 1, "none": 0, "mid": 12}, "test")
+    assert moves.part("common") == 1.0
+    assert moves.part("none") == 0.0
+    assert moves.part("mid") == math.log(13) / math.log(85)
+    assert moves.part("rare") < moves.part("mid") < moves.part("common")
+    # a role the counts do not know (a user's own) is neither favoured nor held back
+    assert moves.part("users-own-role") == moves.part("mid")
+    assert Moves({}, "nothing recorded").part("any") == 0.5
+
+
+def test_the_commoner_move_ranks_higher_when_all_else_is_equal(catalogue: Catalogue) -> None:
+    role = catalogue.role("mlops-engineer")
+    me = Profile(swe=3, ml=2)
+    often = fit_role(catalogue, role, me, Moves({"mlops-engineer": 50, "x": 50}, "t"))
+    seldom = fit_role(catalogue, role, me, Moves({"mlops-engineer": 2, "x": 50}, "t"))
+    assert often.parts["moves"] == 1.0 and seldom.parts["moves"] < 0.3
+    assert often.score - seldom.score == pytest.approx(10 * (1 - seldom.parts["moves"]), abs=0.1)
+    assert often.parts["skills"] == seldom.parts["skills"]
+    assert "50 of 100 recorded moves went to it" in often.reasons
+
+
+def test_every_ranked_role_says_how_common_the_move_is(catalogue: Catalogue) -> None:
+    total = recorded_moves().total
+    for fit in rank_roles(catalogue, Profile(swe=2, ml=3)).fits:
+        count = recorded_moves().counts[fit.role.id]
+        assert f"{count} of {total} recorded moves went to it" in fit.reasons
