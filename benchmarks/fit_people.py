@@ -115,15 +115,20 @@ def load_people(catalogue: Catalogue) -> list[Person]:
 Ranker = Callable[[Person], list[str]]
 
 
-def moves_among(people: Sequence[Person]) -> Moves:
+def moves_among(people: Sequence[Person], roles: Sequence[Role]) -> Moves:
+    """The moves of `people` into each of `roles`, none included: a role nobody among them
+    moved into counts 0, not "unknown" (which `fit` scores as a middling move)."""
     counts = Counter(p.moved_to for p in people)
     splits = sorted({p.split for p in people}, key=SPLITS.index)
-    return Moves(dict(sorted(counts.items())), f"corpus/people, splits {', '.join(splits)}")
+    return Moves(
+        {role.id: counts[role.id] for role in sorted(roles, key=lambda r: r.id)},
+        f"corpus/people, splits {', '.join(splits)}",
+    )
 
 
-def write_moves(people: Sequence[Person]) -> None:
+def write_moves(people: Sequence[Person], roles: Sequence[Role]) -> None:
     """Write the moves `fit` ships: every person of the read splits, by the role moved into."""
-    moves = moves_among([p for p in people if p.split in READ])
+    moves = moves_among([p for p in people if p.split in READ], roles)
     data = {"source": moves.source, "moved_to": dict(moves.counts)}
     MOVES_FILE.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {MOVES_FILE.name}: {moves.total} people")
@@ -232,7 +237,7 @@ def main() -> int:
     roles = catalogue.roles_on(catalogue.shown_tracks)
     people = load_people(catalogue)
     if args.write_moves:
-        write_moves(people)
+        write_moves(people, roles)
         return 0
     reported = [s for s in SPLITS if s == "dev" or getattr(args, s)]
     # The labels of a split not reported stay unseen, its move counts included.
@@ -248,7 +253,7 @@ def main() -> int:
         # fit's moves: every read split but the one ranked (the shipped counts hold them all)
         counted = [p for p in people if p.split in READ and p.split != split]
         rankers = {
-            "fit": by_fit(catalogue, moves_among(counted)),
+            "fit": by_fit(catalogue, moves_among(counted, roles)),
             "skill map only": by_map(roles),
             "most common moves": by_popularity(roles, others),
         }

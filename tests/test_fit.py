@@ -151,8 +151,8 @@ def test_the_worked_example(catalogue: Catalogue) -> None:
 
 def test_axes_only_ranks_by_what_the_answers_cover(catalogue: Catalogue) -> None:
     """With only the skill map's answers, roles rank by the share of their need the answers
-    estimate (no wants: interests 1/2 for all); the map's distance is reported, the same
-    figure as `map --me`, not scored."""
+    estimate and by the moves (no wants: interests 1/2 for all); the map's distance is
+    reported, the same figure as `map --me`, not scored."""
     from mlroles.chart import You, distance
 
     me = Profile(swe=4, ml=1)

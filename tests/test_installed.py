@@ -55,6 +55,7 @@ def test_wheel_ships_the_catalogue(wheel: Path) -> None:
     assert "mlroles/data/roles/ml-engineer.yaml" in names
     assert "mlroles/py.typed" in names
     assert "mlroles/triage_model.json" in names  # triage's fitted parameters
+    assert "mlroles/moves.json" in names  # fit's counts of career moves
 
 
 def test_wheel_in_a_fresh_venv_runs_from_another_directory(wheel: Path, tmp_path: Path) -> None:
