@@ -3,6 +3,7 @@
     python benchmarks/cross_rounds.py            # every read round held out in turn
     python benchmarks/cross_rounds.py fresh3     # only these rounds
     python benchmarks/cross_rounds.py --confusions 15   # and the commonest misreadings
+    python benchmarks/cross_rounds.py --words 0,2,5,10  # the words part at other weights
 
 The corpus was collected in rounds, each by people new to it (`corpus.py`). For each read
 fresh round, this fits the term weights and the title prior as `fit_triage.py` does, on train and
@@ -16,6 +17,11 @@ pulled towards them, not towards the weights in the role files, which earlier fi
 these very rounds. What still leaks is the choice of terms itself: terms were mined from
 rounds once they were read. Compare two versions of the terms with this script rather than
 its figures with a held-out split's.
+
+The words part (`mlroles.adwords`) is refitted in each fold too, on the same ads (it needs
+scikit-learn: `pip install -e ".[fit]"`), and added at the weight in `triage_model.json`;
+`--words` reports other weights from the same fits. The words leak nothing: every word of
+every ad is a candidate, none chosen by a person who had read the round.
 """
 
 from __future__ import annotations
@@ -29,7 +35,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import FIT, load
 from fit_triage import Example, Model, _reweight, _term_lists, fit, scores
+from fit_words import fit_model, words_of_ads
 
+from mlroles.adwords import logits, part_for, vector
 from mlroles.loading import load_bundled
 from mlroles.triage import params
 
@@ -41,6 +49,10 @@ RESEARCH = {"research-scientist", "research-engineer", "applied-research-scienti
 NEUTRAL_WEIGHT, NEUTRAL_TITLE_PRIOR = 1.0, 1.5
 
 
+def titled(ex: Example, i: int) -> bool:
+    return bool(ex.title[i] or ex.base[i])
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("rounds", nargs="*", help=f"rounds to hold out: {', '.join(ROUNDS)}")
@@ -50,6 +62,12 @@ def main() -> int:
         default=0,
         metavar="N",
         help="also list the N commonest misreadings",
+    )
+    parser.add_argument(
+        "--words",
+        default=None,
+        metavar="W,W…",
+        help="also report the words part at these weights (0: terms alone)",
     )
     args = parser.parse_args()
     unknown = [r for r in args.rounds if r not in ROUNDS]
@@ -63,6 +81,11 @@ def main() -> int:
         split: [(ad, Example(ad, roles, p, catalogue)) for ad in load(split)]
         for split in ("train", *READ)
     }
+    words = {split: words_of_ads([ad for ad, _ in pairs]) for split, pairs in examples.items()}
+    weights = [p.words_weight] + (
+        [float(w) for w in args.words.split(",")] if args.words is not None else []
+    )
+    at_weight: Counter[float] = Counter()
     prior = Model(
         {
             (role.id, variant_id, term.term): NEUTRAL_WEIGHT
@@ -81,9 +104,26 @@ def main() -> int:
         train = [ex for split, pairs in examples.items() if split != held for _, ex in pairs]
         _reweight(train)
         model = fit(train, prior, roles)
+        fitting = [s for s in examples if s != held]
+        word_model = fit_model(
+            [w for s in fitting for w in words[s]],
+            [ad.role for s in fitting for ad, _ in examples[s]],
+        )
         hits = r_hits = r_n = 0
-        for ad, ex in examples[held]:
-            s = scores(ex, model, roles)
+        for (ad, ex), ad_words in zip(examples[held], words[held], strict=True):
+            terms = scores(ex, model, roles)
+            read = logits(word_model, vector(word_model, ad_words))
+            by_role = dict(zip(word_model.roles, read, strict=True))
+            for weight in weights[1:]:
+                s = [
+                    t + weight * part_for(by_role, roles[i].id, titled(ex, i))
+                    for i, t in enumerate(terms)
+                ]
+                at_weight[weight] += roles[max(range(len(s)), key=lambda i: s[i])].id == ad.role
+            s = [
+                t + weights[0] * part_for(by_role, roles[i].id, titled(ex, i))
+                for i, t in enumerate(terms)
+            ]
             first = roles[max(range(len(s)), key=lambda i: s[i])].id
             ok = first == ad.role
             hits += ok
@@ -97,6 +137,8 @@ def main() -> int:
         total, right = total + n, right + hits
         research, research_right = research + r_n, research_right + r_hits
     print(f"| all | {total} | {right / total:.1%} ({right}) | {research_right} of {research} |")
+    for weight in weights[1:]:
+        print(f"words at weight {weight:g}: {at_weight[weight] / total:.1%} ({at_weight[weight]})")
     if args.confusions:
         print("\n| labelled | read as | ads |\n| --- | --- | --- |")
         for (label, first), n in misread.most_common(args.confusions):

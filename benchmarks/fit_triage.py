@@ -10,7 +10,10 @@ What is fitted (the model is described in `mlroles.triage`):
   penalty), kept within the catalogue's bounds (0.1 to 5);
 - the title priors, in `src/mlroles/triage_model.json`;
 - the temperature that turns scores into confidences, on the dev ads, so that a stated
-  70 % is right about 70 % of the time.
+  70 % is right about 70 % of the time: over the whole score, the words part included
+  (`fit_words.py` fits it, on the same ads, and `triage_model.json` holds its weight).
+The term weights are fitted as if they were alone: the words part, fitted on these very
+ads, reads them almost all right, and fitted beside it the terms would learn nothing.
 A held-out split not yet read is never read here (`corpus.FIT` lists the read ones).
 Section weights, thresholds and the penalty are set by hand and checked on dev;
 `cross_rounds.py` tells how a change of terms fares on hands the fit has not seen.
@@ -32,6 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import FIT, Ad, load
 
 from mlroles.adreading import read_ad
+from mlroles.adwords import part_for
 from mlroles.catalogue import Catalogue
 from mlroles.loading import load_bundled
 from mlroles.models import EvidenceTerm, Role
@@ -45,6 +49,7 @@ from mlroles.triage import (
     find_term,
     params,
     params_from,
+    words_part,
 )
 
 REPO = Path(__file__).resolve().parents[1]
@@ -71,6 +76,11 @@ class Example:
         named, base = ad_title_roles(catalogue, read)
         self.title = [named is not None and r.id == named.id for r in roles]
         self.base = [base is not None and r.id == base.id for r in roles]
+        from_words = words_part(read, p)
+        parts = {role: part for role, (part, _) in from_words.items()}
+        self.words = [
+            part_for(parts, r.id, self.title[i] or self.base[i]) for i, r in enumerate(roles)
+        ]
         self.groups: list[list[list[Hit]]] = []  # role -> [role-level hits, variant hits…]
         for role in roles:
             groups = []
@@ -122,10 +132,15 @@ def scores(ex: Example, m: Model, roles: Sequence[Role]) -> list[float]:
     return [role_score(ex, i, m, r.id)[0] for i, r in enumerate(roles)]
 
 
+def total_scores(ex: Example, m: Model, roles: Sequence[Role]) -> list[float]:
+    """The scores triage gives: the terms' and the words part's (`triage.words_part`)."""
+    return [s + w for s, w in zip(scores(ex, m, roles), ex.words, strict=True)]
+
+
 def nll(examples: list[Example], m: Model, roles: Sequence[Role], t: float) -> float:
     total = 0.0
     for ex in examples:
-        p = confidences(scores(ex, m, roles), t)
+        p = confidences(total_scores(ex, m, roles), t)
         total -= math.log(max(p[ex.label], 1e-12))
     return total / len(examples)
 
@@ -190,9 +205,10 @@ def _reweight(examples: list[Example]) -> None:
 
 
 def accuracy(examples: list[Example], m: Model, roles: Sequence[Role]) -> float:
+    """Top-1 with the words part added (on the fitting ads, it has seen them)."""
     right = 0
     for ex in examples:
-        s = scores(ex, m, roles)
+        s = total_scores(ex, m, roles)
         right += max(range(len(s)), key=lambda i: s[i]) == ex.label
     return right / len(examples)
 
@@ -247,7 +263,7 @@ def main() -> int:
     print(f"fitted: train top-1 {accuracy(train, m, roles):.1%}, dev {accuracy(dev, m, roles):.1%}")
     print(f"title prior {next(iter(m.titles.values())):.2f}")
     print(f"base title prior {m.base:.2f}")
-    temperature = min((t / 10 for t in range(3, 80)), key=lambda t: nll(dev, m, roles, t))
+    temperature = min((t / 10 for t in range(3, 200)), key=lambda t: nll(dev, m, roles, t))
     print(f"temperature {temperature:.1f} (dev NLL {nll(dev, m, roles, temperature):.3f})")
     moved = sorted(prior.weights, key=lambda k: -abs(m.weights[k] - prior.weights[k]))[:15]
     for k in moved:

@@ -280,3 +280,54 @@ def test_excerpt_quotes_the_occurrence_that_matched() -> None:
     quote = excerpt(line, line.index("into production"), 60)
     assert "into production" in quote and "goes into" not in quote
     assert quote.startswith("…") and not quote.startswith("… ")
+
+
+WAREHOUSE_AD = """\
+Analytics Platform Specialist
+
+What you will do
+- Design the data models of our warehouse and the ingestion from a dozen source systems.
+- Build batch and streaming pipelines in Airflow, dbt and Spark, and own their data quality.
+- Keep the warehouse's tables documented, tested and cheap to query.
+"""
+
+
+def test_the_words_part_reads_an_ad_the_terms_alone_read_less_surely(
+    catalogue: Catalogue,
+) -> None:
+    """An ad whose title names no role: the words of its duties say data engineer, and each
+    match lists the words that added most, with their lines."""
+    from mlroles.triage import params
+
+    both = triage(catalogue, WAREHOUSE_AD)
+    alone = triage(catalogue, WAREHOUSE_AD, model=params()._replace(words_weight=0.0))
+    assert both.matches[0].role.id == alone.matches[0].role.id == "data-engineer"
+    assert both.matches[0].confidence > alone.matches[0].confidence
+    words = both.matches[0].typical_words
+    assert words and all(w.weight > 0 for w in words)
+    lines = WAREHOUSE_AD.splitlines()
+    assert all(w.words.lower() in lines[w.line - 1].lower() for w in words)
+    assert alone.matches[0].typical_words == ()
+
+
+def test_a_role_the_words_never_saw_is_read_by_its_terms(catalogue: Catalogue) -> None:
+    """The corpus has no developer advocate ads: titled so, the words cannot count against
+    it; untitled, it has to outdo the words' favourites by its terms."""
+    ad = (POSTINGS / "10-devrel.md").read_text()
+    titled = triage(catalogue, ad)
+    assert titled.matches[0].role.id == "developer-advocate"
+    assert titled.matches[0].typical_words == ()
+    for name in ("05-mle-recsys.md", "14-research-scientist.md", "03-data-analyst-ops.txt"):
+        result = triage(catalogue, (POSTINGS / name).read_text())
+        assert "developer-advocate" not in [m.role.id for m in result.matches[:2]], name
+
+
+def test_cli_json_lists_the_words_with_their_lines(invoke: Invoke, tmp_path: Path) -> None:
+    ad = tmp_path / "ad.txt"
+    ad.write_text(WAREHOUSE_AD, encoding="utf-8")
+    data = json.loads(invoke("triage", str(ad), "-f", "json").stdout)
+    top = data["roles"][0]
+    assert top["id"] == "data-engineer"
+    assert top["typical_words"] and set(top["typical_words"][0]) == {"words", "line", "weight"}
+    shown = invoke("triage", str(ad), width=60).stdout
+    assert "words its ads use:" in shown

@@ -319,6 +319,27 @@ def stems_of(text: str) -> tuple[str, ...]:
     return tuple(stem(word) for word, _, _ in words_of(text))
 
 
+# How titles say the same thing in other words: "Machine Learning Engineer", "ML Engineer".
+_TITLE_SYNONYMS = (
+    (re.compile(r"\bmachine[\s-]+learning\b", re.IGNORECASE), "ML"),
+    (re.compile(r"\bartificial[\s-]+intelligence\b", re.IGNORECASE), "AI"),
+    (re.compile(r"\bsr\.?(?=\s)", re.IGNORECASE), "Senior"),
+    (re.compile(r"\bjr\.?(?=\s)", re.IGNORECASE), "Junior"),
+)
+
+
+def title_text(text: str) -> str:
+    """A title in its short forms: "Sr. Machine Learning Engineer" as "Senior ML Engineer"."""
+    for pattern, replacement in _TITLE_SYNONYMS:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def title_stems(text: str) -> tuple[str, ...]:
+    """The stems of a title's words, in its short forms (`title_text`)."""
+    return stems_of(title_text(text))
+
+
 def heading_kind(line: str) -> Section | None:
     """The kind of section a line heads, if it is a heading."""
     stripped = line.strip()

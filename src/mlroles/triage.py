@@ -35,7 +35,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .adlanguage import in_english
-from .adreading import MAX_TITLE_CHARS, ReadAd, Section, read_ad, stems_of
+from .adreading import MAX_TITLE_CHARS, ReadAd, Section, read_ad, title_stems
+from .adwords import WordEvidence, ad_words, logits, part_for, shipped_model, vector
+from .adwords import evidence as word_evidence
 from .catalogue import Catalogue
 from .models import EvidenceTerm, Interest, Role, Variant
 from .profile import Profile
@@ -73,6 +75,8 @@ class RoleMatch(NamedTuple):
     evidence: tuple[Evidence, ...]
     variant: Variant | None
     variant_evidence: tuple[Evidence, ...]
+    typical_words: tuple[WordEvidence, ...] = ()
+    """The ad's words that its role's ads use most (`adwords`), with what each added."""
 
 
 class Triage(NamedTuple):
@@ -99,6 +103,7 @@ class Params(NamedTuple):
     min_terms: int
     min_score: float
     decisive: float
+    words_weight: float  # how much the words part (`adwords`) counts against the terms
 
 
 MODEL_FILE = Path(__file__).with_name("triage_model.json")
@@ -120,6 +125,7 @@ def params_from(data: dict[str, Any]) -> Params:
         min_terms=int(data["min_terms"]),
         min_score=float(data["min_score"]),
         decisive=float(data["decisive"]),
+        words_weight=float(data["words_weight"]),
     )
 
 
@@ -154,12 +160,6 @@ def find_term(term: CompiledTerm, ad: ReadAd, index: TermIndex, p: Params) -> _F
 # Titles
 
 
-_SYNONYMS = (
-    (re.compile(r"\bmachine[\s-]+learning\b", re.IGNORECASE), "ML"),
-    (re.compile(r"\bartificial[\s-]+intelligence\b", re.IGNORECASE), "AI"),
-    (re.compile(r"\bsr\.?(?=\s)", re.IGNORECASE), "Senior"),
-    (re.compile(r"\bjr\.?(?=\s)", re.IGNORECASE), "Junior"),
-)
 _QUALIFIER = re.compile(r"\s*(?:\(|\)|,|\||:|\s[\u2014\u2013-]\s|\s/\s|\bfor\b|\bin\b)\s*")
 
 
@@ -168,18 +168,12 @@ def find_title(text: str) -> str | None:
     return read_ad(text).title
 
 
-def _title_stems(text: str) -> tuple[str, ...]:
-    for pattern, replacement in _SYNONYMS:
-        text = pattern.sub(replacement, text)
-    return stems_of(text)
-
-
 @lru_cache(maxsize=64)
 def _role_names(catalogue: Catalogue) -> tuple[tuple[tuple[str, ...], Role], ...]:
     names = []
     for role in catalogue.roles:
         for name in (role.name, *role.aliases, role.id.replace("-", " ")):
-            stems = _title_stems(name)
+            stems = title_stems(name)
             if stems and len("".join(stems)) >= 4:
                 names.append((stems, role))
     # Longest names first, so "ml platform engineer" wins over "ml engineer".
@@ -204,13 +198,13 @@ def title_roles(catalogue: Catalogue, title: str) -> tuple[Role | None, Role | N
     parts = [part for part in _QUALIFIER.split(title) if part.strip()]
     if not parts:
         return None, None
-    base = _named_in(_title_stems(parts[0]), catalogue)
+    base = _named_in(title_stems(parts[0]), catalogue)
     for part in parts[1:]:
-        qualifier = _named_in(_title_stems(part), catalogue)
+        qualifier = _named_in(title_stems(part), catalogue)
         if qualifier is not None and catalogue.track(qualifier.track).shown:
             return qualifier, (base if base is not None and base.id != qualifier.id else None)
     if base is None:
-        base = _named_in(_title_stems(title), catalogue)
+        base = _named_in(title_stems(title), catalogue)
     return base, None
 
 
@@ -292,6 +286,22 @@ class Scored(NamedTuple):
     evidence: list[Evidence]
     variant: Variant | None
     variant_evidence: list[Evidence]
+    typical_words: tuple[WordEvidence, ...] = ()
+
+
+def words_part(ad: ReadAd, p: Params) -> dict[str, tuple[float, tuple[WordEvidence, ...]]]:
+    """What the ad's words add to each role the word model knows (a user's own roles get
+    nothing: they are read by their terms alone), with the words that add most."""
+    if not p.words_weight:
+        return {}
+    model = shipped_model()
+    words = ad_words(ad)
+    x = vector(model, words)
+    shown = word_evidence(model, x, words, p.words_weight)
+    return {
+        role: (p.words_weight * logit, typical)
+        for role, logit, typical in zip(model.roles, logits(model, x), shown, strict=True)
+    }
 
 
 def score_roles(
@@ -300,6 +310,8 @@ def score_roles(
     """Every role's score for the ad, and the role its title names."""
     index = index_ad(ad)
     named, base = ad_title_roles(catalogue, ad)
+    from_words = words_part(ad, p)
+    word_parts = {role: part for role, (part, _) in from_words.items()}
     scored = []
     for role in roles:
         score, found = _score_terms(role.evidence, ad, index, p)
@@ -313,7 +325,10 @@ def score_roles(
             score += p.title_prior
         elif base is not None and role.id == base.id:
             score += p.base_title_prior
-        scored.append(Scored(role, score, found, variant, variant_found))
+        titled = any(r is not None and r.id == role.id for r in (named, base))
+        added = part_for(word_parts, role.id, titled)
+        typical = from_words[role.id][1] if role.id in from_words else ()
+        scored.append(Scored(role, score + added, found, variant, variant_found, typical))
     return scored, named
 
 
@@ -346,6 +361,9 @@ def triage(
     ranked = sorted(
         zip(scored, chances, strict=False), key=lambda item: (-item[0].score, item[0].role.name)
     )
+    # The words part ranks roles once something in the ad points to one: a term of any
+    # role, or a title that names one; an ad about shoes lists none.
+    pointed = named is not None or any(s.evidence or s.variant_evidence for s in scored)
     matches = tuple(
         RoleMatch(
             s.role,
@@ -354,9 +372,11 @@ def triage(
             tuple(s.evidence),
             s.variant,
             tuple(s.variant_evidence),
+            s.typical_words,
         )
         for s, chance in ranked
-        if s.score > 0
+        # a role the words count against is still listed if a term of it is in the ad
+        if pointed and (s.score > 0 or s.evidence or s.variant_evidence)
     )
     terms = {e.term for m in matches for e in (*m.evidence, *m.variant_evidence)}
     body_score = max((sum(e.weight for e in m.evidence) for m in matches), default=0.0)

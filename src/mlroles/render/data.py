@@ -357,6 +357,7 @@ def _triage(view: Triage) -> dict[str, Any]:
                 "variant": m.variant.id if m.variant else None,
                 "evidence": _evidence(m.evidence),
                 "variant_evidence": _evidence(m.variant_evidence),
+                "typical_words": [fields(w, "words", "line", "weight") for w in m.typical_words],
             }
             for m in view.matches
         ],

@@ -103,7 +103,11 @@ def _triage(view: Triage) -> Block:
             for number, excerpt, terms, section in quoted_lines(evidence_of(m))[:4]
         ]
         number_column = Column(kind="muted", justify="right", no_wrap=True)
-        parts += [para(*head, kind="heading"), details(evidence, number_column), BLANK]
+        parts += [para(*head, kind="heading"), details(evidence, number_column)]
+        if m.typical_words:
+            typical = ", ".join(f"{w.words} (L{w.line})" for w in m.typical_words)
+            parts.append(para(("words its ads use: ", "muted"), flat(typical), indent=INDENT + 1))
+        parts.append(BLANK)
     parts += _asks(view)
     if view.gap is not None:
         parts += _gap(view.gap)
