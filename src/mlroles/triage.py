@@ -9,6 +9,8 @@ looked up among the ad's stemmed words. For each role:
                 term weight x (sum of the weights of the sections it is found in, capped)
             + the best-matching variant's score (for roles with variants)
             + the title prior if the ad's title names the role
+            + the words part: words_weight x the role's logit from the ad's words
+              (`adwords`, a model fitted on the corpus, for the roles it has ads of)
 
 A term counts once per section; the company blurb and the benefits count little or
 nothing, a nice-to-have line less than a duty. Matches in negated clauses ("you won't
@@ -18,10 +20,12 @@ with our DevOps team") are dropped. A term's words match in any form (`deploys`,
 keeps the old meaning "any ending" for user catalogues; `unless` phrases guard a term's
 other senses ("vision" inside "computer vision").
 
-The term weights live in the role files; the section weights, the title priors and the
-calibration temperature live in `triage_model.json`. Both are fitted on the train split
-of the labelled job-ad corpus (`corpus/`) by `benchmarks/fit_triage.py`, and the
-temperature on its dev split, so a confidence of 70 % is right about 70 % of the time.
+The term weights live in the role files; the section weights, the title priors, the words
+part's weight and the calibration temperature live in `triage_model.json`, the words part's
+model in `triage_words.json`. The term weights and title priors are fitted on the fitting
+splits of the labelled job-ad corpus (`corpus/`) by `benchmarks/fit_triage.py`, the words
+part by `benchmarks/fit_words.py`, and the temperature on the dev split, which neither saw,
+so a confidence of 70 % is right about 70 % of the time.
 """
 
 from __future__ import annotations
