@@ -34,10 +34,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import FIT, load
-from fit_triage import Example, Model, _reweight, _term_lists, fit, scores
+from fit_triage import Example, Model, _reweight, _term_lists, fit, scores, with_words
 from fit_words import fit_model, words_of_ads
 
-from mlroles.adwords import logits, part_for, vector
+from mlroles.adwords import logits, vector
 from mlroles.loading import load_bundled
 from mlroles.triage import params
 
@@ -47,10 +47,6 @@ READ = tuple(s for s in FIT if s != "train")
 ROUNDS = tuple(s for s in READ if s != "test")
 RESEARCH = {"research-scientist", "research-engineer", "applied-research-scientist"}
 NEUTRAL_WEIGHT, NEUTRAL_TITLE_PRIOR = 1.0, 1.5
-
-
-def titled(ex: Example, i: int) -> bool:
-    return bool(ex.title[i] or ex.base[i])
 
 
 def main() -> int:
@@ -82,6 +78,7 @@ def main() -> int:
         for split in ("train", *READ)
     }
     words = {split: words_of_ads([ad for ad, _ in pairs]) for split, pairs in examples.items()}
+    related = [tuple(r.role for r in role.related) for role in roles]
     weights = [p.words_weight] + (
         [float(w) for w in args.words.split(",")] if args.words is not None else []
     )
@@ -115,15 +112,11 @@ def main() -> int:
             read = logits(word_model, vector(word_model, ad_words))
             by_role = dict(zip(word_model.roles, read, strict=True))
             for weight in weights[1:]:
-                s = [
-                    t + weight * part_for(by_role, roles[i].id, titled(ex, i))
-                    for i, t in enumerate(terms)
-                ]
+                parts = {r: weight * v for r, v in by_role.items()}
+                s = with_words(terms, parts, related, roles, p.min_score)
                 at_weight[weight] += roles[max(range(len(s)), key=lambda i: s[i])].id == ad.role
-            s = [
-                t + weights[0] * part_for(by_role, roles[i].id, titled(ex, i))
-                for i, t in enumerate(terms)
-            ]
+            parts = {r: weights[0] * v for r, v in by_role.items()}
+            s = with_words(terms, parts, related, roles, p.min_score)
             first = roles[max(range(len(s)), key=lambda i: s[i])].id
             ok = first == ad.role
             hits += ok

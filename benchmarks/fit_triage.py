@@ -78,9 +78,10 @@ class Example:
         self.base = [base is not None and r.id == base.id for r in roles]
         from_words = words_part(read, p)
         parts = {role: part for role, (part, _) in from_words.items()}
-        self.words = [
-            part_for(parts, r.id, self.title[i] or self.base[i]) for i, r in enumerate(roles)
-        ]
+        # The shipped words part, which was fitted on every fitting ad: for dev (the
+        # temperature) and reports only; cross_rounds.py refits the words per fold instead.
+        self.related = [tuple(x.role for x in r.related) for r in roles]
+        self.parts = parts
         self.groups: list[list[list[Hit]]] = []  # role -> [role-level hits, variant hits…]
         for role in roles:
             groups = []
@@ -132,9 +133,23 @@ def scores(ex: Example, m: Model, roles: Sequence[Role]) -> list[float]:
     return [role_score(ex, i, m, r.id)[0] for i, r in enumerate(roles)]
 
 
+def with_words(
+    terms: Sequence[float],
+    parts: dict[str, float],
+    related: Sequence[tuple[str, ...]],
+    roles: Sequence[Role],
+    min_score: float,
+) -> list[float]:
+    """The terms' scores with the words part added as `triage.score_roles` adds it."""
+    return [
+        t + part_for(parts, role.id, kin if t >= min_score else ())
+        for t, role, kin in zip(terms, roles, related, strict=True)
+    ]
+
+
 def total_scores(ex: Example, m: Model, roles: Sequence[Role]) -> list[float]:
     """The scores triage gives: the terms' and the words part's (`triage.words_part`)."""
-    return [s + w for s, w in zip(scores(ex, m, roles), ex.words, strict=True)]
+    return with_words(scores(ex, m, roles), ex.parts, ex.related, roles, params().min_score)
 
 
 def nll(examples: list[Example], m: Model, roles: Sequence[Role], t: float) -> float:

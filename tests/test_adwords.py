@@ -54,6 +54,9 @@ def test_the_titles_words_count_three_times_as_words_of_their_own() -> None:
     assert words.counts[TITLE_MARK + "data_engineer"] == 3
     assert "senior" not in words.counts  # the title is not also read as a duty
     assert words.where[TITLE_MARK + "data_engineer"] == (1, "Data Engineer")
+    # the body's words as the ad writes them, not as the tokens keep them
+    assert words.where["airflow"] == (7, "Airflow") and words.where["dbt"] == (7, "dbt")
+    assert words.where["batch_pipelin"] == (7, "batch pipelines")
 
 
 def test_pairs_are_neighbouring_words_without_the_commonest_words() -> None:
@@ -87,10 +90,15 @@ def test_logits_are_centred_on_the_roles_mean() -> None:
     assert out == pytest.approx([v - sum(raw) / 3 for v in raw])
 
 
-def test_a_role_the_words_do_not_know_gets_the_best_part() -> None:
-    parts = {"a": 2.0, "b": -1.0}
+def test_a_role_the_words_do_not_know_gets_its_related_roles_part() -> None:
+    parts = {"a": 2.0, "b": -1.0, "c": 0.5}
     assert part_for(parts, "a") == 2.0 and part_for(parts, "b") == -1.0
-    assert part_for(parts, "users-own-role") == 2.0
+    # an unknown role is read by the words of the roles the catalogue relates it to
+    assert part_for(parts, "users-own", ("b", "c", "not-in-the-model")) == 0.5
+    assert part_for(parts, "users-own", ("b",)) == -1.0
+    # with none the model knows, the median: its terms must outdo the words' favourites
+    assert part_for(parts, "users-own", ("nowhere",)) == 0.5
+    assert part_for(parts, "users-own") == 0.5
     assert part_for({}, "anything") == 0.0
 
 

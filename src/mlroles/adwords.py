@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Iterable
 from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
@@ -82,20 +83,32 @@ def ad_words(ad: ReadAd) -> AdWords:
     kept: list[Token] = [
         t for t in ad.tokens if t.section not in UNCOUNTED and not t.negated and not t.collaboration
     ]
+
+    def pair_written(first: Token, last: Token) -> str:
+        """The words as the ad writes them (tokens keep them lower-cased)."""
+        if first.line != last.line:
+            return f"{_as_written(ad, first)} {_as_written(ad, last)}"
+        return ad.lines[first.line - 1][first.start : last.start + len(last.word)]
+
     for token in kept:
         if token.stem not in STOP:
-            add(token.stem, 1, token.line, token.word)
+            add(token.stem, 1, token.line, _as_written(ad, token))
     for one, two in pairwise(kept):
         if one.stem not in STOP and two.stem not in STOP:
-            add(one.stem + PAIR + two.stem, 1, one.line, f"{one.word} {two.word}")
+            add(one.stem + PAIR + two.stem, 1, one.line, pair_written(one, two))
     if ad.title:
         title = [(stem(word), word) for word, _, _ in words_of(title_text(ad.title))]
         line = ad.title_line
-        for word_stem, written in title:
-            add(TITLE_MARK + word_stem, TITLE_REPEAT, line, written)
+        for word_stem, as_written in title:
+            add(TITLE_MARK + word_stem, TITLE_REPEAT, line, as_written)
         for (s1, w1), (s2, w2) in pairwise(title):
             add(TITLE_MARK + s1 + PAIR + s2, TITLE_REPEAT, line, f"{w1} {w2}")
     return AdWords(counts, where)
+
+
+def _as_written(ad: ReadAd, token: Token) -> str:
+    text = ad.lines[token.line - 1][token.start : token.start + len(token.word)]
+    return text if text.lower() == token.word else token.word
 
 
 def vector(model: WordModel, words: AdWords) -> dict[str, float]:
@@ -119,18 +132,19 @@ def logits(model: WordModel, x: dict[str, float]) -> list[float]:
     return [v - mean for v in out]
 
 
-def part_for(parts: dict[str, float], role_id: str, titled: bool = False) -> float:
+def part_for(parts: dict[str, float], role_id: str, related: Iterable[str] = ()) -> float:
     """A role's words part. A role the model never saw ads of (a user's own, or the
-    developer advocate, which the corpus lacks) cannot be read by its words: when the title
-    names it, it gets the best part any role got (the words cannot speak against it, and
-    its terms decide); otherwise the median part, so that it must outdo the words'
-    favourites by its terms."""
+    developer advocate, which the corpus lacks) cannot be read by its words: it gets the
+    best part of the `related` roles (its ads would use their words; the caller passes
+    them only when the role's own terms vouch for it), or, with none the model knows, the
+    median part, and must outdo the words' favourites by its terms."""
     if role_id in parts:
         return parts[role_id]
+    kin = [parts[r] for r in related if r in parts]
+    if kin:
+        return max(kin)
     ranked = sorted(parts.values())
-    if not ranked:
-        return 0.0
-    return ranked[-1] if titled else ranked[len(ranked) // 2]
+    return ranked[len(ranked) // 2] if ranked else 0.0
 
 
 def evidence(

@@ -329,8 +329,11 @@ def score_roles(
             score += p.title_prior
         elif base is not None and role.id == base.id:
             score += p.base_title_prior
-        titled = any(r is not None and r.id == role.id for r in (named, base))
-        added = part_for(word_parts, role.id, titled)
+        # A role the words never saw is read as its related roles are only when its own
+        # terms (or the title) vouch for it: else the developer advocate, related to the ML engineer,
+        # would come second on every ML engineer's ad on the strength of "developers".
+        related = (r.role for r in role.related) if score >= p.min_score else ()
+        added = part_for(word_parts, role.id, related)
         typical = from_words[role.id][1] if role.id in from_words else ()
         scored.append(Scored(role, score + added, found, variant, variant_found, typical))
     return scored, named
