@@ -330,8 +330,8 @@ def score_roles(
         elif base is not None and role.id == base.id:
             score += p.base_title_prior
         # A role the words never saw is read as its related roles are only when its own
-        # terms (or the title) vouch for it: else the developer advocate, related to the ML engineer,
-        # would come second on every ML engineer's ad on the strength of "developers".
+        # terms (or the title) vouch for it: else the developer advocate, related to the
+        # ML engineer, would come second on every ML engineer's ad, on "developers" alone.
         related = (r.role for r in role.related) if score >= p.min_score else ()
         added = part_for(word_parts, role.id, related)
         typical = from_words[role.id][1] if role.id in from_words else ()
