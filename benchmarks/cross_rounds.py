@@ -78,7 +78,6 @@ def main() -> int:
         for split in ("train", *READ)
     }
     words = {split: words_of_ads([ad for ad, _ in pairs]) for split, pairs in examples.items()}
-    related = [tuple(r.role for r in role.related) for role in roles]
     weights = [p.words_weight] + (
         [float(w) for w in args.words.split(",")] if args.words is not None else []
     )
@@ -113,10 +112,10 @@ def main() -> int:
             by_role = dict(zip(word_model.roles, read, strict=True))
             for weight in weights[1:]:
                 parts = {r: weight * v for r, v in by_role.items()}
-                s = with_words(terms, parts, related, roles, p.min_score)
+                s = with_words(terms, parts, roles, p.min_score)
                 at_weight[weight] += roles[max(range(len(s)), key=lambda i: s[i])].id == ad.role
             parts = {r: weights[0] * v for r, v in by_role.items()}
-            s = with_words(terms, parts, related, roles, p.min_score)
+            s = with_words(terms, parts, roles, p.min_score)
             first = roles[max(range(len(s)), key=lambda i: s[i])].id
             ok = first == ad.role
             hits += ok

@@ -35,7 +35,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import FIT, Ad, load
 
 from mlroles.adreading import read_ad
-from mlroles.adwords import part_for
 from mlroles.catalogue import Catalogue
 from mlroles.loading import load_bundled
 from mlroles.models import EvidenceTerm, Role
@@ -49,6 +48,7 @@ from mlroles.triage import (
     find_term,
     params,
     params_from,
+    word_part_of,
     words_part,
 )
 
@@ -80,7 +80,6 @@ class Example:
         parts = {role: part for role, (part, _) in from_words.items()}
         # The shipped words part, which was fitted on every fitting ad: for dev (the
         # temperature) and reports only; cross_rounds.py refits the words per fold instead.
-        self.related = [tuple(x.role for x in r.related) for r in roles]
         self.parts = parts
         self.groups: list[list[list[Hit]]] = []  # role -> [role-level hits, variant hits…]
         for role in roles:
@@ -134,22 +133,17 @@ def scores(ex: Example, m: Model, roles: Sequence[Role]) -> list[float]:
 
 
 def with_words(
-    terms: Sequence[float],
-    parts: dict[str, float],
-    related: Sequence[tuple[str, ...]],
-    roles: Sequence[Role],
-    min_score: float,
+    terms: Sequence[float], parts: dict[str, float], roles: Sequence[Role], min_score: float
 ) -> list[float]:
     """The terms' scores with the words part added as `triage.score_roles` adds it."""
     return [
-        t + part_for(parts, role.id, kin if t >= min_score else ())
-        for t, role, kin in zip(terms, roles, related, strict=True)
+        t + word_part_of(parts, role, t, min_score) for t, role in zip(terms, roles, strict=True)
     ]
 
 
 def total_scores(ex: Example, m: Model, roles: Sequence[Role]) -> list[float]:
     """The scores triage gives: the terms' and the words part's (`triage.words_part`)."""
-    return with_words(scores(ex, m, roles), ex.parts, ex.related, roles, params().min_score)
+    return with_words(scores(ex, m, roles), ex.parts, roles, params().min_score)
 
 
 def nll(examples: list[Example], m: Model, roles: Sequence[Role], t: float) -> float:

@@ -308,6 +308,15 @@ def words_part(ad: ReadAd, p: Params) -> dict[str, tuple[float, tuple[WordEviden
     }
 
 
+def word_part_of(parts: dict[str, float], role: Role, score: float, min_score: float) -> float:
+    """What the words add to a role that already scores `score` by its terms and title."""
+    # A role the words never saw is read as its related roles are only when its own
+    # terms (or the title) vouch for it: else the developer advocate, related to the
+    # ML engineer, would come second on every ML engineer's ad, on "developers" alone.
+    related = (r.role for r in role.related) if score >= min_score else ()
+    return part_for(parts, role.id, related)
+
+
 def score_roles(
     catalogue: Catalogue, ad: ReadAd, roles: Sequence[Role], p: Params
 ) -> tuple[list[Scored], Role | None]:
@@ -329,11 +338,7 @@ def score_roles(
             score += p.title_prior
         elif base is not None and role.id == base.id:
             score += p.base_title_prior
-        # A role the words never saw is read as its related roles are only when its own
-        # terms (or the title) vouch for it: else the developer advocate, related to the
-        # ML engineer, would come second on every ML engineer's ad, on "developers" alone.
-        related = (r.role for r in role.related) if score >= p.min_score else ()
-        added = part_for(word_parts, role.id, related)
+        added = word_part_of(word_parts, role, score, p.min_score)
         typical = from_words[role.id][1] if role.id in from_words else ()
         scored.append(Scored(role, score + added, found, variant, variant_found, typical))
     return scored, named
