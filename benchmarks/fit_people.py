@@ -17,9 +17,9 @@ would have suited them (`also`). A move someone made is not proof that it was th
 but a role that real people like them moved into should rank near the top.
 
 For each split this prints how often `fit` ranks the role moved into first and in its top 3
-(strictly, and counting `also`), its mean rank, and the same for two baselines measured in
-the same run: the skill map alone (the profile's axes, nearest role first, as `map --me`
-ranks) and a fixed ranking of the roles by how often the people of the other read splits
+(strictly, and counting `also`), its mean rank, the same for `fit` told only the profile's
+axes, and for two baselines measured in the same run: the skill map alone (the same axes,
+nearest role first, as `map --me` ranks) and a fixed ranking of the roles by how often the people of the other read splits
 (dev and test, never the split ranked) moved into them. The first round's people are dealt
 to dev or test by a hash of their id, once and for all; later rounds are splits of their own.
 """
@@ -142,6 +142,19 @@ def by_fit(catalogue: Catalogue, moves: Moves) -> Ranker:
     ]
 
 
+def by_fit_on_axes(catalogue: Catalogue, moves: Moves) -> Ranker:
+    """`fit` told only what the map is told (the profile's axes): the fair comparison with
+    the map's ranking, on the question whether the map's nearest role belongs in the top 3."""
+    return lambda person: [
+        f.role.id
+        for f in rank_roles(
+            catalogue,
+            Profile(swe=person.profile.swe, ml=person.profile.ml, comm=person.profile.comm),
+            moves=moves,
+        ).fits
+    ]
+
+
 def by_map(roles: Sequence[Role]) -> Ranker:
     """Nearest on the skill map first; roles the map cannot place, and ties, by name."""
 
@@ -252,8 +265,10 @@ def main() -> int:
         others = [p for p in people if p.split in ("dev", "test") and p.split != split]
         # fit's moves: every read split but the one ranked (the shipped counts hold them all)
         counted = [p for p in people if p.split in READ and p.split != split]
+        moves = moves_among(counted, roles)
         rankers = {
-            "fit": by_fit(catalogue, moves_among(counted, roles)),
+            "fit": by_fit(catalogue, moves),
+            "fit, axes only": by_fit_on_axes(catalogue, moves),
             "skill map only": by_map(roles),
             "most common moves": by_popularity(roles, others),
         }

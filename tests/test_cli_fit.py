@@ -58,6 +58,7 @@ def test_fit_with_flags(invoke: Invoke) -> None:
         "not_asked",
         "unwanted",
     }
+    assert set(data) == {"schema_version", "profile", "weights", "roles", "map_nearest"}
     assert first["id"] in {"mlops-engineer", "ai-engineer", "ml-platform-engineer"}
     assert first["gaps"][0]["size"] >= first["gaps"][-1]["size"]
     assert data["weights"] == {"skills": 0.36, "interests": 0.54, "moves": 0.1}
@@ -82,6 +83,34 @@ def test_fit_the_issue_examples_are_stable_and_report_the_maps_distances(invoke:
         "estimated",
         "swe 4",
     )
+
+
+def test_fit_says_where_it_ranks_the_roles_the_map_puts_nearest(invoke: Invoke) -> None:
+    """The map says where your skills are, `fit` where to go: when they differ, `fit` names
+    the map's nearest roles, their places in the whole ranking, and why."""
+    data = json.loads(invoke("fit", "--swe", "1", "--ml", "1", "-n", "3", "-f", "json").stdout)
+    whole = json.loads(invoke("fit", "--swe", "1", "--ml", "1", "-n", "99", "-f", "json").stdout)
+    order = [r["id"] for r in whole["roles"]]
+    assert data["map_nearest"] == [
+        {"id": "data-analyst", "name": "Data analyst", "distance": 0.0, "rank": 5},
+        {"id": "product-owner", "name": "Product owner", "distance": 0.0, "rank": 15},
+    ]
+    assert [order.index(n["id"]) + 1 for n in data["map_nearest"]] == [5, 15]
+    table = invoke("fit", "--swe", "1", "--ml", "1", "-n", "3", width=100).stdout
+    last = " ".join(table.split("\n\n")[-1].split())
+    assert last == (
+        "Nearest you on the skill map (where you are): Data analyst, 5th of 15 here; Product "
+        "owner, 15th. The map shows where your skills are now; this ranking is where to go: "
+        "the work you want, the needs you meet, how often people made each move."
+    )
+    near = invoke("fit", "--swe", "4", "--ml", "1", "-n", "3", width=100).stdout
+    assert near.rstrip().endswith(
+        "Nearest you on the skill map (where you are): Data engineer, 3rd of 15 here."
+    )
+    assert "The map shows" not in near  # in the top 3: nothing to explain
+    off_map = json.loads(invoke("fit", "--want", "research=5", "-f", "json").stdout)
+    assert off_map["map_nearest"] == []
+    assert "skill map" not in invoke("fit", "--want", "research=5", width=100).stdout
 
 
 def test_fit_unasked_skills_are_not_gaps(invoke: Invoke) -> None:

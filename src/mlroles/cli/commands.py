@@ -311,7 +311,7 @@ def fit(
 ) -> None:
     """Which role fits you? Ranks the ML roles by your skills and the work you want."""
     from ..declared import select_tracks
-    from ..fit import FitResult, rank_roles
+    from ..fit import rank_roles
 
     catalogue = load_catalogue(ctx)
     tracks = select_tracks(catalogue, track)  # before the questions: a typo fails at once
@@ -336,7 +336,7 @@ def fit(
         write_atomically(save, profile_yaml(answers), force=force)
         wrote(save, "your profile; use it with --profile")
     result = rank_roles(catalogue, answers, catalogue.roles_on(tracks))
-    emit(FitResult(result.profile, result.fits[:top]), fmt)
+    emit(result.shown(top), fmt)
 
 
 def path(

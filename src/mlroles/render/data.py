@@ -226,6 +226,10 @@ def _fit(view: FitResult) -> dict[str, Any]:
             }
             for fit in view.fits
         ],
+        "map_nearest": [
+            {**fields(near.role, "id", "name"), **fields(near, "distance", "rank")}
+            for near in view.nearest
+        ],
     }
 
 

@@ -25,7 +25,7 @@ from .parts import (
 )
 
 if TYPE_CHECKING:
-    from ...fit import FitResult, Gap
+    from ...fit import FitResult, Gap, MapNearest
     from ...transition import TransitionPlan
 
 
@@ -72,7 +72,40 @@ def _fit(view: FitResult) -> Block:
         label = Column(kind="strong", no_wrap=True)
         parts += [para(*ranked(rank, fit.role, f"{fit.score:.0f}/100"), kind="heading")]
         parts += [details(detail, label), BLANK]
-    return stack(*parts)
+    if view.nearest:
+        parts += [_map_nearest(view.nearest), BLANK]
+    return stack(*parts[:-1])
+
+
+def _ordinal(number: int) -> str:
+    suffix = (
+        "th" if number % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    )
+    return f"{number}{suffix}"
+
+
+def _map_nearest(nearest: Sequence[MapNearest]) -> Para:
+    """Where `fit` ranks the roles `map --me` puts nearest you, and why the two differ when
+    none of them is in the top 3."""
+    away = "where you are" if nearest[0].distance == 0 else f"{nearest[0].distance:.2f} away"
+    first, *others = nearest
+    places = [f"{first.role.name}, {_ordinal(first.rank)} of {first.of} here"]
+    places += [f"{n.role.name}, {_ordinal(n.rank)}" for n in others]
+    spans: list[Span] = [
+        (f"Nearest you on the skill map ({away}): ", "strong"),
+        flat("; ".join(places) + "."),
+    ]
+    if min(n.rank for n in nearest) > 3:
+        # flat() would strip the space that parts the sentences.
+        spans.append((" ", ""))
+        spans.append(
+            flat(
+                "The map shows where your skills are now; this ranking is where to go: the "
+                "work you want, the needs you meet, how often people made each move.",
+                "muted",
+            )
+        )
+    return para(*spans)
 
 
 @views.renders("TransitionPlan")
