@@ -19,9 +19,10 @@ but a role that real people like them moved into should rank near the top.
 For each split this prints how often `fit` ranks the role moved into first and in its top 3
 (strictly, and counting `also`), its mean rank, the same for `fit` told only the profile's
 axes, and for two baselines measured in the same run: the skill map alone (the same axes,
-nearest role first, as `map --me` ranks) and a fixed ranking of the roles by how often the people of the other read splits
-(dev and test, never the split ranked) moved into them. The first round's people are dealt
-to dev or test by a hash of their id, once and for all; later rounds are splits of their own.
+nearest role first, as `map --me` ranks) and a fixed ranking of the roles by how often the
+people of the other read splits (dev and test, never the split ranked) moved into them. The
+first round's people are dealt to dev or test by a hash of their id, once and for all; later
+rounds are splits of their own.
 """
 
 from __future__ import annotations
