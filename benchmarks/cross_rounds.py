@@ -39,7 +39,8 @@ from fit_words import fit_model, words_of_ads
 
 from mlroles.adwords import logits, vector
 from mlroles.loading import load_bundled
-from mlroles.triage import params
+from mlroles.models import Role
+from mlroles.triage import Params, confidences, misread_title, params
 
 # Only the rounds already read: a held-out split not yet read is never fitted on or scored.
 READ = tuple(s for s in FIT if s != "train")
@@ -47,6 +48,19 @@ READ = tuple(s for s in FIT if s != "train")
 ROUNDS = tuple(s for s in READ if s != "test")
 RESEARCH = {"research-scientist", "research-engineer", "applied-research-scientist"}
 NEUTRAL_WEIGHT, NEUTRAL_TITLE_PRIOR = 1.0, 1.5
+
+
+def _warned(ex: Example, s: list[float], roles: list[Role], p: Params) -> tuple[bool, bool]:
+    """Whether triage's "titled X, reads as Y" fires on these scores: as it is, and as it
+    was before session 11 (the role the title's qualifier names only). Counted as triage
+    counts it, except that an ad with too little to decide on (rare) is not set aside."""
+    chances = confidences(s, p.temperature)
+    ranked = sorted(zip((r.id for r in roles), chances, strict=True), key=lambda rc: -rc[1])
+    named = next((r.id for r, t in zip(roles, ex.title, strict=True) if t), None)
+    base = next((r.id for r, b in zip(roles, ex.base, strict=True) if b), None)
+    now = misread_title(named, base, ranked, p.decisive) is not None
+    before = misread_title(named, None, ranked, p.decisive) is not None
+    return now, before
 
 
 def main() -> int:
@@ -94,8 +108,10 @@ def main() -> int:
         p.mention_decay,
     )
     total = right = research = research_right = 0
+    misleading = caught = caught_named_only = 0
     misread: Counter[tuple[str, str]] = Counter()
-    print("| held out | ads | strict top-1 | research roles |\n| --- | --- | --- | --- |")
+    print("| held out | ads | strict top-1 | research roles | misleading titles caught |")
+    print("| --- | --- | --- | --- | --- |")
     for held in held_out:
         train = [ex for split, pairs in examples.items() if split != held for _, ex in pairs]
         _reweight(train)
@@ -105,7 +121,7 @@ def main() -> int:
             [w for s in fitting for w in words[s]],
             [ad.role for s in fitting for ad, _ in examples[s]],
         )
-        hits = r_hits = r_n = 0
+        hits = r_hits = r_n = m_n = m_caught = 0
         for (ad, ex), ad_words in zip(examples[held], words[held], strict=True):
             terms = scores(ex, model, roles)
             read = logits(word_model, vector(word_model, ad_words))
@@ -124,11 +140,26 @@ def main() -> int:
             if ad.role in RESEARCH:
                 r_n += 1
                 r_hits += ok
+            if ex.misleading:
+                fired, named_only = _warned(ex, s, roles, p)
+                m_n += 1
+                m_caught += ok and fired
+                caught_named_only += ok and named_only
         n = len(examples[held])
-        print(f"| {held} | {n} | {hits / n:.1%} ({hits}) | {r_hits} of {r_n} |")
+        misleading, caught = misleading + m_n, caught + m_caught
+        print(
+            f"| {held} | {n} | {hits / n:.1%} ({hits}) | {r_hits} of {r_n} | {m_caught} of {m_n} |"
+        )
         total, right = total + n, right + hits
         research, research_right = research + r_n, research_right + r_hits
-    print(f"| all | {total} | {right / total:.1%} ({right}) | {research_right} of {research} |")
+    print(
+        f"| all | {total} | {right / total:.1%} ({right}) | {research_right} of {research} "
+        f"| {caught} of {misleading} |"
+    )
+    print(
+        f"misleading titles caught warning on the title's qualifier-named role only (the "
+        f"rule before session 11): {caught_named_only} of {misleading}"
+    )
     for weight in weights[1:]:
         print(f"words at weight {weight:g}: {at_weight[weight] / total:.1%} ({at_weight[weight]})")
     if args.confusions:

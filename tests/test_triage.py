@@ -128,6 +128,30 @@ def test_a_generic_engineering_title_over_ai_work_gets_a_warning(
     assert result.warning.startswith("titled Software engineer, reads as AI engineer: ")
 
 
+def test_a_qualifier_that_names_the_role_still_warns_about_the_titles_head(
+    catalogue: Catalogue,
+) -> None:
+    """The title "Software Engineer, Machine Learning Infrastructure" names the platform
+    engineer by its qualifier, and the ad reads as one; the head names a software engineer,
+    which the labelling guide counts as misleading: the warning names the head."""
+    text = (
+        "Software Engineer, Machine Learning Infrastructure\n\nWhat you will do\n"
+        "- Build and run the shared ML platform our modelling teams train and serve on: GPU"
+        " cluster scheduling on Kubernetes, the feature store, the model registry and the"
+        " serving layer.\n"
+        "- Own the training infrastructure: distributed training jobs, capacity planning.\n"
+    )
+    result = triage(catalogue, text)
+    assert result.title_role is not None and result.title_role.id == "ml-platform-engineer"
+    assert result.matches[0].role.id == "ml-platform-engineer"
+    assert result.warning is not None
+    assert result.warning.startswith(
+        "titled Software engineer, reads as ML infrastructure / platform engineer: "
+    )
+    plain = triage(catalogue, text.replace("Software Engineer, ", "", 1))
+    assert plain.warning is None  # the title names the role the ad reads as, and only it
+
+
 def test_variant_is_named(catalogue: Catalogue) -> None:
     analytics = triage(catalogue, (POSTINGS / "01-ds-analytics-fintech.md").read_text())
     assert analytics.matches[0].variant is not None
