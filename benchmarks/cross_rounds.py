@@ -33,14 +33,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import FIT, load
+from corpus import FIT, Ad, load
 from fit_triage import Example, Model, _reweight, _term_lists, fit, scores, with_words
 from fit_words import fit_model, words_of_ads
 
+from mlroles.adreading import read_ad
 from mlroles.adwords import logits, vector
+from mlroles.catalogue import Catalogue
 from mlroles.loading import load_bundled
 from mlroles.models import Role
-from mlroles.triage import Params, confidences, misread_title, params
+from mlroles.triage import Params, ad_title_roles, confidences, misread_title, params
 
 # Only the rounds already read: a held-out split not yet read is never fitted on or scored.
 READ = tuple(s for s in FIT if s != "train")
@@ -50,14 +52,19 @@ RESEARCH = {"research-scientist", "research-engineer", "applied-research-scienti
 NEUTRAL_WEIGHT, NEUTRAL_TITLE_PRIOR = 1.0, 1.5
 
 
-def _warned(ex: Example, s: list[float], roles: list[Role], p: Params) -> tuple[bool, bool]:
+def _warned(
+    ad: Ad, s: list[float], roles: list[Role], p: Params, catalogue: Catalogue
+) -> tuple[bool, bool]:
     """Whether triage's "titled X, reads as Y" fires on these scores: as it is, and as it
-    was before session 11 (the role the title's qualifier names only). Counted as triage
+    was before session 11 (the role the title's qualifier names only). The title's roles
+    are read as triage reads them, from the whole catalogue: a title naming a software
+    engineer, who has no evidence terms and so no score, still warns. Counted as triage
     counts it, except that an ad with too little to decide on (rare) is not set aside."""
     chances = confidences(s, p.temperature)
     ranked = sorted(zip((r.id for r in roles), chances, strict=True), key=lambda rc: -rc[1])
-    named = next((r.id for r, t in zip(roles, ex.title, strict=True) if t), None)
-    base = next((r.id for r, b in zip(roles, ex.base, strict=True) if b), None)
+    named, base = (
+        role.id if role else None for role in ad_title_roles(catalogue, read_ad(ad.text))
+    )
     now = misread_title(named, base, ranked, p.decisive) is not None
     before = misread_title(named, None, ranked, p.decisive) is not None
     return now, before
@@ -141,7 +148,7 @@ def main() -> int:
                 r_n += 1
                 r_hits += ok
             if ex.misleading:
-                fired, named_only = _warned(ex, s, roles, p)
+                fired, named_only = _warned(ad, s, roles, p, catalogue)
                 m_n += 1
                 m_caught += ok and fired
                 caught_named_only += ok and named_only
