@@ -57,6 +57,7 @@ def test_fit_with_flags(invoke: Invoke) -> None:
         "gaps",
         "not_asked",
         "unwanted",
+        "kept_as_nearest",
     }
     assert set(data) == {"schema_version", "profile", "weights", "roles", "map_nearest"}
     assert first["id"] in {"mlops-engineer", "ai-engineer", "ml-platform-engineer"}
@@ -85,32 +86,61 @@ def test_fit_the_issue_examples_are_stable_and_report_the_maps_distances(invoke:
     )
 
 
-def test_fit_says_where_it_ranks_the_roles_the_map_puts_nearest(invoke: Invoke) -> None:
-    """The map says where your skills are, `fit` where to go: when they differ, `fit` names
-    the map's nearest roles, their places in the whole ranking, and why."""
-    data = json.loads(invoke("fit", "--swe", "1", "--ml", "1", "-n", "3", "-f", "json").stdout)
-    whole = json.loads(invoke("fit", "--swe", "1", "--ml", "1", "-n", "99", "-f", "json").stdout)
-    order = [r["id"] for r in whole["roles"]]
+def test_fit_keeps_the_maps_nearest_role_in_the_top_3_when_no_wants_are_given(
+    invoke: Invoke,
+) -> None:
+    """Issue 15: told only where you stand, `fit` keeps where your skills are now (the map's
+    nearest role) in its top 3, its score unchanged and its reasons saying why."""
+    data = json.loads(invoke("fit", "--swe", "1", "--ml", "1", "-n", "4", "-f", "json").stdout)
+    third = data["roles"][2]
+    assert (third["id"], third["kept_as_nearest"], third["distance"]) == ("data-analyst", True, 0.0)
+    assert third["why"][0] == (
+        "kept in the top 3 though it scores lower: the map's nearest role (no wants given)"
+    )
+    assert third["score"] < data["roles"][3]["score"]
+    assert [r["kept_as_nearest"] for r in data["roles"]] == [False, False, True, False]
     assert data["map_nearest"] == [
-        {"id": "data-analyst", "name": "Data analyst", "distance": 0.0, "rank": 5},
-        {"id": "product-owner", "name": "Product owner", "distance": 0.0, "rank": 15},
+        {"id": "data-analyst", "name": "Data analyst", "distance": 0.0, "rank": 3, "of": 15},
+        {"id": "product-owner", "name": "Product owner", "distance": 0.0, "rank": 15, "of": 15},
     ]
-    assert [order.index(n["id"]) + 1 for n in data["map_nearest"]] == [5, 15]
+    chart = json.loads(invoke("map", "--me", "swe=1,ml=1", "-f", "json").stdout)
+    assert chart["nearest"][0]["id"] == "data-analyst"
     table = invoke("fit", "--swe", "1", "--ml", "1", "-n", "3", width=100).stdout
-    last = " ".join(table.split("\n\n")[-1].split())
-    assert last == (
-        "Nearest you on the skill map (where you are): Data analyst, 5th of 15 here; Product "
-        "owner, 15th. The map shows where your skills are now; this ranking is where to go: "
-        "the work you want, the needs you meet, how often people made each move."
+    assert " ".join(table.split("\n\n")[-1].split()) == (
+        "Nearest you on the skill map (where you are): Data analyst, 3rd of the 15 ranked; "
+        "Product owner, last."
+    )
+
+
+def test_fit_says_where_it_ranks_the_maps_nearest_roles_and_why_they_differ(
+    invoke: Invoke,
+) -> None:
+    """With wants, the ranking is by score; the closing line says where the map's nearest
+    roles rank, how to see them, and why the two differ when none is in the top 3."""
+    args = ["fit", "--swe", "1", "--ml", "1", "--want", "modelling=5", "-n", "3"]
+    table = invoke(*args, width=100).stdout
+    assert " ".join(table.split("\n\n")[-1].split()) == (
+        "Nearest you on the skill map (where you are): Data analyst, 8th of the 15 ranked "
+        "(--top 8 shows it); Product owner, last. The map shows where your skills are now; "
+        "this ranking is where to go: the work you want, the needs you meet, how often "
+        "people made each move."
+    )
+    unwanted = invoke("fit", "--swe", "4", "--ml", "1", "--want", "data=0", "-n", "3", width=100)
+    assert " ".join(unwanted.stdout.split("\n\n")[-1].split()).startswith(
+        "Nearest you on the skill map (where you are): Data engineer, last of the 15 ranked "
+        "(--top 15 shows it). Data engineer is mostly data work, which you want none of. "
     )
     near = invoke("fit", "--swe", "4", "--ml", "1", "-n", "3", width=100).stdout
     assert near.rstrip().endswith(
-        "Nearest you on the skill map (where you are): Data engineer, 3rd of 15 here."
+        "Nearest you on the skill map (where you are): Data engineer, 3rd of the 15 ranked."
     )
     assert "The map shows" not in near  # in the top 3: nothing to explain
-    off_map = json.loads(invoke("fit", "--want", "research=5", "-f", "json").stdout)
-    assert off_map["map_nearest"] == []
-    assert "skill map" not in invoke("fit", "--want", "research=5", width=100).stdout
+    markdown = invoke(*args, "-f", "markdown").stdout
+    assert "**Nearest you on the skill map (where you are):** Data analyst, 8th" in markdown
+    for no_map in (["--want", "research=5"], ["--comm", "3"], ["--swe", "3"]):
+        data = json.loads(invoke("fit", *no_map, "-f", "json").stdout)
+        assert data["map_nearest"] == []  # map --me needs both --swe and --ml
+        assert "Nearest you" not in invoke("fit", *no_map, width=100).stdout
 
 
 def test_fit_unasked_skills_are_not_gaps(invoke: Invoke) -> None:

@@ -184,25 +184,52 @@ def test_fit_and_the_map_agree_on_distances(name: str) -> None:
 
 
 @pytest.mark.parametrize("name", CATALOGUES)
-def test_fit_names_the_roles_the_map_puts_nearest_and_where_it_ranks_them(name: str) -> None:
-    """Not "the map's nearest role is in the top 3": told only the axes of the 295 real
-    people of the read rounds, the map's ranking has the role they moved into in its top 3
-    for 48, `fit` for 192 (`benchmarks/fit_people.py`). `fit` says where it ranks them."""
+def test_for_a_profile_of_axes_the_maps_nearest_role_is_in_the_top_3(name: str) -> None:
+    """Issue 15's property, for every profile of axes only; `fit` names every role tied
+    nearest, in its order, with its place in the whole ranking."""
     catalogue = CATALOGUES[name]
     roles = ml_roles(catalogue)
     for swe, ml, comm in itertools.product(range(6), range(6), [None, *range(6)]):
         you = You(swe, ml, comm)
-        chart = build_chart(roles, (), you)
         result = rank_roles(catalogue, Profile(swe=swe, ml=ml, comm=comm))
         order = [fit.role.id for fit in result.fits]
-        least = chart.nearest[0][1]
-        tied = {role.id for role, far in chart.nearest if far == least}
-        assert {near.role.id for near in result.nearest} >= tied
-        for near in result.nearest:
-            assert near.distance == least
-            assert order[near.rank - 1] == near.role.id
-            assert near.of == len(order)
-        assert result.shown(3).nearest == result.nearest
+        far = {role.id: round(distance(you, role), 2) for role in roles}
+        least = min(far.values())
+        tied = [role_id for role_id in order if far[role_id] == least]
+        assert [near.role.id for near in result.nearest] == tied
+        assert [near.rank for near in result.nearest] == [order.index(t) + 1 for t in tied]
+        assert {near.of for near in result.nearest} == {len(order)}
+        assert result.nearest[0].rank <= 3, (swe, ml, comm)
+        chart = build_chart(roles, (), you)
+        assert chart.nearest[0][0].id in tied  # the map's own first is one of them
+        kept = [fit for fit in result.fits if fit.kept_as_nearest]
+        assert len(kept) <= 1 and all(fit.role.id in tied for fit in kept)
+        assert result.shown(2).fits == result.fits[:2]
+
+
+@pytest.mark.parametrize("name", CATALOGUES)
+def test_with_no_wants_the_maps_nearest_role_is_in_the_top_3(name: str) -> None:
+    catalogue = CATALOGUES[name]
+
+    @PROPERTY
+    @given(profiles(catalogue), st.integers(0, 5), st.integers(0, 5))
+    def check(profile: Profile, swe: int, ml: int) -> None:
+        unwilling = profile.model_copy(update={"swe": swe, "ml": ml, "wants": {}})
+        result = rank_roles(catalogue, unwilling)
+        assert result.nearest and result.nearest[0].rank <= 3
+        scores_kept = {fit.role.id: fit.score for fit in result.fits}
+        plain = {r.id: fit_role(catalogue, r, unwilling).score for r in ml_roles(catalogue)}
+        assert scores_kept == plain  # kept in the top 3: its score is not changed
+
+    check()
+
+
+def test_without_both_map_axes_no_role_is_named_or_kept() -> None:
+    catalogue = CATALOGUES["bundled"]
+    for profile in (Profile(comm=3), Profile(swe=3), Profile(ml=2, comm=1), Profile()):
+        result = rank_roles(catalogue, profile)
+        assert result.nearest == ()
+        assert not any(fit.kept_as_nearest for fit in result.fits)
 
 
 def test_estimates_follow_the_axis_answer() -> None:

@@ -223,11 +223,12 @@ def _fit(view: FitResult) -> dict[str, Any]:
                 "gaps": [_gap(gap) for gap in fit.gaps],
                 "not_asked": [_not_asked(gap) for gap in fit.unasked],
                 "unwanted": fit.unwanted.value if fit.unwanted else None,
+                "kept_as_nearest": fit.kept_as_nearest,
             }
             for fit in view.fits
         ],
         "map_nearest": [
-            {**fields(near.role, "id", "name"), **fields(near, "distance", "rank")}
+            {**fields(near.role, "id", "name"), **fields(near, "distance", "rank", "of")}
             for near in view.nearest
         ],
     }

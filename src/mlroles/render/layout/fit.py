@@ -73,7 +73,7 @@ def _fit(view: FitResult) -> Block:
         parts += [para(*ranked(rank, fit.role, f"{fit.score:.0f}/100"), kind="heading")]
         parts += [details(detail, label), BLANK]
     if view.nearest:
-        parts += [_map_nearest(view.nearest), BLANK]
+        parts += [_map_nearest(view.nearest, len(view.fits)), BLANK]
     return stack(*parts[:-1])
 
 
@@ -84,28 +84,40 @@ def _ordinal(number: int) -> str:
     return f"{number}{suffix}"
 
 
-def _map_nearest(nearest: Sequence[MapNearest]) -> Para:
+def _map_nearest(nearest: Sequence[MapNearest], shown: int) -> Para:
     """Where `fit` ranks the roles `map --me` puts nearest you, and why the two differ when
     none of them is in the top 3."""
     away = "where you are" if nearest[0].distance == 0 else f"{nearest[0].distance:.2f} away"
     first, *others = nearest
-    places = [f"{first.role.name}, {_ordinal(first.rank)} of {first.of} here"]
-    places += [f"{n.role.name}, {_ordinal(n.rank)}" for n in others]
+    hint = f" (--top {first.rank} shows it)" if first.rank > shown else ""
+    places = [f"{first.role.name}, {_place(first)} of the {first.of} ranked{hint}"]
+    places += [f"{n.role.name}, {_place(n)}" for n in others]
     spans: list[Span] = [
         (f"Nearest you on the skill map ({away}): ", "strong"),
         flat("; ".join(places) + "."),
     ]
     if min(n.rank for n in nearest) > 3:
+        unwanted = [n for n in nearest if n.unwanted is not None]
+        why = (
+            f"{unwanted[0].role.name} is mostly {unwanted[0].unwanted.value} work, which you "
+            "want none of. "
+            if unwanted and unwanted[0].unwanted is not None
+            else ""
+        )
         # flat() would strip the space that parts the sentences.
         spans.append((" ", ""))
         spans.append(
             flat(
-                "The map shows where your skills are now; this ranking is where to go: the "
-                "work you want, the needs you meet, how often people made each move.",
+                why + "The map shows where your skills are now; this ranking is where to go: "
+                "the work you want, the needs you meet, how often people made each move.",
                 "muted",
             )
         )
     return para(*spans)
+
+
+def _place(near: MapNearest) -> str:
+    return "last" if near.rank == near.of else _ordinal(near.rank)
 
 
 @views.renders("TransitionPlan")
