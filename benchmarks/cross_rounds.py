@@ -42,7 +42,14 @@ from mlroles.adwords import logits, vector
 from mlroles.catalogue import Catalogue
 from mlroles.loading import load_bundled
 from mlroles.models import Role
-from mlroles.triage import Params, ad_title_roles, confidences, misread_title, params
+from mlroles.triage import (
+    Params,
+    ad_title_roles,
+    confidences,
+    misread_title,
+    params,
+    second_title,
+)
 
 # Only the rounds already read: a held-out split not yet read is never fitted on or scored.
 READ = tuple(s for s in FIT if s != "train")
@@ -56,15 +63,16 @@ def _warned(
     ad: Ad, s: list[float], roles: list[Role], p: Params, catalogue: Catalogue
 ) -> tuple[bool, bool]:
     """Whether triage's "titled X, reads as Y" fires on these scores: as it is, and as it
-    was before session 11 (the role the title's qualifier names only). The title's roles
+    was before session 11 (the role the title names only). The title's roles
     are read as triage reads them, from the whole catalogue: a title naming a software
     engineer, who has no evidence terms and so no score, still warns. Counted as triage
     counts it, except that an ad with too little to decide on (rare) is not set aside."""
     chances = confidences(s, p.temperature)
     ranked = sorted(zip((r.id for r in roles), chances, strict=True), key=lambda rc: -rc[1])
-    named, base = (
-        role.id if role else None for role in ad_title_roles(catalogue, read_ad(ad.text))
-    )
+    read = read_ad(ad.text)
+    named, base = (role.id if role else None for role in ad_title_roles(catalogue, read))
+    if read.title is not None and second_title(catalogue, read.title):
+        base = None  # as triage(): a second job title, not an area of work, after the head
     now = misread_title(named, base, ranked, p.decisive) is not None
     before = misread_title(named, None, ranked, p.decisive) is not None
     return now, before
@@ -164,8 +172,8 @@ def main() -> int:
         f"| {caught} of {misleading} |"
     )
     print(
-        f"misleading titles caught warning on the title's qualifier-named role only (the "
-        f"rule before session 11): {caught_named_only} of {misleading}"
+        f"misleading titles caught warning on the role the title names only (the rule "
+        f"before session 11): {caught_named_only} of {misleading}"
     )
     for weight in weights[1:]:
         print(f"words at weight {weight:g}: {at_weight[weight] / total:.1%} ({at_weight[weight]})")

@@ -12,7 +12,7 @@ from conftest import Invoke
 from mlroles.adtext import MAX_AD_BYTES, AdError, decode_ad
 from mlroles.catalogue import Catalogue
 from mlroles.termmatch import term_found
-from mlroles.triage import find_title, title_role, triage
+from mlroles.triage import find_title, misread_title, second_title, title_role, triage
 
 POSTINGS = Path(__file__).parent / "data" / "postings"
 LABELS = yaml.safe_load((POSTINGS / "labels.yaml").read_text())["postings"]
@@ -146,10 +146,59 @@ def test_a_qualifier_that_names_the_role_still_warns_about_the_titles_head(
     assert result.matches[0].role.id == "ml-platform-engineer"
     assert result.warning is not None
     assert result.warning.startswith(
-        "titled Software engineer, reads as ML infrastructure / platform engineer: "
+        "titled Software engineer (the title's head), reads as ML infrastructure / platform "
+        "engineer: "
     )
     plain = triage(catalogue, text.replace("Software Engineer, ", "", 1))
     assert plain.warning is None  # the title names the role the ad reads as, and only it
+
+
+def test_a_second_job_title_after_the_head_is_no_misleading_title(catalogue: Catalogue) -> None:
+    """ "Data Scientist - AI Engineer" is two titles, and the ad reads as the second: the
+    head is not warned about, as it is when an area of work follows it."""
+    text = (
+        "Data Scientist - AI Engineer\n\nWhat you will do\n"
+        "- Build retrieval-augmented generation (RAG) features on top of LLMs: prompts,"
+        " chunking, embeddings in a vector database, evals and guardrails for the chatbot.\n"
+        "- Ship agentic workflows with LangChain and the OpenAI API into production.\n"
+    )
+    result = triage(catalogue, text)
+    assert result.title_role is not None and result.title_role.id == "ai-engineer"
+    assert result.matches[0].role.id == "ai-engineer"
+    assert result.warning is None
+    assert second_title(catalogue, "Data Scientist - AI Engineer")
+    assert second_title(catalogue, "Senior Data Scientist / Gen AI Engineers, AVP")
+    assert not second_title(catalogue, "Software Engineer, Machine Learning Infrastructure")
+    assert not second_title(catalogue, "Senior ML Engineer (MLOps)")
+    assert not second_title(catalogue, "Data Scientist")
+
+
+@pytest.mark.parametrize(
+    ("named", "base", "ranked", "expected"),
+    [
+        (None, None, [], None),
+        ("data-scientist", None, [], None),
+        (None, None, [("ml-engineer", 0.9)], None),
+        (
+            "data-scientist",
+            None,
+            [("ml-engineer", 0.9), ("data-scientist", 0.05)],
+            "data-scientist",
+        ),
+        ("data-scientist", None, [("ml-engineer", 0.9)], "data-scientist"),  # not ranked: 0
+        ("data-scientist", None, [("ml-engineer", 0.6), ("data-scientist", 0.35)], None),
+        ("data-scientist", None, [("ml-engineer", 0.39), ("x", 0.1)], None),  # below decisive
+        ("ml-engineer", None, [("ml-engineer", 0.9)], None),
+        ("mlops-engineer", "ml-engineer", [("mlops-engineer", 0.9)], "ml-engineer"),
+        ("mlops-engineer", "ml-engineer", [("ml-engineer", 0.9)], "mlops-engineer"),
+        ("mlops-engineer", "mlops-engineer", [("mlops-engineer", 0.9)], None),
+        ("mlops-engineer", "ml-engineer", [("mlops-engineer", 0.5), ("ml-engineer", 0.3)], None),
+    ],
+)
+def test_misread_title(
+    named: str | None, base: str | None, ranked: list[tuple[str, float]], expected: str | None
+) -> None:
+    assert misread_title(named, base, ranked, 0.4) == expected
 
 
 def test_variant_is_named(catalogue: Catalogue) -> None:
