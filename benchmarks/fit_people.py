@@ -7,6 +7,7 @@
     python benchmarks/fit_people.py --fresh3 # and the fourth round's (read in session 8)
     python benchmarks/fit_people.py --fresh4 # and the fifth round's (read in session 9)
     python benchmarks/fit_people.py --fresh5 # and the sixth round's (read in session 10)
+    python benchmarks/fit_people.py --fresh6 # and the seventh round's (session 11)
 
 `corpus/people/` holds real people's moves into ML roles, taken from public first-person
 stories and interviews (each label file gives the URL), by helpers who had not seen how `fit`
@@ -63,7 +64,8 @@ class Person(NamedTuple):
 # later in session 8, after the change after that; the fifth round's (end of session 8),
 # fresh4, was read once early in session 9, fit unchanged since session 8; the sixth round's
 # (start of session 9), fresh5, was read once in session 10, after the moves part joined
-# the score. A new round gets a new split here before it is read (and into READ after).
+# the score. The seventh round's (session 11), fresh6, is held out until read once. A new
+# round gets a new split here before it is read (and into READ after).
 ROUNDS = {
     "pa": "first",
     "pb": "first",
@@ -77,8 +79,10 @@ ROUNDS = {
     "pj": "fresh4",
     "pk": "fresh5",
     "pl": "fresh5",
+    "pm": "fresh6",
+    "pn": "fresh6",
 }
-SPLITS = ("dev", "test", "fresh", "fresh2", "fresh3", "fresh4", "fresh5")
+SPLITS = ("dev", "test", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6")
 READ = ("dev", "test", "fresh", "fresh2", "fresh3", "fresh4", "fresh5")
 """The splits whose labels have been read: only these are counted in the moves `fit` ships."""
 MOVES_FILE = Path(__file__).resolve().parents[1] / "src" / "mlroles" / "moves.json"
@@ -240,6 +244,9 @@ def main() -> int:
     )
     parser.add_argument(
         "--fresh5", action="store_true", help="also read the sixth round's people (read)"
+    )
+    parser.add_argument(
+        "--fresh6", action="store_true", help="also read the seventh round's people (held out)"
     )
     parser.add_argument(
         "--write-moves",
