@@ -49,6 +49,7 @@ from mlroles.triage import (
     misread_title,
     params,
     second_title,
+    title_line,
 )
 
 # Only the rounds already read: a held-out split not yet read is never fitted on or scored.
@@ -71,9 +72,9 @@ def _warned(
     ranked = sorted(zip((r.id for r in roles), chances, strict=True), key=lambda rc: -rc[1])
     read = read_ad(ad.text)
     named, base = (role.id if role else None for role in ad_title_roles(catalogue, read))
-    if read.title is not None and second_title(catalogue, read.title):
-        base = None  # as triage(): a second job title, not an area of work, after the head
-    now = misread_title(named, base, ranked, p.decisive) is not None
+    line = title_line(catalogue, read)
+    either = line is not None and second_title(catalogue, line)  # as triage() reads it
+    now = misread_title(named, base, ranked, p.decisive, either) is not None
     before = misread_title(named, None, ranked, p.decisive) is not None
     return now, before
 

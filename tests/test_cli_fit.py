@@ -95,7 +95,7 @@ def test_fit_keeps_the_maps_nearest_role_in_the_top_3_when_no_wants_are_given(
     third = data["roles"][2]
     assert (third["id"], third["kept_as_nearest"], third["distance"]) == ("data-analyst", True, 0.0)
     assert third["why"][0] == (
-        "kept in the top 3 though it scores lower: the map's nearest role (no wants given)"
+        "kept in the top 3 whatever its score: the map's nearest role (you named no work you want)"
     )
     assert third["score"] < data["roles"][3]["score"]
     assert [r["kept_as_nearest"] for r in data["roles"]] == [False, False, True, False]

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from benchmark_modules import load_benchmark
 from mlroles.catalogue import Catalogue
 from mlroles.chart import You, build_chart, distance
-from mlroles.fit import fit_role, mostly, rank_roles, work_mix
+from mlroles.fit import KEPT_PLACE, FitResult, fit_role, mostly, rank_roles, work_mix
 from mlroles.knowledge import Basis, held
 from mlroles.loading import load_bundled, load_paths
 from mlroles.models import Interest, Level, Role
@@ -183,6 +183,24 @@ def test_fit_and_the_map_agree_on_distances(name: str) -> None:
             assert fit.role.id not in mapped or fit.distance == mapped[fit.role.id]
 
 
+def _kept_where_due(catalogue: Catalogue, result: FitResult) -> None:
+    """The pin's contract: at most one role kept, at third, one of the roles tied nearest,
+    only if none of them ranked in the top 3 by score; every other role in score order."""
+    by_score = sorted(result.fits, key=lambda f: (f.unwanted is not None, -f.score, f.role.name))
+    kept = [i for i, fit in enumerate(result.fits) if fit.kept_as_nearest]
+    tied = {near.role.id for near in result.nearest}
+    if not kept:
+        assert list(result.fits) == by_score
+        return
+    assert kept == [KEPT_PLACE - 1]
+    role = result.fits[KEPT_PLACE - 1]
+    assert role.role.id in tied and role.unwanted is None
+    assert catalogue.track(role.role.track).shown
+    assert not tied & {fit.role.id for fit in by_score[:KEPT_PLACE]}
+    assert [f for f in result.fits if f is not role] == [f for f in by_score if f.role != role.role]
+    assert role.reasons[0].startswith("kept in the top 3 whatever its score")
+
+
 @pytest.mark.parametrize("name", CATALOGUES)
 def test_for_a_profile_of_axes_the_maps_nearest_role_is_in_the_top_3(name: str) -> None:
     """Issue 15's property, for every profile of axes only; `fit` names every role tied
@@ -202,26 +220,50 @@ def test_for_a_profile_of_axes_the_maps_nearest_role_is_in_the_top_3(name: str) 
         assert result.nearest[0].rank <= 3, (swe, ml, comm)
         chart = build_chart(roles, (), you)
         assert chart.nearest[0][0].id in tied  # the map's own first is one of them
-        kept = [fit for fit in result.fits if fit.kept_as_nearest]
-        assert len(kept) <= 1 and all(fit.role.id in tied for fit in kept)
-        assert result.shown(2).fits == result.fits[:2]
+        _kept_where_due(catalogue, result)
+        assert result.shown(2).nearest == result.nearest  # ranks in the whole ranking
 
 
 @pytest.mark.parametrize("name", CATALOGUES)
-def test_with_no_wants_the_maps_nearest_role_is_in_the_top_3(name: str) -> None:
+def test_with_no_want_above_indifference_the_maps_nearest_role_is_in_the_top_3(
+    name: str,
+) -> None:
     catalogue = CATALOGUES[name]
 
     @PROPERTY
-    @given(profiles(catalogue), st.integers(0, 5), st.integers(0, 5))
-    def check(profile: Profile, swe: int, ml: int) -> None:
-        unwilling = profile.model_copy(update={"swe": swe, "ml": ml, "wants": {}})
-        result = rank_roles(catalogue, unwilling)
-        assert result.nearest and result.nearest[0].rank <= 3
-        scores_kept = {fit.role.id: fit.score for fit in result.fits}
-        plain = {r.id: fit_role(catalogue, r, unwilling).score for r in ml_roles(catalogue)}
-        assert scores_kept == plain  # kept in the top 3: its score is not changed
+    @given(
+        profiles(catalogue),
+        st.integers(0, 5),
+        st.integers(0, 5),
+        st.dictionaries(st.sampled_from(list(Interest)), st.integers(0, 2), max_size=3),
+    )
+    def check(profile: Profile, swe: int, ml: int, low: dict[Interest, int]) -> None:
+        unsure = profile.model_copy(update={"swe": swe, "ml": ml, "wants": low})
+        result = rank_roles(catalogue, unsure)
+        _kept_where_due(catalogue, result)
+        if any(near.unwanted is None for near in result.nearest):
+            assert result.nearest[0].rank <= 3
+        plain = {r.id: fit_role(catalogue, r, unsure).score for r in ml_roles(catalogue)}
+        assert {fit.role.id: fit.score for fit in result.fits} == plain  # scores unchanged
 
     check()
+
+
+def test_a_want_above_indifference_ranks_by_score_alone() -> None:
+    catalogue = CATALOGUES["bundled"]
+    result = rank_roles(catalogue, Profile(swe=1, ml=1, wants={Interest.MODELLING: 3}))
+    assert not any(fit.kept_as_nearest for fit in result.fits)
+    assert result.nearest[0].rank > 3
+    low = rank_roles(catalogue, Profile(swe=1, ml=1, wants={Interest.RESEARCH: 2}))
+    assert [f.role.id for f in low.fits if f.kept_as_nearest] == ["data-analyst"]
+
+
+def test_a_starting_point_is_not_kept() -> None:
+    """With --track all the map's nearest role can be a starting point, not a place to go."""
+    catalogue = CATALOGUES["bundled"]
+    result = rank_roles(catalogue, Profile(swe=5, ml=0), catalogue.roles)
+    assert result.nearest[0].role.id == "software-engineer"
+    assert not any(fit.kept_as_nearest for fit in result.fits)
 
 
 def test_without_both_map_axes_no_role_is_named_or_kept() -> None:

@@ -166,6 +166,11 @@ def test_a_second_job_title_after_the_head_is_no_misleading_title(catalogue: Cat
     assert result.title_role is not None and result.title_role.id == "ai-engineer"
     assert result.matches[0].role.id == "ai-engineer"
     assert result.warning is None
+    below = triage(catalogue, "Join our Berlin team\n" + text)  # the title on the next line
+    assert below.title_role is not None and below.title_role.id == "ai-engineer"
+    assert below.warning is None
+    assert second_title(catalogue, "Data Scientist - AI Engineer II")
+    assert second_title(catalogue, "Data Scientist - AI Engineer at Acme")
     assert second_title(catalogue, "Data Scientist - AI Engineer")
     assert second_title(catalogue, "Senior Data Scientist / Gen AI Engineers, AVP")
     assert not second_title(catalogue, "Software Engineer, Machine Learning Infrastructure")
@@ -199,6 +204,16 @@ def test_misread_title(
     named: str | None, base: str | None, ranked: list[tuple[str, float]], expected: str | None
 ) -> None:
     assert misread_title(named, base, ranked, 0.4) == expected
+
+
+def test_misread_title_of_two_job_titles_warns_only_on_a_reading_as_neither() -> None:
+    ranked = [("ai-engineer", 0.9), ("data-scientist", 0.05)]
+    assert misread_title("ai-engineer", "data-scientist", ranked, 0.4, either=True) is None
+    assert misread_title("data-scientist", "ai-engineer", ranked, 0.4, either=True) is None
+    other = [("ml-engineer", 0.9), ("ai-engineer", 0.05)]
+    assert misread_title("ai-engineer", "data-scientist", other, 0.4, either=True) == (
+        "ai-engineer"
+    )
 
 
 def test_variant_is_named(catalogue: Catalogue) -> None:

@@ -47,13 +47,14 @@ often people like those in the stories made each move, nothing more.
 
 The skill map's distance (`map --me`) is reported with each role but not scored, and the
 roles the map puts nearest you are named with their places in the ranking (`nearest`).
-With no wants, `fit` cannot tell where you want to go, so the map's nearest role (where
-your skills are now) is kept in the top 3, moved up to third if it scores lower, with a
-reason saying so (session 11; issue 15 asks it of a profile of axes only, for which the
-scores alone left it out for 145 of 252 profiles). What it costs, on the 295 real people
-of the read rounds: the role moved into is in the top 3 for 210 rather than 216, and,
-told only their axes, 187 rather than 192 (`benchmarks/fit_people.py`); ranking by the
-map alone would have it for 48. The map places your skills as they are, and people mostly
+With no want above indifference, `fit` cannot tell where you want to go, so the map's
+nearest role (where your skills are now) is kept in the top 3, moved up to third if it
+ranks lower, with a reason saying so (session 11; issue 15 asks it of a profile of axes
+only, for which the scores alone left it out for 145 of 252 profiles). What it costs, on
+the 295 real people of the read rounds: the role moved into is in the top 3 for 210
+rather than 216 (11 lose that place, 5 gain it), and, told only their axes, 187 rather
+than 192 (12 lose, 7 gain; `benchmarks/fit_people.py`); ranking by the map alone would
+have it for 48. The map places your skills as they are, and people mostly
 move to a role above them: that is why the nearest role is kept, not ranked first. Scoring
 it (weight 0.15, before session 7) ranked roles the map places beside a person, whatever
 their needs: a software engineer at swe 3, ml 2 got the ML hardware engineer and the
@@ -82,8 +83,9 @@ raising a rated skill, never lowers any role's score; raising a skill-map answer
 lowers any role's score; saying you lack an unknown skill never raises one; raising a want
 never lowers the score of a role mostly about that work, and a want below indifference
 (0-2) never raises it; a want of 0 keeps roles mostly about it out of the top 3 (when at
-least three roles are not); `fit` and `map --me` report the same distances; with no wants,
-one of the roles the map puts nearest you is in the top 3. Meeting every
+least three roles are not); `fit` and `map --me` report the same distances; given --swe
+and --ml and no want above indifference, one of the roles the map puts nearest you is in
+the top 3 (unless you want none of their work). Meeting every
 need a role lists ranks it first in the bundled catalogue (a test): since the moves joined,
 that is a fact of the data, not of the model; the narrowest margin is the product owner's,
 1 point above the product manager, which 6 more moves into product management would undo.
@@ -128,7 +130,8 @@ MOSTLY = 0.4
 """A role is *mostly* about a kind of work when it is the largest share of its work mix
 and at least this share."""
 KEPT_PLACE = 3
-"""With no wants, the map's nearest role is kept at least this high (see `rank_roles`)."""
+"""With no want above indifference, the map's nearest role is kept at least this high
+(see `rank_roles`)."""
 TRACK_SHARE = 0.5
 """The least share of the kind of work a role's track is `mostly` about: the sources file
 research roles under research (000, lines 76-78), whatever skills they list."""
@@ -219,7 +222,7 @@ class RoleFit:
     unwanted: Interest | None = None
     """The kind of work the role is mostly about, when you want none of it."""
     kept_as_nearest: bool = False
-    """Moved up to third: the map's nearest role, for a profile with no wants (`rank_roles`)."""
+    """Moved up to third: the map's nearest role, when no want is above indifference."""
 
 
 @dataclass(frozen=True)
@@ -460,9 +463,11 @@ def rank_roles(
     points), or `roles`; best fit first; roles mostly about work you want none of come
     after the rest. `moves` replaces the recorded moves (the benchmark's held-out counts).
 
-    With no wants, `fit` does not know where you want to go, so the role the skill map puts
-    nearest you (where your skills are now, as `map --me` ranks it) is kept in the top 3,
-    moved up to third if it ranks lower, its score unchanged and its reasons saying why."""
+    With no want above indifference (none, or only 0-2), `fit` does not know where you want
+    to go, so the role the skill map puts nearest you (where your skills are now, as `map
+    --me` ranks it) is kept in the top 3, moved up to third if it ranks lower, its score
+    unchanged and its reasons saying why; not a role you want none of the work of, nor a
+    starting point off the tracks shown by default."""
     candidates = roles if roles is not None else catalogue.roles_on(catalogue.shown_tracks)
     fits = [fit_role(catalogue, role, profile, moves) for role in candidates]
     fits.sort(key=lambda fit: (fit.unwanted is not None, -fit.score, fit.role.name))
@@ -470,13 +475,22 @@ def rank_roles(
         return FitResult(profile, tuple(fits))
     least = min(fit.distance for fit in fits if fit.distance is not None) if fits else 0.0
     nearest = [i for i, fit in enumerate(fits) if fit.distance == least]
-    if not profile.wants and nearest and nearest[0] >= KEPT_PLACE:
-        fits.insert(KEPT_PLACE - 1, _kept(fits.pop(nearest[0])))
+    # Wants of 2 or less say what you do not want, not where to go; a role mostly about work
+    # you want none of stays last; a starting point (--track all) is not a place to go.
+    eager = any(want > 5 * INDIFFERENT for want in profile.wants.values())
+    keepable = [
+        i for i in nearest if fits[i].unwanted is None and catalogue.track(fits[i].role.track).shown
+    ]
+    if not eager and keepable and nearest[0] >= KEPT_PLACE:
+        fits.insert(KEPT_PLACE - 1, _kept(fits.pop(keepable[0])))
     return FitResult(profile, tuple(fits), _map_nearest(fits, least))
 
 
 def _kept(fit: RoleFit) -> RoleFit:
-    why = "kept in the top 3 though it scores lower: the map's nearest role (no wants given)"
+    why = (
+        f"kept in the top {KEPT_PLACE} whatever its score: the map's nearest role (you named "
+        "no work you want)"
+    )
     return replace(fit, kept_as_nearest=True, reasons=(why, *fit.reasons))
 
 

@@ -117,7 +117,7 @@ def _map_nearest(nearest: Sequence[MapNearest], shown: int) -> Para:
 
 
 def _place(near: MapNearest) -> str:
-    return "last" if near.rank == near.of else _ordinal(near.rank)
+    return "last" if near.rank == near.of > 1 else _ordinal(near.rank)
 
 
 @views.renders("TransitionPlan")
