@@ -128,18 +128,23 @@ def test_a_generic_engineering_title_over_ai_work_gets_a_warning(
     assert result.warning.startswith("titled Software engineer, reads as AI engineer: ")
 
 
+def _ad(title: str, *duties: str) -> str:
+    """A short ad: its title, then its duties as a list."""
+    return f"{title}\n\nWhat you will do\n" + "".join(f"- {duty}\n" for duty in duties)
+
+
 def test_a_qualifier_that_names_the_role_still_warns_about_the_titles_head(
     catalogue: Catalogue,
 ) -> None:
     """The title "Software Engineer, Machine Learning Infrastructure" names the platform
     engineer by its qualifier, and the ad reads as one; the head names a software engineer,
     which the labelling guide counts as misleading: the warning names the head."""
-    text = (
-        "Software Engineer, Machine Learning Infrastructure\n\nWhat you will do\n"
-        "- Build and run the shared ML platform our modelling teams train and serve on: GPU"
+    text = _ad(
+        "Software Engineer, Machine Learning Infrastructure",
+        "Build and run the shared ML platform our modelling teams train and serve on: GPU"
         " cluster scheduling on Kubernetes, the feature store, the model registry and the"
-        " serving layer.\n"
-        "- Own the training infrastructure: distributed training jobs, capacity planning.\n"
+        " serving layer.",
+        "Own the training infrastructure: distributed training jobs, capacity planning.",
     )
     result = triage(catalogue, text)
     assert result.title_role is not None and result.title_role.id == "ml-platform-engineer"
@@ -154,13 +159,13 @@ def test_a_qualifier_that_names_the_role_still_warns_about_the_titles_head(
 
 
 def test_a_second_job_title_after_the_head_is_no_misleading_title(catalogue: Catalogue) -> None:
-    """ "Data Scientist - AI Engineer" is two titles, and the ad reads as the second: the
-    head is not warned about, as it is when an area of work follows it."""
-    text = (
-        "Data Scientist - AI Engineer\n\nWhat you will do\n"
-        "- Build retrieval-augmented generation (RAG) features on top of LLMs: prompts,"
-        " chunking, embeddings in a vector database, evals and guardrails for the chatbot.\n"
-        "- Ship agentic workflows with LangChain and the OpenAI API into production.\n"
+    """The title "Data Scientist - AI Engineer" is two titles, and the ad reads as the
+    second: the head is not warned about, as it is when an area of work follows it."""
+    text = _ad(
+        "Data Scientist - AI Engineer",
+        "Build retrieval-augmented generation (RAG) features on top of LLMs: prompts,"
+        " chunking, embeddings in a vector database, evals and guardrails for the chatbot.",
+        "Ship agentic workflows with LangChain and the OpenAI API into production.",
     )
     result = triage(catalogue, text)
     assert result.title_role is not None and result.title_role.id == "ai-engineer"
