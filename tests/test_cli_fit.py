@@ -105,6 +105,16 @@ def test_fit_keeps_the_maps_nearest_role_in_the_top_3_when_no_wants_are_given(
     ]
     chart = json.loads(invoke("map", "--me", "swe=1,ml=1", "-f", "json").stdout)
     assert chart["nearest"][0]["id"] == "data-analyst"
+    shorter = invoke("fit", "--swe", "1", "--ml", "1", "-n", "2", width=100).stdout
+    assert "Data analyst, 3rd of the 15 ranked (--top 3 shows it); Product owner, last." in (
+        " ".join(shorter.split())
+    )
+    starting = invoke("fit", "--swe", "5", "--ml", "0", "-t", "all", width=100).stdout
+    closing = " ".join(starting.split("\n\n")[-1].split())
+    assert closing.startswith("Nearest you on the skill map (where you are): Software engineer")
+    assert closing.endswith(  # no wants: the ranking does not weigh them
+        "this ranking is where to go: the needs you meet, how often people made each move."
+    )
     table = invoke("fit", "--swe", "1", "--ml", "1", "-n", "3", width=100).stdout
     assert " ".join(table.split("\n\n")[-1].split()) == (
         "Nearest you on the skill map (where you are): Data analyst, 3rd of the 15 ranked; "

@@ -176,6 +176,9 @@ def test_a_second_job_title_after_the_head_is_no_misleading_title(catalogue: Cat
     assert below.warning is None
     assert second_title(catalogue, "Data Scientist - AI Engineer II")
     assert second_title(catalogue, "Data Scientist - AI Engineer at Acme")
+    assert second_title(catalogue, "Software Engineer - Machine Learning Engineer Intern")
+    assert not second_title(catalogue, "Software Engineer, Data Scientist Tooling")
+    assert not second_title(catalogue, "Software Engineer (AI Research Scientist team)")
     assert second_title(catalogue, "Data Scientist - AI Engineer")
     assert second_title(catalogue, "Senior Data Scientist / Gen AI Engineers, AVP")
     assert not second_title(catalogue, "Software Engineer, Machine Learning Infrastructure")

@@ -50,7 +50,7 @@ roles the map puts nearest you are named with their places in the ranking (`near
 With no want above indifference, `fit` cannot tell where you want to go, so the map's
 nearest role (where your skills are now) is kept in the top 3, moved up to third if it
 ranks lower, with a reason saying so (session 11; issue 15 asks it of a profile of axes
-only, for which the scores alone left it out for 145 of 252 profiles). What it costs, on
+only, for which the scores alone leave it out for 144 of 252 profiles). What it costs, on
 the 328 real people of the read rounds (each round ranked with the moves of the others):
 the role moved into is in the top 3 for 236 rather than 242 (11 lose that place, 5 gain
 it), and, told only their axes, 206 rather than 209 (12 lose, 9 gain;
@@ -89,7 +89,8 @@ and --ml and no want above indifference, one of the roles the map puts nearest y
 the top 3 (unless you want none of their work). Meeting every
 need a role lists ranks it first in the bundled catalogue (a test): since the moves joined,
 that is a fact of the data, not of the model; the narrowest margin is the product owner's,
-1 point above the product manager, which 6 more moves into product management would undo.
+half a point above the product manager, which 4 more moves into product management would
+undo.
 
 Worked example, `fit --swe 4 --ml 1 --want deployment=5`: swe 4 estimates the software
 skills at practitioner (rank 3) and the infrastructure and data-engineering ones a step

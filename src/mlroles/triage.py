@@ -175,6 +175,8 @@ _JOB_NOUNS = frozenset(
     )
 )
 """The last word of a part of a title that is a job title itself, not an area of work."""
+_GRADE = re.compile(r"(?:i{1,3}|iv|v|\d+|sr\.?|jr\.?|senior|junior|intern|trainee|\W+)")
+"""Words after a job noun that grade the job, not name it: "Engineer II", "Engineer Intern"."""
 
 
 def find_title(text: str) -> str | None:
@@ -229,8 +231,13 @@ def second_title(catalogue: Catalogue, title: str) -> bool:
     for part in [part for part in _QUALIFIER.split(title) if part.strip()][1:]:
         qualifier = _named_in(title_stems(part), catalogue)
         if qualifier is not None and catalogue.track(qualifier.track).shown:
-            # Any word, not the last: "Engineer II", "Engineer Intern", "Engineer at Acme".
-            return any(word.rstrip("s") in _JOB_NOUNS for word in part.lower().split())
+            # The last word once a grade or a place is cut off: "Engineer II", "Engineer
+            # Intern", "Engineer at Acme" (but "Data Scientist Tooling" is an area of work).
+            words = part.lower().split()
+            words = words[: words.index("at")] if "at" in words else words
+            while words and _GRADE.fullmatch(words[-1]):
+                words.pop()
+            return bool(words) and words[-1].rstrip("s") in _JOB_NOUNS
     return False
 
 
@@ -499,7 +506,7 @@ def misread_title(
     top, top_confidence = ranked[0]
     if either and top in (named, base):
         return None
-    titled = named if named is not None and (named != top or either) else base
+    titled = named if named is not None and named != top else base
     if titled is None or titled == top:
         return None
     titled_confidence = next((c for role, c in ranked if role == titled), 0.0)

@@ -73,7 +73,8 @@ def _fit(view: FitResult) -> Block:
         parts += [para(*ranked(rank, fit.role, f"{fit.score:.0f}/100"), kind="heading")]
         parts += [details(detail, label), BLANK]
     if view.nearest:
-        parts += [_map_nearest(view.nearest, len(view.fits)), BLANK]
+        wants = any(want > 2 for want in view.profile.wants.values())
+        parts += [_map_nearest(view.nearest, len(view.fits), wants), BLANK]
     return stack(*parts[:-1])
 
 
@@ -84,7 +85,7 @@ def _ordinal(number: int) -> str:
     return f"{number}{suffix}"
 
 
-def _map_nearest(nearest: Sequence[MapNearest], shown: int) -> Para:
+def _map_nearest(nearest: Sequence[MapNearest], shown: int, wants: bool) -> Para:
     """Where `fit` ranks the roles `map --me` puts nearest you, and why the two differ when
     none of them is in the top 3."""
     away = "where you are" if nearest[0].distance == 0 else f"{nearest[0].distance:.2f} away"
@@ -106,10 +107,11 @@ def _map_nearest(nearest: Sequence[MapNearest], shown: int) -> Para:
         )
         # flat() would strip the space that parts the sentences.
         spans.append((" ", ""))
+        weighs = "the work you want, " if wants else ""
         spans.append(
             flat(
                 why + "The map shows where your skills are now; this ranking is where to go: "
-                "the work you want, the needs you meet, how often people made each move.",
+                f"{weighs}the needs you meet, how often people made each move.",
                 "muted",
             )
         )
