@@ -477,15 +477,20 @@ def rank_roles(
         return FitResult(profile, tuple(fits))
     least = min(fit.distance for fit in fits if fit.distance is not None) if fits else 0.0
     nearest = [i for i, fit in enumerate(fits) if fit.distance == least]
-    # Wants of 2 or less say what you do not want, not where to go; a role mostly about work
-    # you want none of stays last; a starting point (--track all) is not a place to go.
-    eager = any(want > 5 * INDIFFERENT for want in profile.wants.values())
+    # A role mostly about work you want none of stays last; a starting point (--track all)
+    # is not a place to go.
     keepable = [
         i for i in nearest if fits[i].unwanted is None and catalogue.track(fits[i].role.track).shown
     ]
-    if not eager and keepable and nearest[0] >= KEPT_PLACE:
+    if not names_work_wanted(profile) and keepable and nearest[0] >= KEPT_PLACE:
         fits.insert(KEPT_PLACE - 1, _kept(fits.pop(keepable[0])))
     return FitResult(profile, tuple(fits), _map_nearest(fits, least))
+
+
+def names_work_wanted(profile: Profile) -> bool:
+    """Whether the profile wants some kind of work more than indifferently: wants of 0-2 say
+    what you do not want, not where to go."""
+    return any(want > 5 * INDIFFERENT for want in profile.wants.values())
 
 
 def _kept(fit: RoleFit) -> RoleFit:

@@ -204,6 +204,16 @@ def _named_in(stems: tuple[str, ...], catalogue: Catalogue) -> Role | None:
     return None
 
 
+def _qualifier(catalogue: Catalogue, title: str) -> tuple[str, Role] | None:
+    """The first part of the title after its head (past a comma, a dash, a bracket) that
+    names a role on the tracks shown by default, and that role."""
+    for part in [part for part in _QUALIFIER.split(title) if part.strip()][1:]:
+        role = _named_in(title_stems(part), catalogue)
+        if role is not None and catalogue.track(role.track).shown:
+            return part, role
+    return None
+
+
 def title_roles(catalogue: Catalogue, title: str) -> tuple[Role | None, Role | None]:
     """(the role the title names, the role its first part names when a qualifier differs).
 
@@ -215,10 +225,10 @@ def title_roles(catalogue: Catalogue, title: str) -> tuple[Role | None, Role | N
     if not parts:
         return None, None
     base = _named_in(title_stems(parts[0]), catalogue)
-    for part in parts[1:]:
-        qualifier = _named_in(title_stems(part), catalogue)
-        if qualifier is not None and catalogue.track(qualifier.track).shown:
-            return qualifier, (base if base is not None and base.id != qualifier.id else None)
+    found = _qualifier(catalogue, title)
+    if found is not None:
+        qualifier = found[1]
+        return qualifier, (base if base is not None and base.id != qualifier.id else None)
     if base is None:
         base = _named_in(title_stems(title), catalogue)
     return base, None
@@ -228,17 +238,16 @@ def second_title(catalogue: Catalogue, title: str) -> bool:
     """Whether the part of the title that names its role after a separator is a job title
     of its own ("Data Scientist - AI Engineer II": two titles, and the ad may be either),
     not an area of work ("Software Engineer, ML Infrastructure": the head is the title)."""
-    for part in [part for part in _QUALIFIER.split(title) if part.strip()][1:]:
-        qualifier = _named_in(title_stems(part), catalogue)
-        if qualifier is not None and catalogue.track(qualifier.track).shown:
-            # The last word once a grade or a place is cut off: "Engineer II", "Engineer
-            # Intern", "Engineer at Acme" (but "Data Scientist Tooling" is an area of work).
-            words = part.lower().split()
-            words = words[: words.index("at")] if "at" in words else words
-            while words and _GRADE.fullmatch(words[-1]):
-                words.pop()
-            return bool(words) and words[-1].rstrip("s") in _JOB_NOUNS
-    return False
+    found = _qualifier(catalogue, title)
+    if found is None:
+        return False
+    # The last word once a grade or a place is cut off: "Engineer II", "Engineer Intern",
+    # "Engineer at Acme" (but "Data Scientist Tooling" is an area of work).
+    words = found[0].lower().split()
+    words = words[: words.index("at")] if "at" in words else words
+    while words and _GRADE.fullmatch(words[-1]):
+        words.pop()
+    return bool(words) and words[-1].rstrip("s") in _JOB_NOUNS
 
 
 def title_line(catalogue: Catalogue, ad: ReadAd) -> str | None:

@@ -73,7 +73,9 @@ def _fit(view: FitResult) -> Block:
         parts += [para(*ranked(rank, fit.role, f"{fit.score:.0f}/100"), kind="heading")]
         parts += [details(detail, label), BLANK]
     if view.nearest:
-        wants = any(want > 2 for want in view.profile.wants.values())
+        from ...fit import names_work_wanted  # the model's rule; fit is not a layout import
+
+        wants = names_work_wanted(view.profile)
         parts += [_map_nearest(view.nearest, len(view.fits), wants), BLANK]
     return stack(*parts[:-1])
 
@@ -97,14 +99,13 @@ def _map_nearest(nearest: Sequence[MapNearest], shown: int, wants: bool) -> Para
         (f"Nearest you on the skill map ({away}): ", "strong"),
         flat("; ".join(places) + "."),
     ]
-    if min(n.rank for n in nearest) > 3:
-        unwanted = [n for n in nearest if n.unwanted is not None]
-        why = (
-            f"{unwanted[0].role.name} is mostly {unwanted[0].unwanted.value} work, which you "
-            "want none of. "
-            if unwanted and unwanted[0].unwanted is not None
-            else ""
-        )
+    from ...fit import KEPT_PLACE
+
+    if min(n.rank for n in nearest) > KEPT_PLACE:
+        last = next((n for n in nearest if n.unwanted is not None), None)
+        why = ""
+        if last is not None and last.unwanted is not None:
+            why = f"{last.role.name} is mostly {last.unwanted.value} work, which you want none of. "
         # flat() would strip the space that parts the sentences.
         spans.append((" ", ""))
         weighs = "the work you want, " if wants else ""
