@@ -330,6 +330,17 @@ def test_a_guard_holds_across_a_line_wrapped_at_a_fixed_width(catalogue: Catalog
         ("- Social media marketing skills.\n", "communication"),
         ("- You work well with ambiguity.\n", "communication"),
         ("- Disciplines (among them Mathematics and Statistics).\n", "statistics"),
+        ("- Detect objects in LiDAR point clouds.\n", "cloud-platforms"),
+        ("- Forecast cloud cover for the next six hours.\n", "cloud-platforms"),
+        ("- Strong infrastructure-as-code skills (Terraform).\n", "software-engineering"),
+        ("- You will be reporting directly to the CTO.\n", "technical-writing"),
+        ("- Build document classification for contracts.\n", "technical-writing"),
+        ("- Own regulatory reporting data flows.\n", "technical-writing"),
+        ("- Research & Development of new sensors.\n", "research-methods"),
+        ("- Join a team that leads the world in forecasting.\n", "strategy-leadership"),
+        ("- Each intern works with a mentor.\n", "strategy-leadership"),
+        ("- Make sure the models can be explained.\n", "communication"),
+        ("- Know Spark's lazy evaluation.\n", "model-evaluation"),
     ],
 )
 def test_other_senses_ask_for_nothing(catalogue: Catalogue, body: str, skill: str) -> None:
@@ -352,3 +363,38 @@ def test_other_senses_of_model_performance_causal_inference_and_subjects(
     )
     asks = _asks(catalogue, subject)
     assert "mathematics" not in asks and "statistics" not in asks
+
+
+@pytest.mark.parametrize(
+    ("body", "skill"),
+    [
+        ("- Strong coding skills in C++ and Python.\n", "software-engineering"),
+        ("- Review code and designs with colleagues.\n", "software-engineering"),
+        ("- Write production-grade code for perception.\n", "software-engineering"),
+        ("- Design machine learning solutions able to scale worldwide.\n", "ml-systems-design"),
+        ("- Own the architecture of the ML platform.\n", "ml-systems-design"),
+        ("- Back-test the models and write up the results.\n", "model-evaluation"),
+        ("- Curate the datasets and validate them.\n", "model-evaluation"),
+        ("- Good written and spoken English.\n", "communication"),
+        ("- Dig into data to find where margins leak.\n", "data-analysis"),
+        ("- Publish papers at top venues (NeurIPS 2025).\n", "publishing"),
+    ],
+)
+def test_how_ads_word_an_ask(catalogue: Catalogue, body: str, skill: str) -> None:
+    assert skill in _asks(catalogue, "Engineer\n\nDuties\n" + body)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Published Jan 20, 2026",
+        "Published: 2023 - Open until filled",
+        "Published on: 29 November 2019",
+        "Publication date",
+        "Published externally only",
+        "Posted 3 days ago",
+    ],
+)
+def test_when_the_ad_went_up_asks_for_no_publishing(catalogue: Catalogue, line: str) -> None:
+    ad = f"Research Scientist\n\n{line}\n\nDuties\n- Train models in PyTorch.\n"
+    assert "publishing" not in _asks(catalogue, ad)

@@ -127,6 +127,15 @@ _DETAILS_LINE = re.compile(
     r"|^[^.]{0,80}\u00b7[^.]{0,80}\u00b7",
     re.IGNORECASE,
 )
+# When the posting went up: "Published Jan 20, 2026", "Published on: 29 November 2019",
+# "Publication date", "Published externally only". The page's details, not a research
+# output the job asks for ("Published papers at NeurIPS" is not matched).
+_DATE_LINE = re.compile(
+    r"^\W*(?:published|posted|publication date|date published|date of publication)"
+    r"(?:\s*:|\s+on\b|\s*$|\s+(?:\d|externally|internally|today|yesterday|"
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))",
+    re.IGNORECASE,
+)
 # A field line longer than this is prose that starts with a field ("Team: AI Agents. We
 # operate agents that ..."): it is read as the section it stands in.
 MAX_DETAILS_WORDS = 30
@@ -472,7 +481,8 @@ def read_ad(text: str, *, plain: bool = False) -> ReadAd:
             sections.append((number, kind))
             continue
         line_section = section
-        if _DETAILS_LINE.search(line) and len(line.split()) <= MAX_DETAILS_WORDS:
+        field = _DETAILS_LINE.search(line) or _DATE_LINE.search(line)
+        if field and len(line.split()) <= MAX_DETAILS_WORDS:
             line_section = Section.DETAILS
         elif _LEGAL_LINE.search(line):
             line_section = Section.BENEFITS

@@ -347,7 +347,7 @@ class AdPhrases(Model):
     )
     unless: tuple[_Phrase, ...] = Field(
         default=(),
-        max_length=24,
+        max_length=40,  # as many as terms: an ambiguous word needs a guard per sense
         description="Phrases in which a term or product of the skill means something else: "
         "a match inside one, within a clause, does not count (`communication` unless "
         "`communication overhead`).",
