@@ -60,6 +60,21 @@ def test_sections_come_from_headings_and_cues() -> None:
         ("Location:", Section.BENEFITS),
         ("Location: Redmond, WA", None),  # a job board's field, not a heading
         ("Company: Northwind Bank", None),
+        # A contractor's posting describes the project, not the company.
+        ("What the project is about", Section.ROLE),
+        ("Project", Section.ROLE),
+        # Matched as whole headings: a duty line or a skill is no heading.
+        ("Project management", None),
+        ("Own the post-training stack", None),
+        ("Manage your own projects independently", None),
+        # "About the post" and "What the traineeship is about" describe the job, not the
+        # employer; "Employer: Acme" is a job board's field.
+        ("About the post", Section.ROLE),
+        ("What the traineeship is about", Section.ROLE),
+        ("About the internship", Section.ROLE),
+        ("About the company", Section.COMPANY),
+        ("Employer: Acme University", None),
+        ("Publication date", None),  # the posting's date, read as page details
     ],
 )
 def test_heading_kind(line: str, kind: Section | None) -> None:

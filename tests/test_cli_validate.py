@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import jsonschema
+import pytest
 import yaml
 
 from conftest import Invoke
@@ -209,3 +210,22 @@ def test_a_single_value_where_a_list_belongs_is_explained_in_yaml_terms(
     result = invoke("validate", str(path))
     assert result.exit_code == 1
     assert "in_ads.products[0]: a product is a name as ads write it" in result.stdout
+
+
+@pytest.mark.parametrize("guard", ['"point cloud*"', '"weekly reports, dashboards"'])
+def test_an_unless_phrase_that_could_never_match_is_refused(
+    invoke: Invoke, tmp_path: Path, guard: str
+) -> None:
+    """A guard is matched word for word within one clause: a '*' would be ignored and a
+    comma would keep it from ever matching, so both are refused with the reason."""
+    path = tmp_path / "skills.yaml"
+    path.write_text(
+        "skills:\n  - id: cloudy\n    name: Cloudy\n    category: infrastructure\n"
+        "    description: Clouds.\n    in_ads:\n      terms: [cloud]\n"
+        f"      unless: [{guard}]\n      sources: [ml-roles-blog]\n"
+        "    sources: [ml-roles-blog]\n",
+        encoding="utf-8",
+    )
+    result = invoke("validate", str(path))
+    assert result.exit_code == 1
+    assert "in_ads.unless[0]: an unless phrase is matched word for word" in result.stdout

@@ -339,8 +339,13 @@ def test_a_guard_holds_across_a_line_wrapped_at_a_fixed_width(catalogue: Catalog
         ("- Research & Development of new sensors.\n", "research-methods"),
         ("- Join a team that leads the world in forecasting.\n", "strategy-leadership"),
         ("- Each intern works with a mentor.\n", "strategy-leadership"),
+        ("- Build them together with your mentors.\n", "strategy-leadership"),
         ("- Make sure the models can be explained.\n", "communication"),
         ("- Know Spark's lazy evaluation.\n", "model-evaluation"),
+        ("- Gather requirements and validate them with the business.\n", "model-evaluation"),
+        ("- Track business performance metrics for the sales team.\n", "model-evaluation"),
+        ("- Drive our digital transformation into a data-driven firm.\n", "data-analysis"),
+        ("- Fluent German, written and spoken.\n", "communication"),
     ],
 )
 def test_other_senses_ask_for_nothing(catalogue: Catalogue, body: str, skill: str) -> None:
@@ -374,8 +379,17 @@ def test_other_senses_of_model_performance_causal_inference_and_subjects(
         ("- Design machine learning solutions able to scale worldwide.\n", "ml-systems-design"),
         ("- Own the architecture of the ML platform.\n", "ml-systems-design"),
         ("- Back-test the models and write up the results.\n", "model-evaluation"),
-        ("- Curate the datasets and validate them.\n", "model-evaluation"),
-        ("- Good written and spoken English.\n", "communication"),
+        # The senses the guards keep out are narrow: these still ask.
+        ("- Strong execution and communication skills.\n", "communication"),
+        ("- Results must be explained to clinicians in plain words.\n", "communication"),
+        ("- Use your mentoring skills to grow junior engineers.\n", "strategy-leadership"),
+        ("- Act as a research mentor to PhD students.\n", "strategy-leadership"),
+        ("- Provide formal mentoring to junior data scientists.\n", "strategy-leadership"),
+        ("- Lead the innovation agenda of the search team.\n", "strategy-leadership"),
+        ("- Take part in team rituals such as code reviews.\n", "software-engineering"),
+        ("- Published 3+ first-author papers at NeurIPS or ICML.\n", "publishing"),
+        ("- Published novel research at top-tier venues.\n", "publishing"),
+        ("- Published on arXiv or in peer-reviewed journals.\n", "publishing"),
         ("- Dig into data to find where margins leak.\n", "data-analysis"),
         ("- Publish papers at top venues (NeurIPS 2025).\n", "publishing"),
     ],
@@ -398,3 +412,21 @@ def test_how_ads_word_an_ask(catalogue: Catalogue, body: str, skill: str) -> Non
 def test_when_the_ad_went_up_asks_for_no_publishing(catalogue: Catalogue, line: str) -> None:
     ad = f"Research Scientist\n\n{line}\n\nDuties\n- Train models in PyTorch.\n"
     assert "publishing" not in _asks(catalogue, ad)
+
+
+def test_a_nice_to_have_cue_speaks_of_its_own_sentence(catalogue: Catalogue) -> None:
+    """A paragraph on one line: the duties before "is a plus" stay required."""
+    line = "You will build data pipelines in Airflow. Experience with Kafka is a plus.\n"
+    asks = _asks(catalogue, "Data Engineer\n\nThe role\n" + line)
+    assert asks["data-pipelines"] is True
+    assert asks["big-data"] is False  # Kafka asks for big data, nice to have
+
+
+def test_what_the_ad_says_is_not_required_is_not_asked(catalogue: Catalogue) -> None:
+    no = "Scientist\n\nRequirements\n- SQL and Python.\n- Publications are not required.\n"
+    assert "publishing" not in _asks(catalogue, no)
+    # ... unless it is welcomed in the same breath: then it is nice to have.
+    welcome = (
+        "Scientist\n\nRequirements\n- SQL.\n- Publications would be nice but are not required.\n"
+    )
+    assert _asks(catalogue, welcome)["publishing"] is False

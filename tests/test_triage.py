@@ -12,7 +12,13 @@ from conftest import Invoke
 from mlroles.adtext import MAX_AD_BYTES, AdError, decode_ad
 from mlroles.catalogue import Catalogue
 from mlroles.termmatch import term_found
-from mlroles.triage import find_title, misread_title, second_title, title_role, triage
+from mlroles.triage import (
+    find_title,
+    misread_title,
+    second_title,
+    title_role,
+    triage,
+)
 
 POSTINGS = Path(__file__).parent / "data" / "postings"
 LABELS = yaml.safe_load((POSTINGS / "labels.yaml").read_text())["postings"]
@@ -80,6 +86,10 @@ def test_find_title(text: str, title: str) -> None:
         # A qualifier that names an ML role is more specific than the words before it.
         ("Senior ML Engineer (MLOps)", "mlops-engineer"),
         ("Software Engineer, Machine Learning Infrastructure", "ml-platform-engineer"),
+        # Machine learning operations is MLOps, written out.
+        ("Senior Machine Learning Operations Engineer", "mlops-engineer"),
+        ("ML Operations Engineer II", "mlops-engineer"),
+        ("Machine Learning Engineer, Ops Tooling", "ml-engineer"),
     ],
 )
 def test_title_role(catalogue: Catalogue, title: str, role_id: str | None) -> None:
@@ -427,3 +437,22 @@ def test_cli_json_lists_the_words_with_their_lines(invoke: Invoke, tmp_path: Pat
     assert top["typical_words"] and set(top["typical_words"][0]) == {"words", "line", "weight"}
     shown = invoke("triage", str(ad), width=60).stdout
     assert "words its ads use:" in shown
+
+
+def test_cannot_tell_says_whether_terms_are_few_or_weak(catalogue: Catalogue) -> None:
+    few = triage(catalogue, "Data Scientist\n\nWe need a data scientist for dashboards.\n")
+    assert not few.decided and few.verdict.startswith("Cannot tell: too little to go on (")
+    # Terms enough, but each weak where it stands (the company's blurb counts little).
+    blurb = (
+        "Engineer\n\nAbout us\nWe run dashboards, a data warehouse, A/B tests, model "
+        "monitoring and Kubernetes clusters for our clients.\n"
+    )
+    weak = triage(catalogue, blurb)
+    assert weak.terms_found == 8 and not weak.decided
+    assert weak.verdict == (
+        "Cannot tell: the 8 terms found are weak evidence, and the ad says too little about "
+        "the work to read by its words (0 words)."
+    )
+    # The same terms in an ad long enough to read by its words: decided.
+    duties = "Duties\n" + "- Build and run the data warehouse for our analysts.\n" * 12
+    assert triage(catalogue, blurb + duties).decided

@@ -11,6 +11,7 @@ the text; words longer than `MAX_WORD` are ignored).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from enum import Enum
@@ -109,6 +110,16 @@ _HEADING_CUES: tuple[tuple[Section, tuple[str, ...]], ...] = (
 )
 
 
+# Headings that name the job as a post, a project or a placement, matched whole: "About the
+# post", "What the traineeship is about", "Project" (a contractor's posting). As substrings
+# of the cues above they made "Own the post-training stack" and "Project management"
+# headings, and "about" made the first two the company's blurb.
+_JOB_HEADING = re.compile(
+    r"(?:about |what )?(?:the |this |our )?(?:posts?|projects?|internship|traineeship|"
+    r"placement|fellowship|vacancy)(?: description| overview| summary| is about| involves?)?"
+)
+
+
 # Inline cues that make one line count as nice-to-have, whatever its section.
 _NICE_LINE = re.compile(
     r"\b(nice to have|nice-to-have|is a (big )?plus|a plus|preferred|bonus points?|"
@@ -122,20 +133,36 @@ _NICE_LINE = re.compile(
 _DETAILS_LINE = re.compile(
     r"^\W*(job title|title|category|department|location|type|employment type|level|"
     r"seniority|role|reports to|posted|date posted|salary|industry|function|job id|req id|"
-    r"requisition|team|company|work mode|workplace|experience level|job type|schedule)"
+    r"requisition|team|company|employer|work mode|workplace|experience level|job type|schedule)"
     r"\s*[:|]"
     r"|^[^.]{0,80}\u00b7[^.]{0,80}\u00b7",
     re.IGNORECASE,
 )
-# When the posting went up: "Published Jan 20, 2026", "Published on: 29 November 2019",
-# "Publication date", "Published externally only". The page's details, not a research
-# output the job asks for ("Published papers at NeurIPS" is not matched).
+# When the posting went up: "Published Jan 20, 2026", "Posted on 18/07/2019", "Posted 3 days
+# ago", "Publication date", "Published externally only". The page's details, not a research
+# output the job asks for: "Published 3+ papers", "Published novel research" and
+# "Published on arXiv" are asks, so a date's shape must follow, not just any number or word.
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\b"
+)
+_A_DATE = (
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}\b|"
+    r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b|\d+\+?\s+(?:hour|day|week|month)s?\s+ago\b|"
+    r"today\b|yesterday\b)"
+)
 _DATE_LINE = re.compile(
     r"^\W*(?:published|posted|publication date|date published|date of publication)"
-    r"(?:\s*:|\s+on\b|\s*$|\s+(?:\d|externally|internally|today|yesterday|"
-    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))",
+    rf"(?:\s*$|\s*:|\s+(?:on\s*:?\s*)?{_A_DATE}|\s+(?:externally|internally)\b)",
     re.IGNORECASE,
 )
+
+
+def _is_field_line(line: str) -> bool:
+    """A job board's field ("Location: Bonn") or the posting's date: the page, not the work."""
+    return bool(_DETAILS_LINE.search(line) or _DATE_LINE.search(line))
+
+
 # A field line longer than this is prose that starts with a field ("Team: AI Agents. We
 # operate agents that ..."): it is read as the section it stands in.
 MAX_DETAILS_WORDS = 30
@@ -332,6 +359,8 @@ def stems_of(text: str) -> tuple[str, ...]:
 _TITLE_SYNONYMS = (
     (re.compile(r"\bmachine[\s-]+learning\b", re.IGNORECASE), "ML"),
     (re.compile(r"\bartificial[\s-]+intelligence\b", re.IGNORECASE), "AI"),
+    # "Machine Learning Operations Engineer", "ML Ops Engineer": the MLOps engineer's title.
+    (re.compile(r"\bML[\s-]+op(?:eration)?s\b", re.IGNORECASE), "MLOps"),
     (re.compile(r"\bsr\.?(?=\s)", re.IGNORECASE), "Senior"),
     (re.compile(r"\bjr\.?(?=\s)", re.IGNORECASE), "Junior"),
 )
@@ -362,11 +391,13 @@ def heading_kind(line: str) -> Section | None:
         return None
     if not (marked or ends_colon or n_words <= 6) or text.endswith((".", ",", ";")):
         return None
-    if not ends_colon and _DETAILS_LINE.search(text):
+    if not ends_colon and _is_field_line(text):
         # A job board's field with its value ("Location: Bonn") heads nothing: read as a
         # heading, it put the rest of the ad under benefits or company.
         return None
     lowered = text.lower()
+    if _JOB_HEADING.fullmatch(lowered.rstrip(":*_ ")):
+        return Section.ROLE
     for kind, cues in _HEADING_CUES:
         if any(cue in lowered for cue in cues):
             return kind
@@ -415,7 +446,7 @@ def _title(lines: list[str]) -> tuple[str | None, int]:
             if not pane:
                 break
             continue
-        field = _DETAILS_LINE.search(bare)  # "Reports to: Head of Data" names no title
+        field = _is_field_line(bare)  # "Reports to: Head of Data" names no title
         # A job board's furniture is short: long lines are not matched (linear time).
         short = len(bare) <= _FURNITURE_CHARS
         aside = field or (short and (_NOT_A_TITLE.search(bare) or _PLACE.search(bare)))
@@ -481,19 +512,38 @@ def read_ad(text: str, *, plain: bool = False) -> ReadAd:
             sections.append((number, kind))
             continue
         line_section = section
-        field = _DETAILS_LINE.search(line) or _DATE_LINE.search(line)
-        if field and len(line.split()) <= MAX_DETAILS_WORDS:
+        if _is_field_line(line) and len(line.split()) <= MAX_DETAILS_WORDS:
             line_section = Section.DETAILS
         elif _LEGAL_LINE.search(line):
             line_section = Section.BENEFITS
         elif section in (Section.REQUIREMENTS, Section.DUTIES, Section.ROLE, Section.INTRO) and (
             _NICE_LINE.search(line)
         ):
-            line_section = Section.NICE
+            tokens += _nice_sentences(_line_tokens(line, number, line_section), line)
+            continue
         tokens += _line_tokens(line, number, line_section)
     return ReadAd(
         title, title_line, tuple(lines), tuple(tokens), tuple(sections), len(text.split())
     )
+
+
+_SENTENCE_END = re.compile(r"[.!?;](?=\s|$)")
+
+
+def _nice_sentences(tokens: list[Token], line: str) -> list[Token]:
+    """The line's tokens, those of its sentences with a nice-to-have cue as nice to have: in
+    a paragraph on one line ("You will build X and Y. Z is a big plus."), the cue speaks
+    of its own sentence, not of the duties before it."""
+    starts = [0] + [m.end() for m in _SENTENCE_END.finditer(line)] + [len(line) + 1]
+    nice = [(a, b) for a, b in itertools.pairwise(starts) if _NICE_LINE.search(line[a:b])]
+    if not nice:  # a cue that spans a sentence end: the line as a whole
+        nice = [(0, len(line) + 1)]
+    return [
+        token._replace(section=Section.NICE)
+        if any(a <= token.start < b for a, b in nice)
+        else token
+        for token in tokens
+    ]
 
 
 def _line_tokens(line: str, number: int, section: Section) -> list[Token]:
@@ -503,11 +553,14 @@ def _line_tokens(line: str, number: int, section: Section) -> list[Token]:
     clause = 0
     negated = collaboration = False
     previous = ""
+    opened = 0  # where the clause's tokens start in `out`
     for word, start, _end in words:
         while clause + 1 < len(clause_starts) and start >= clause_starts[clause + 1]:
+            _negate_if_not_asked(out, opened)
             clause += 1
             negated = collaboration = False
             previous = ""
+            opened = len(out)
         lowered = word.lower()
         if lowered in _NEGATION or (lowered == "t" and previous in _CONTRACTED):
             negated = True
@@ -515,7 +568,27 @@ def _line_tokens(line: str, number: int, section: Section) -> list[Token]:
             collaboration = True
         out.append(Token(stem(word), lowered, number, start, section, negated, collaboration))
         previous = lowered
+    _negate_if_not_asked(out, opened)
     return out
+
+
+# "Publications are not required", "German is not needed": what comes before the negation
+# is not asked for either. Unless the clause also welcomes it ("nice but not required"),
+# which a nice-to-have cue reads.
+_NOT_ASKED = frozenset(_bar("required needed necessary expected mandatory", " "))
+_WELCOMED = frozenset(
+    _bar("nice welcome helps helpful useful plus bonus advantage advantageous preferred", " ")
+)
+
+
+def _negate_if_not_asked(tokens: list[Token], opened: int) -> None:
+    clause = [token.word for token in tokens[opened:]]
+    said = any(
+        word in _NOT_ASKED and (before in ("not", "no") or before == "t")
+        for before, word in itertools.pairwise(clause)
+    )
+    if said and not _WELCOMED.intersection(clause):
+        tokens[opened:] = [token._replace(negated=True) for token in tokens[opened:]]
 
 
 _COLLABORATION_PAIRS = frozenset(w for w in _COLLABORATION if len(w) == 2)

@@ -244,6 +244,16 @@ class SkillCategory(Declared):
     )
 
 
+def _a_guard(value: str) -> str:
+    """An `unless` phrase is matched word for word (any inflection) within one clause."""
+    if "*" in value or any(mark in value for mark in ",;.!?:"):
+        raise ValueError(
+            "an unless phrase is matched word for word within one clause: no '*' (inflections "
+            "match already) and no , ; . ! ? or : (a guard never spans a clause's end)"
+        )
+    return value
+
+
 class EvidenceTerm(Model):
     """Words in a job ad that point to a role: used by `mlroles triage`.
 
@@ -264,6 +274,7 @@ class EvidenceTerm(Model):
             str,
             StringConstraints(strip_whitespace=True, min_length=1, max_length=60),
             AfterValidator(_printable),
+            AfterValidator(_a_guard),
         ],
         ...,
     ] = Field(
@@ -326,6 +337,9 @@ def _a_name(value: str) -> str:
 _ProductName = Annotated[_Phrase, AfterValidator(_a_name)]
 
 
+_Guard = Annotated[_Phrase, AfterValidator(_a_guard)]
+
+
 class AdPhrases(Model):
     """How job ads ask for a skill: what `triage` looks for when it lists an ad's
     requirements. Matched as evidence terms are (any inflection, `*` for any ending)."""
@@ -345,7 +359,7 @@ class AdPhrases(Model):
         "(`collaborate`, `analytics`: ads name the team's work with them more often than "
         "they ask for the skill): `search` finds the skill by them, `triage` does not.",
     )
-    unless: tuple[_Phrase, ...] = Field(
+    unless: tuple[_Guard, ...] = Field(
         default=(),
         max_length=40,  # as many as terms: an ambiguous word needs a guard per sense
         description="Phrases in which a term or product of the skill means something else: "

@@ -48,7 +48,7 @@ _NOT_TOOLS = frozenset(
         Bonus Preferred Required Including Such Other Similar Equivalent Bayesian NeurIPS
         Build Builds Design Create Run Review Innovation Privacy Compliance Cybersecurity
         SoC SoCs NoC PCIe MoE LoRA QLoRA PoC CoE GmbH FinTech Fintech
-        Use Using Apply Deploy Develop Implement Maintain Manage Write Own Drive Support
+        Use Using Apply Deploy Develop Implement Maintain Manage Write Own Drive Support Train
         Ensure Help Define Improve Monitor Optimize Optimise Partner Collaborate Work
         """,
     )
