@@ -36,3 +36,14 @@ def test_an_excerpt_marks_what_it_leaves_out() -> None:
     lines = [f"l{i}" for i in range(1, 11)]
     assert _kept(lines, "1-2,5-6") == ["l1", "l2", "…", "l5", "l6", "…"]
     assert _kept(lines, "3,9-10") == ["…", "l3", "…", "l9", "l10"]
+
+
+def test_the_profile_example_shows_the_whole_gap_block() -> None:
+    """An excerpt is chosen by line numbers, which drift when the output above them grows:
+    the profile example must still show the block the text around it describes."""
+    text = README.read_text(encoding="utf-8")
+    start = text.index("<!-- example: mlroles triage ml-engineer-ad.md --swe 4")
+    block = text[start : text.index("\n```\n", text.index("```", start) + 3)]
+    for shown in ("You and this ad", "How close you are:", "You have:", "To learn first"):
+        assert shown in block, shown
+    assert "Also for ML engineer (the ad does not say)" in block

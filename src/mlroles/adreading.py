@@ -116,7 +116,8 @@ _HEADING_CUES: tuple[tuple[Section, tuple[str, ...]], ...] = (
 # headings, and "about" made the first two the company's blurb.
 _JOB_HEADING = re.compile(
     r"(?:about |what )?(?:the |this |our )?(?:posts?|projects?|internship|traineeship|"
-    r"placement|fellowship|vacancy)(?: description| overview| summary| is about| involves?)?"
+    r"placement|fellowship|vacancy|postdoc|phd|studentship)"
+    r"(?: description| overview| summary| is about| involves?)?"
 )
 
 
@@ -138,18 +139,19 @@ _DETAILS_LINE = re.compile(
     r"|^[^.]{0,80}\u00b7[^.]{0,80}\u00b7",
     re.IGNORECASE,
 )
-# When the posting went up: "Published Jan 20, 2026", "Posted on 18/07/2019", "Posted 3 days
-# ago", "Publication date", "Published externally only". The page's details, not a research
+# When the posting went up: "Published Jan 20, 2026", "Posted on 18/07/2019", "Posted
+# 08-Jun-2026", "Published March 2025", "Posted 3 days ago", "Publication date", "Published
+# externally only". The page's details, not a research
 # output the job asks for: "Published 3+ papers", "Published novel research" and
 # "Published on arXiv" are asks, so a date's shape must follow, not just any number or word.
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\b"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?"
 )
 _A_DATE = (
-    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}\b|"
-    r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b|\d+\+?\s+(?:hour|day|week|month)s?\s+ago\b|"
-    r"today\b|yesterday\b)"
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?[\s-]+{_MONTH}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|"
+    rf"{_MONTH}\s+\d{{4}}\b|\d{{1,4}}[/.-]\d{{1,4}}(?:[/.-]\d{{1,4}})?\b|(?:19|20)\d\d\b|"
+    r"\d+\+?\s+(?:hour|day|week|month|year)s?\s+ago\b|today\b|yesterday\b)"
 )
 _DATE_LINE = re.compile(
     r"^\W*(?:published|posted|publication date|date published|date of publication)"
@@ -527,14 +529,28 @@ def read_ad(text: str, *, plain: bool = False) -> ReadAd:
     )
 
 
-_SENTENCE_END = re.compile(r"[.!?;](?=\s|$)")
+# A sentence ends at . ! or ? before a capital or the line's end, outside brackets and not
+# after an abbreviation: "(e.g. AWS or GCP) is a plus" and "etc." end nothing.
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z]|\s*$)")
+_ABBREVIATIONS = frozenset(_bar("e.g i.e etc approx incl vs cf al no fig resp esp", " "))
+
+
+def _sentence_ends(line: str) -> list[int]:
+    ends = []
+    for match in _SENTENCE_END.finditer(line):
+        before = line[: match.start()]
+        word = before.rsplit(None, 1)[-1].lower().strip("(") if before.strip() else ""
+        if word in _ABBREVIATIONS or before.count("(") > before.count(")"):
+            continue
+        ends.append(match.end())
+    return ends
 
 
 def _nice_sentences(tokens: list[Token], line: str) -> list[Token]:
     """The line's tokens, those of its sentences with a nice-to-have cue as nice to have: in
     a paragraph on one line ("You will build X and Y. Z is a big plus."), the cue speaks
     of its own sentence, not of the duties before it."""
-    starts = [0] + [m.end() for m in _SENTENCE_END.finditer(line)] + [len(line) + 1]
+    starts = [0, *_sentence_ends(line), len(line) + 1]
     nice = [(a, b) for a, b in itertools.pairwise(starts) if _NICE_LINE.search(line[a:b])]
     if not nice:  # a cue that spans a sentence end: the line as a whole
         nice = [(0, len(line) + 1)]
@@ -556,7 +572,7 @@ def _line_tokens(line: str, number: int, section: Section) -> list[Token]:
     opened = 0  # where the clause's tokens start in `out`
     for word, start, _end in words:
         while clause + 1 < len(clause_starts) and start >= clause_starts[clause + 1]:
-            _negate_if_not_asked(out, opened)
+            _negate_if_not_asked(out, opened, line)
             clause += 1
             negated = collaboration = False
             previous = ""
@@ -564,31 +580,55 @@ def _line_tokens(line: str, number: int, section: Section) -> list[Token]:
         lowered = word.lower()
         if lowered in _NEGATION or (lowered == "t" and previous in _CONTRACTED):
             negated = True
+        elif lowered == "but":  # "X is not required, but Y is a must": Y is asked
+            negated = False
         if (previous, lowered) in _COLLABORATION_PAIRS or lowered in _COLLABORATION_SINGLE:
             collaboration = True
         out.append(Token(stem(word), lowered, number, start, section, negated, collaboration))
         previous = lowered
-    _negate_if_not_asked(out, opened)
+    _negate_if_not_asked(out, opened, line)
     return out
 
 
-# "Publications are not required", "German is not needed": what comes before the negation
-# is not asked for either. Unless the clause also welcomes it ("nice but not required"),
-# which a nice-to-have cue reads.
+# "Publications are not required", "Kubernetes not needed", "German is not required": the
+# few words before the negation are not asked for. Only those words: back to a comma, a
+# bracket or "but" ("Python required, Kubernetes not required" still asks for Python), and
+# not at all after a longer run ("Build pipelines in Airflow where manual work is not
+# needed" still asks for pipelines), nor where the clause welcomes them ("nice but not
+# required", which a nice-to-have cue reads).
 _NOT_ASKED = frozenset(_bar("required needed necessary expected mandatory", " "))
 _WELCOMED = frozenset(
-    _bar("nice welcome helps helpful useful plus bonus advantage advantageous preferred", " ")
-)
-
-
-def _negate_if_not_asked(tokens: list[Token], opened: int) -> None:
-    clause = [token.word for token in tokens[opened:]]
-    said = any(
-        word in _NOT_ASKED and (before in ("not", "no") or before == "t")
-        for before, word in itertools.pairwise(clause)
+    _bar(
+        "nice welcome welcomed helps helpful useful plus bonus advantage advantageous "
+        "preferred asset valued desirable appreciated",
+        " ",
     )
-    if said and not _WELCOMED.intersection(clause):
-        tokens[opened:] = [token._replace(negated=True) for token in tokens[opened:]]
+)
+_NOT_ASKED_REACH = 6  # words before the negation that it may speak of
+_COPULA = frozenset(_bar("is are be was were isn aren wasn weren", " "))
+
+
+def _negate_if_not_asked(tokens: list[Token], opened: int, line: str) -> None:
+    clause = tokens[opened:]
+    words = [token.word for token in clause]
+    if _WELCOMED.intersection(words):
+        return
+    for at in range(1, len(clause)):
+        if words[at] not in _NOT_ASKED or words[at - 1] not in ("not", "no", "t"):
+            continue
+        start = at - 1  # back past "is", "are" ("isn't" is read as "isn", "t")
+        while start > 0 and words[start - 1] in _COPULA:
+            start -= 1
+        first = start  # back to a comma, a bracket or "but"
+        while first > 0:
+            gap = line[clause[first - 1].start : clause[first].start]
+            if any(mark in gap for mark in ",()") or words[first - 1] == "but":
+                break
+            first -= 1
+        if 0 < start - first <= _NOT_ASKED_REACH:
+            negated = [token._replace(negated=True) for token in clause[first : at + 1]]
+            clause[first : at + 1] = negated
+    tokens[opened:] = clause
 
 
 _COLLABORATION_PAIRS = frozenset(w for w in _COLLABORATION if len(w) == 2)

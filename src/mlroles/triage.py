@@ -439,9 +439,8 @@ def triage(
     body_score = max((sum(e.weight for e in m.evidence) for m in matches), default=0.0)
     english = in_english(text, _body_text(ad))
     # Terms of some weight decide; so does an ad long enough for the words part to read,
-    # once a few terms point to ML work. Left out round by round (session 12), the ads the
-    # terms alone left undecided but with 3 terms or more were read right 9 times in 11,
-    # as often as the decided ones (72 %): "cannot tell" hid usable readings.
+    # once a few terms point to ML work: on real ads the readings the terms alone left
+    # undecided were right about as often as the decided ones, so "cannot tell" hid them.
     body_words = sum(1 for token in ad.tokens if token.section in COUNTED)
     enough = body_score >= p.min_score or body_words >= p.min_body_words
     decided = english and len(terms) >= p.min_terms and enough
@@ -482,7 +481,8 @@ def _verdict(
         # contradiction.
         return (
             f"Cannot tell: the {terms} terms found are weak evidence, and the ad says too "
-            f"little about the work to read by its words ({body_words} words)."
+            f"little about the work to read by its words ({body_words} words about the work, "
+            f"{p.min_body_words} needed)."
         )
     top = matches[0]
     return f"Reads as {top.role.name} ({top.confidence:.0%} likely)."
