@@ -72,6 +72,7 @@ def test_sections_come_from_headings_and_cues() -> None:
         ("About the post", Section.ROLE),
         ("What the traineeship is about", Section.ROLE),
         ("About the internship", Section.ROLE),
+        ("About the postdoc", Section.ROLE),
         ("About the company", Section.COMPANY),
         ("Employer: Acme University", None),
         ("Publication date", None),  # the posting's date, read as page details

@@ -409,6 +409,11 @@ def test_how_ads_word_an_ask(catalogue: Catalogue, body: str, skill: str) -> Non
         "Publication date",
         "Published externally only",
         "Posted 3 days ago",
+        "Posted a month ago",
+        "Posted 08-Jun-2026",
+        "Published March 2025",
+        "Published Nov. 3, 2025",
+        "Published 11/2025",
     ],
 )
 def test_when_the_ad_went_up_asks_for_no_publishing(catalogue: Catalogue, line: str) -> None:
@@ -432,3 +437,49 @@ def test_what_the_ad_says_is_not_required_is_not_asked(catalogue: Catalogue) -> 
         "Scientist\n\nRequirements\n- SQL.\n- Publications would be nice but are not required.\n"
     )
     assert _asks(catalogue, welcome)["publishing"] is False
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- Published 2-3 first-author papers at NeurIPS.",
+        "Published 10-20 papers in peer-reviewed venues.",
+        "- Published 2024 papers.",  # a bullet is never the posting's date
+    ],
+)
+def test_a_record_of_papers_is_no_date(catalogue: Catalogue, line: str) -> None:
+    assert "publishing" in _asks(catalogue, f"Research Scientist\n\nRequirements\n{line}\n")
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # A cue speaks of its sentence; brackets and abbreviations end none.
+        ("- Experience with cloud platforms (e.g. AWS or GCP) is a plus", {"AWS": False}),
+        ("- Strong Python and SQL; Spark is a plus", {"python": True, "Apache Spark": False}),
+        ("- Strong SQL required. dbt experience is a plus.", {"sql": True}),
+        # A cue before a colon heads the rest of the line.
+        ("- Nice to have: Docker; Kubernetes; Terraform.", {"Docker": False}),
+        # "not required" takes the few words before it, not the line.
+        ("- Python required, Kubernetes not required.", {"python": True}),
+        ("- Experience in Python and AWS (certification not required).", {"AWS": True}),
+        ("- Kafka is not required but is an asset", {"big-data": False}),
+        (
+            "- GPU design is not required, but machine learning is a must.",
+            {"ml-fundamentals": True},
+        ),
+    ],
+)
+def test_what_a_line_asks_and_how(
+    catalogue: Catalogue, line: str, expected: dict[str, bool]
+) -> None:
+    asks = _asks(catalogue, f"Engineer\n\nRequirements\n{line}\n")
+    assert {key: asks.get(key) for key in expected} == expected
+
+
+def test_a_duty_that_needs_nothing_still_asks(catalogue: Catalogue) -> None:
+    """In the duties, "GPUs are not needed" describes the work, not what the job asks."""
+    asks = _asks(
+        catalogue, "Engineer\n\nDuties\n- Deploy models on AWS where GPUs are not needed.\n"
+    )
+    assert asks["AWS"] is True

@@ -450,8 +450,8 @@ def test_cannot_tell_says_whether_terms_are_few_or_weak(catalogue: Catalogue) ->
     weak = triage(catalogue, blurb)
     assert weak.terms_found == 8 and not weak.decided
     assert weak.verdict == (
-        "Cannot tell: the 8 terms found are weak evidence, and the ad says too little about "
-        "the work to read by its words (0 words about the work, 80 needed)."
+        "Cannot tell: the 8 terms found are weak evidence, and the ad is too short to read "
+        "by its words (0 words about the work, 80 needed)."
     )
     # The same terms in an ad long enough to read by its words: decided.
     duties = "Duties\n" + "- Build and run the data warehouse for our analysts.\n" * 12

@@ -116,7 +116,7 @@ _HEADING_CUES: tuple[tuple[Section, tuple[str, ...]], ...] = (
 # headings, and "about" made the first two the company's blurb.
 _JOB_HEADING = re.compile(
     r"(?:about |what )?(?:the |this |our )?(?:posts?|projects?|internship|traineeship|"
-    r"placement|fellowship|vacancy|postdoc|phd|studentship)"
+    r"placement|fellowship|vacancy|postdoc)"
     r"(?: description| overview| summary| is about| involves?)?"
 )
 
@@ -150,8 +150,9 @@ _MONTH = (
 )
 _A_DATE = (
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?[\s-]+{_MONTH}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|"
-    rf"{_MONTH}\s+\d{{4}}\b|\d{{1,4}}[/.-]\d{{1,4}}(?:[/.-]\d{{1,4}})?\b|(?:19|20)\d\d\b|"
-    r"\d+\+?\s+(?:hour|day|week|month|year)s?\s+ago\b|today\b|yesterday\b)"
+    rf"{_MONTH}\s+\d{{4}}\b|\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{1,4}}\b|\d{{1,2}}/(?:19|20)\d\d\b|"
+    r"(?:19|20)\d\d\W*$|(?:\d+\+?|an?|one)\s+(?:hour|day|week|month|year)s?\s+ago\b|"
+    r"today\b|yesterday\b)"
 )
 _DATE_LINE = re.compile(
     r"^\W*(?:published|posted|publication date|date published|date of publication)"
@@ -161,8 +162,10 @@ _DATE_LINE = re.compile(
 
 
 def _is_field_line(line: str) -> bool:
-    """A job board's field ("Location: Bonn") or the posting's date: the page, not the work."""
-    return bool(_DETAILS_LINE.search(line) or _DATE_LINE.search(line))
+    """A job board's field ("Location: Bonn") or the posting's date: the page, not the work.
+    A bullet is never the posting's date: "- Published 2-3 papers at NeurIPS" is an ask."""
+    dated = _DATE_LINE.search(line) is not None and not BULLET.match(line)
+    return bool(_DETAILS_LINE.search(line)) or dated
 
 
 # A field line longer than this is prose that starts with a field ("Team: AI Agents. We
@@ -529,10 +532,10 @@ def read_ad(text: str, *, plain: bool = False) -> ReadAd:
     )
 
 
-# A sentence ends at . ! or ? before a capital or the line's end, outside brackets and not
+# A sentence ends at . ! ? or ; before more text or the line's end, outside brackets and not
 # after an abbreviation: "(e.g. AWS or GCP) is a plus" and "etc." end nothing.
-_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z]|\s*$)")
-_ABBREVIATIONS = frozenset(_bar("e.g i.e etc approx incl vs cf al no fig resp esp", " "))
+_SENTENCE_END = re.compile(r"[.!?;](?=\s+\S|\s*$)")
+_ABBREVIATIONS = frozenset(_bar("e.g eg i.e ie etc approx incl vs cf al no fig resp esp", " "))
 
 
 def _sentence_ends(line: str) -> list[int]:
@@ -549,10 +552,20 @@ def _sentence_ends(line: str) -> list[int]:
 def _nice_sentences(tokens: list[Token], line: str) -> list[Token]:
     """The line's tokens, those of its sentences with a nice-to-have cue as nice to have: in
     a paragraph on one line ("You will build X and Y. Z is a big plus."), the cue speaks
-    of its own sentence, not of the duties before it."""
+    of its own sentence, not of the duties before it. A cue before a colon ("Nice to have:
+    Docker; Kubernetes") heads the rest of the line. "Kubernetes not required" is no cue
+    where its words are not asked at all (`_negate_if_not_asked`)."""
     starts = [0, *_sentence_ends(line), len(line) + 1]
-    nice = [(a, b) for a, b in itertools.pairwise(starts) if _NICE_LINE.search(line[a:b])]
-    if not nice:  # a cue that spans a sentence end: the line as a whole
+    nice: list[tuple[int, int]] = []
+    cued = False
+    for a, b in itertools.pairwise(starts):
+        cues = list(_NICE_LINE.finditer(line, a, min(b, len(line))))
+        cued = cued or bool(cues)
+        if not cues or _said_not_asked(tokens, a, b, cues):
+            continue
+        heads = any(line[cue.end() :].lstrip().startswith(":") for cue in cues)
+        nice.append((a, len(line) + 1 if heads else b))
+    if not cued:  # a cue that spans a sentence end: the line as a whole
         nice = [(0, len(line) + 1)]
     return [
         token._replace(section=Section.NICE)
@@ -560,6 +573,17 @@ def _nice_sentences(tokens: list[Token], line: str) -> list[Token]:
         else token
         for token in tokens
     ]
+
+
+def _said_not_asked(tokens: list[Token], a: int, b: int, cues: list[re.Match[str]]) -> bool:
+    """Whether the sentence's only cues are "not required" and the words before it were
+    read as not asked."""
+    if any(cue.group().lower() != "not required" for cue in cues):
+        return False
+    inside = [token for token in tokens if a <= token.start < b]
+    return any(
+        token.word == "not" and previous.negated for previous, token in itertools.pairwise(inside)
+    )
 
 
 def _line_tokens(line: str, number: int, section: Section) -> list[Token]:
@@ -616,6 +640,12 @@ def _negate_if_not_asked(tokens: list[Token], opened: int, line: str) -> None:
     for at in range(1, len(clause)):
         if words[at] not in _NOT_ASKED or words[at - 1] not in ("not", "no", "t"):
             continue
+        # In a duty, "manual steps are not needed" describes the work: only a short
+        # "X is not required" there says what the job does not ask.
+        listed = clause[at].section in (Section.REQUIREMENTS, Section.NICE)
+        reach = _NOT_ASKED_REACH if listed else 3
+        if not listed and words[at] != "required":
+            continue
         start = at - 1  # back past "is", "are" ("isn't" is read as "isn", "t")
         while start > 0 and words[start - 1] in _COPULA:
             start -= 1
@@ -625,7 +655,7 @@ def _negate_if_not_asked(tokens: list[Token], opened: int, line: str) -> None:
             if any(mark in gap for mark in ",()") or words[first - 1] == "but":
                 break
             first -= 1
-        if 0 < start - first <= _NOT_ASKED_REACH:
+        if 0 < start - first <= reach:
             negated = [token._replace(negated=True) for token in clause[first : at + 1]]
             clause[first : at + 1] = negated
     tokens[opened:] = clause

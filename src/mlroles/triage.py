@@ -480,9 +480,9 @@ def _verdict(
         # short for its words to decide: "too little to go on (12 terms found)" read as a
         # contradiction.
         return (
-            f"Cannot tell: the {terms} terms found are weak evidence, and the ad says too "
-            f"little about the work to read by its words ({body_words} words about the work, "
-            f"{p.min_body_words} needed)."
+            f"Cannot tell: the {terms} terms found are weak evidence, and the ad is too short "
+            f"to read by its words ({body_words} words about the work, {p.min_body_words} "
+            "needed)."
         )
     top = matches[0]
     return f"Reads as {top.role.name} ({top.confidence:.0%} likely)."
