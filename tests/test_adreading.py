@@ -180,7 +180,18 @@ def _cpu(text: str, catalogue: Catalogue) -> float:
 
 @pytest.mark.parametrize(
     "unit",
-    ["run experiments ", "experiment ", "x-", "deploy models, ", "\u00e9" * 50 + " "],
+    [
+        "run experiments ",
+        "experiment ",
+        "x-",
+        "deploy models, ",
+        "\u00e9" * 50 + " ",
+        # One long line with a nice-to-have cue: split into sentences, each marked once.
+        "Python is a plus. ",
+        "(e.g. Spark) a plus; ",
+        # "not required" looks back only as far as it may reach.
+        "tools are not required ",
+    ],
 )
 def test_triage_time_grows_linearly(catalogue: Catalogue, unit: str) -> None:
     """256 KiB of one repeated pattern costs about 4x what 64 KiB costs, not 16x."""

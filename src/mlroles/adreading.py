@@ -11,6 +11,7 @@ the text; words longer than `MAX_WORD` are ignored).
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Callable
@@ -540,10 +541,14 @@ _ABBREVIATIONS = frozenset(_bar("e.g eg i.e ie etc approx incl vs cf al no fig r
 
 def _sentence_ends(line: str) -> list[int]:
     ends = []
+    depth = seen = 0  # open brackets before the match; where counting stopped
     for match in _SENTENCE_END.finditer(line):
-        before = line[: match.start()]
-        word = before.rsplit(None, 1)[-1].lower().strip("(") if before.strip() else ""
-        if word in _ABBREVIATIONS or before.count("(") > before.count(")"):
+        depth += line.count("(", seen, match.start()) - line.count(")", seen, match.start())
+        seen = match.start()
+        # The word before the mark (a short look back keeps long lines linear).
+        tail = line[max(0, match.start() - 12) : match.start()].rsplit(None, 1)
+        word = tail[-1].lower().strip("(") if tail else ""
+        if word in _ABBREVIATIONS or depth > 0:
             continue
         ends.append(match.end())
     return ends
@@ -567,12 +572,13 @@ def _nice_sentences(tokens: list[Token], line: str) -> list[Token]:
         nice.append((a, len(line) + 1 if heads else b))
     if not cued:  # a cue that spans a sentence end: the line as a whole
         nice = [(0, len(line) + 1)]
-    return [
-        token._replace(section=Section.NICE)
-        if any(a <= token.start < b for a, b in nice)
-        else token
-        for token in tokens
-    ]
+    # The spans are in order and do not overlap, nor do the tokens: one sweep marks them.
+    marked = list(tokens)
+    starts_at = [token.start for token in tokens]
+    for a, b in nice:
+        for at in range(bisect.bisect_left(starts_at, a), bisect.bisect_left(starts_at, b)):
+            marked[at] = tokens[at]._replace(section=Section.NICE)
+    return marked
 
 
 def _said_not_asked(tokens: list[Token], a: int, b: int, cues: list[re.Match[str]]) -> bool:
@@ -580,7 +586,8 @@ def _said_not_asked(tokens: list[Token], a: int, b: int, cues: list[re.Match[str
     read as not asked."""
     if any(cue.group().lower() != "not required" for cue in cues):
         return False
-    inside = [token for token in tokens if a <= token.start < b]
+    starts_at = [token.start for token in tokens]
+    inside = tokens[bisect.bisect_left(starts_at, a) : bisect.bisect_left(starts_at, b)]
     return any(
         token.word == "not" and previous.negated for previous, token in itertools.pairwise(inside)
     )
@@ -649,8 +656,8 @@ def _negate_if_not_asked(tokens: list[Token], opened: int, line: str) -> None:
         start = at - 1  # back past "is", "are" ("isn't" is read as "isn", "t")
         while start > 0 and words[start - 1] in _COPULA:
             start -= 1
-        first = start  # back to a comma, a bracket or "but"
-        while first > 0:
+        first = start  # back to a comma, a bracket or "but", no further than it may reach
+        while first > 0 and start - first <= reach:
             gap = line[clause[first - 1].start : clause[first].start]
             if any(mark in gap for mark in ",()") or words[first - 1] == "but":
                 break
