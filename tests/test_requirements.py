@@ -437,6 +437,11 @@ def test_what_the_ad_says_is_not_required_is_not_asked(catalogue: Catalogue) -> 
         "Scientist\n\nRequirements\n- SQL.\n- Publications would be nice but are not required.\n"
     )
     assert _asks(catalogue, welcome)["publishing"] is False
+    # A hedge between the negation and its word changes nothing.
+    for hedge in ("strictly", "necessarily"):
+        line = f"- Python.\n- Kafka experience is not {hedge} required.\n"
+        asks = _asks(catalogue, f"Engineer\n\nRequirements\n{line}")
+        assert "big-data" not in asks and asks["python"] is True
 
 
 @pytest.mark.parametrize(

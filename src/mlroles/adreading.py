@@ -635,6 +635,7 @@ _WELCOMED = frozenset(
         " ",
     )
 )
+_HEDGES = frozenset(_bar("strictly necessarily absolutely always", " "))
 _NOT_ASKED_REACH = 6  # words before the negation that it may speak of
 _COPULA = frozenset(_bar("is are be was were isn aren wasn weren", " "))
 
@@ -645,7 +646,10 @@ def _negate_if_not_asked(tokens: list[Token], opened: int, line: str) -> None:
     if _WELCOMED.intersection(words):
         return
     for at in range(1, len(clause)):
-        if words[at] not in _NOT_ASKED or words[at - 1] not in ("not", "no", "t"):
+        if words[at] not in _NOT_ASKED:
+            continue
+        hedged = words[at - 1] in _HEDGES  # "not strictly required"
+        if at - 1 - hedged < 0 or words[at - 1 - hedged] not in ("not", "no", "t"):
             continue
         # In a duty, "manual steps are not needed" describes the work: only a short
         # "X is not required" there says what the job does not ask.
@@ -653,7 +657,7 @@ def _negate_if_not_asked(tokens: list[Token], opened: int, line: str) -> None:
         reach = _NOT_ASKED_REACH if listed else 3
         if not listed and words[at] != "required":
             continue
-        start = at - 1  # back past "is", "are" ("isn't" is read as "isn", "t")
+        start = at - 1 - hedged  # back past "is", "are" ("isn't" is read as "isn", "t")
         while start > 0 and words[start - 1] in _COPULA:
             start -= 1
         first = start  # back to a comma, a bracket or "but", no further than it may reach
