@@ -414,6 +414,8 @@ def test_how_ads_word_an_ask(catalogue: Catalogue, body: str, skill: str) -> Non
         "Published March 2025",
         "Published Nov. 3, 2025",
         "Published 11/2025",
+        "Published: Friday 21 November 2025",
+        "Published:",
     ],
 )
 def test_when_the_ad_went_up_asks_for_no_publishing(catalogue: Catalogue, line: str) -> None:
@@ -450,6 +452,7 @@ def test_what_the_ad_says_is_not_required_is_not_asked(catalogue: Catalogue) -> 
         "- Published 2-3 first-author papers at NeurIPS.",
         "Published 10-20 papers in peer-reviewed venues.",
         "- Published 2024 papers.",  # a bullet is never the posting's date
+        "Published: 3+ papers at NeurIPS",  # after a colon, a date must follow
     ],
 )
 def test_a_record_of_papers_is_no_date(catalogue: Catalogue, line: str) -> None:

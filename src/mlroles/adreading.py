@@ -155,9 +155,15 @@ _A_DATE = (
     r"(?:19|20)\d\d\W*$|(?:\d+\+?|an?|one)\s+(?:hour|day|week|month|year)s?\s+ago\b|"
     r"today\b|yesterday\b)"
 )
+# After a colon: a date, maybe after its weekday ("Friday 21 November 2025"), or a year
+# before other fields ("2023 - Open until filled"); not "Published: 3+ papers at NeurIPS".
+_DATED = (
+    rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\W+)?{_A_DATE}"
+    r"|(?:19|20)\d\d\b(?!\s*\w)"
+)
 _DATE_LINE = re.compile(
     r"^\W*(?:published|posted|publication date|date published|date of publication)"
-    rf"(?:\s*$|\s*:|\s+(?:on\s*:?\s*)?{_A_DATE}|\s+(?:externally|internally)\b)",
+    rf"(?:\s*$|\s*:\s*(?:$|{_DATED})|\s+(?:on\s*:?\s*)?{_A_DATE}|\s+(?:externally|internally)\b)",
     re.IGNORECASE,
 )
 
