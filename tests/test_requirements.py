@@ -269,6 +269,30 @@ def test_a_hint_is_not_an_ask_but_search_finds_the_skill_by_it(
     assert "deployment-monitoring" in {hit["id"] for hit in json.loads(found)["results"]}
 
 
+@pytest.mark.parametrize(
+    ("line", "asked"),
+    [
+        ("- 3+ years of experience in payments or lending.", True),
+        ("- A background in banking, preferably retail credit.", True),
+        ("- Knowledge of the insurance industry.", True),
+        ("- Payments industry knowledge.", True),
+        # Naming the field says what the work is about, not that the hire must know it.
+        ("- Build payment systems and credit models in Python.", False),
+        ("- We serve 40 banks and insurers.", False),
+    ],
+)
+def test_knowing_a_field_of_work_is_subject_matter_expertise(
+    catalogue: Catalogue, line: str, asked: bool
+) -> None:
+    asks = _asks(catalogue, f"Data Scientist\n\nRequirements\n{line}\n")
+    assert ("domain-expertise" in asks) is asked
+
+
+def test_search_finds_a_skill_by_its_fields(invoke: Invoke) -> None:
+    found = json.loads(invoke("search", "insurance", "-f", "json").stdout)["results"]
+    assert ("domain-expertise", "field of work") in {(h["id"], h["field"]) for h in found}
+
+
 def test_a_phrase_cannot_be_both_a_term_and_a_hint(invoke: Invoke, tmp_path: Path) -> None:
     skills = tmp_path / "skills.yaml"
     skills.write_text(

@@ -352,6 +352,14 @@ class AdPhrases(Model):
         "each listed among the tools the catalogue lacks: matched as a name, written as "
         "here or in other capitals (`SLURM`), but all in lower case only if it is so here.",
     )
+    fields: tuple[_Phrase, ...] = Field(
+        default=(),
+        max_length=40,
+        description="Fields of work whose knowledge is the skill (`payments`, `insurance`): "
+        "an ad asks for it where it asks for experience or knowledge of one (`experience in "
+        "payments`, `a background in banking`, `insurance industry`), not where it only "
+        "names one.",
+    )
     hints: tuple[_Phrase, ...] = Field(
         default=(),
         max_length=16,

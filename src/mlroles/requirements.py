@@ -151,6 +151,9 @@ def vocabulary(catalogue: Catalogue) -> tuple[VocabularyItem, ...]:
                 items.append(
                     VocabularyItem("skill", skill.id, skill.name, term, _cased(phrase), product)
                 )
+        for phrase in _field_phrases(skill.in_ads.fields if skill.in_ads is not None else ()):
+            term = compile_phrase(phrase, unless)
+            items.append(VocabularyItem("skill", skill.id, skill.name, term))
         for product in skill.in_ads.products if skill.in_ads is not None else ():
             # Matched as a name (see `_case_ok`): "SLURM" is Slurm, "a ray of" is not Ray.
             term = compile_phrase(product, unless)
@@ -175,6 +178,21 @@ def vocabulary(catalogue: Catalogue) -> tuple[VocabularyItem, ...]:
     return tuple(
         i._replace(product=None) if i.product and i.product.lower() in seen else i for i in items
     )
+
+
+# How ads ask for knowing a field of work: "experience in payments", "a background in
+# banking", "knowledge of the insurance industry", "the retail sector". A field named alone
+# ("build payment systems", "credit models") says what the work is about, not that the hire
+# must know the field; "payments experience" is left out too, since ads write "a health
+# experience" for what customers get.
+_FIELD_CUES = ("experience", "background", "knowledge", "understanding", "expertise", "familiarity")
+_FIELD_NOUNS = ("knowledge", "background", "expertise", "industry", "sector")
+
+
+def _field_phrases(fields: tuple[str, ...]) -> list[str]:
+    return [f"{cue} {field}" for field in fields for cue in _FIELD_CUES] + [
+        f"{field} {noun}" for field in fields for noun in _FIELD_NOUNS
+    ]
 
 
 def _is_product(phrase: str) -> bool:
