@@ -62,7 +62,9 @@ LABEL_FILES = ("requirements.yaml", "requirements-2.yaml")
 # (requirements-16.yaml, one more labeller, start of session 9) once at its end, likewise.
 # fresh12's 39 (requirements-17.yaml, -18.yaml, two more labellers, session 12, labelled
 # after that session's changes to the phrases, never seen by whoever chose them) once, with the
-# session-start extraction alongside.
+# session-start extraction alongside. fresh13's 17 (requirements-19.yaml, -20.yaml, two more
+# labellers, session 13, most ads duties only) once, after that session's changes to the
+# extraction, with the session-start extraction alongside.
 HELD_OUT = {
     "fresh": ("requirements-10.yaml", "requirements-11.yaml"),
     "fresh2": ("requirements-3.yaml",),
@@ -76,6 +78,7 @@ HELD_OUT = {
     "fresh10": ("requirements-14.yaml", "requirements-15.yaml"),
     "fresh11": ("requirements-16.yaml",),
     "fresh12": ("requirements-17.yaml", "requirements-18.yaml"),
+    "fresh13": ("requirements-19.yaml", "requirements-20.yaml"),
 }
 # The held-out label files already read: only these may be tuned on (requirements_phrases).
 # A file added to HELD_OUT is read once with --SPLIT, then listed here.
@@ -92,6 +95,7 @@ READ_FILES = (
     "fresh10",
     "fresh11",
     "fresh12",
+    "fresh13",
 )
 
 
