@@ -68,6 +68,20 @@ def test_tools_the_catalogue_lacks_are_listed(catalogue: Catalogue) -> None:
     assert asks["Apache Spark"] is False
 
 
+@pytest.mark.parametrize(
+    ("line", "tool"),
+    [
+        ("- Python, SQL or Pyspark.", "Apache Spark"),  # an Apache project's Python API
+        ("- PySpark on Databricks.", "Apache Spark"),
+        ("- Dashboards in PowerBI.", "Power BI"),  # a name of capitalised words, run together
+    ],
+)
+def test_a_tool_as_ads_also_write_it(catalogue: Catalogue, line: str, tool: str) -> None:
+    result = extract(catalogue, read_ad(f"Analyst\n\nRequirements\n{line}\n"))
+    assert tool in {item.key for item in result.items}
+    assert {t.name.lower() for t in result.unknown_tools}.isdisjoint({"pyspark", "powerbi"})
+
+
 def test_plural_acronyms_and_verbs_are_not_tools(catalogue: Catalogue) -> None:
     text = "Engineer\n\nRequirements\n- Python, SLOs, LSTMs, Build, p99, int4 and Kafka.\n"
     unknown = [t.name for t in extract(catalogue, read_ad(text)).unknown_tools]

@@ -168,12 +168,10 @@ def vocabulary(catalogue: Catalogue) -> tuple[VocabularyItem, ...]:
                     seen.add(name.lower())
                     cased = name if len(name) <= 3 else _cased(name)
                     items.append(VocabularyItem("tool", name, name, compile_phrase(name), cased))
-                    # Ads mostly drop the foundation's name: "Spark" is Apache Spark.
-                    if name.startswith("Apache "):
-                        short = name.removeprefix("Apache ")
-                        seen.add(short.lower())
-                        term = compile_phrase(short)
-                        items.append(VocabularyItem("tool", name, name, term, short))
+                    for variant, spelling in _tool_variants(name):
+                        seen.add(variant.lower())
+                        term = compile_phrase(variant)
+                        items.append(VocabularyItem("tool", name, name, term, spelling))
     # A product a catalogue tool already names is that tool, not a tool it lacks.
     return tuple(
         i._replace(product=None) if i.product and i.product.lower() in seen else i for i in items
@@ -193,6 +191,21 @@ def _field_phrases(fields: tuple[str, ...]) -> list[str]:
     return [f"{cue} {field}" for field in fields for cue in _FIELD_CUES] + [
         f"{field} {noun}" for field in fields for noun in _FIELD_NOUNS
     ]
+
+
+def _tool_variants(name: str) -> list[tuple[str, str | None]]:
+    """Other ways ads write a catalogue tool, each with the spelling it must have (None: any
+    capitals). Ads mostly drop the foundation's name ("Spark" is Apache Spark) and name its
+    Python interface ("PySpark", "Pyspark"); a name of capitalised words is also written as
+    one ("PowerBI")."""
+    variants: list[tuple[str, str | None]] = []
+    if name.startswith("Apache "):
+        short = name.removeprefix("Apache ")
+        variants += [(short, short), (f"Py{short.lower()}", None)]
+    words = name.split()
+    if len(words) > 1 and all(word[:1].isupper() for word in words):
+        variants.append(("".join(words), "".join(words)))
+    return variants
 
 
 def _is_product(phrase: str) -> bool:
