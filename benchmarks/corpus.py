@@ -32,8 +32,9 @@ every language tried) once at that session's end, with the session-start tool al
 from boards and research employers earlier rounds had not reached, five rendered from Chinese
 and Russian) was read once in that session, after its changes to the requirement phrases and
 with the session-start tool alongside, then joined the fitting splits.
-`fresh13` (three more collectors, session 13, 17 ads from 220 look-ups, most from Belgian and
-Dutch public employers and EU translation services, six rendered from French and Dutch) was
+`fresh13` (three more collectors, session 13, 17 ads from 220 look-ups, nine from Belgian,
+Dutch and EU public bodies, eight from Nordic and Benelux companies, six rendered from French
+and Dutch) was
 read once for triage in that session (the session-start tool gives the same figures), and
 joined the fitting splits; triage was not refitted on it.
 """

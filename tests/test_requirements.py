@@ -10,7 +10,8 @@ import pytest
 from conftest import Invoke
 from mlroles.adreading import read_ad
 from mlroles.catalogue import Catalogue
-from mlroles.requirements import asked, extract, tool_names
+from mlroles.models import tool_names
+from mlroles.requirements import asked, extract
 
 AD = """\
 Machine Learning Engineer
@@ -80,6 +81,26 @@ def test_a_tool_as_ads_also_write_it(catalogue: Catalogue, line: str, tool: str)
     result = extract(catalogue, read_ad(f"Analyst\n\nRequirements\n{line}\n"))
     assert tool in {item.key for item in result.items}
     assert {t.name.lower() for t in result.unknown_tools}.isdisjoint({"pyspark", "powerbi"})
+
+
+def test_a_tool_by_the_phrases_its_skill_gives(catalogue: Catalogue) -> None:
+    line = "- Large language models, retrieval-augmented generation and RLHF."
+    result = extract(catalogue, read_ad(f"Engineer\n\nRequirements\n{line}\n"))
+    tools = {item.key: item.line for item in result.items if item.kind == "tool"}
+    assert tools == {"LLMs": 4, "RAG": 4, "Fine-tuning": 4}
+
+
+def test_phrases_for_a_tool_no_role_uses_are_refused(invoke: Invoke, tmp_path: Path) -> None:
+    skills = tmp_path / "skills.yaml"
+    skills.write_text(
+        "skills:\n  - id: orchestration\n    name: Orchestration\n    category: infrastructure\n"
+        "    description: Running containers.\n    sources: [me]\n    in_ads:\n"
+        "      terms: [orchestration]\n      tools:\n"
+        "        - {tool: Kubernetes, phrases: [k8s]}\n      sources: [me]\n"
+    )
+    result = invoke("validate", str(skills))
+    assert result.exit_code == 1
+    assert "in_ads.tools[0].tool: no role uses a tool named 'Kubernetes'" in result.stdout
 
 
 def test_plural_acronyms_and_verbs_are_not_tools(catalogue: Catalogue) -> None:
@@ -287,12 +308,30 @@ def test_a_hint_is_not_an_ask_but_search_finds_the_skill_by_it(
     ("line", "asked"),
     [
         ("- 3+ years of experience in payments or lending.", True),
+        ("- Experience with healthcare data.", True),
         ("- A background in banking, preferably retail credit.", True),
         ("- Knowledge of the insurance industry.", True),
+        ("- A good understanding of capital markets.", True),
+        ("- Expertise in supply chain planning.", True),
+        ("- Familiarity with regulatory reporting.", True),
         ("- Payments industry knowledge.", True),
+        ("- A telecoms background.", True),
+        ("- Clinical expertise.", True),
+        ("- Five years in the energy sector.", True),
         # Naming the field says what the work is about, not that the hire must know it.
         ("- Build payment systems and credit models in Python.", False),
         ("- We serve 40 banks and insurers.", False),
+        # A cue with another preposition, or in another noun, asks for no field.
+        ("- Build knowledge graphs for clinical data.", False),
+        ("- Maintain a knowledge base for insurance claims.", False),
+        ("- Run background jobs for payment processing.", False),
+        ("- Expertise: credit default models.", False),
+        # A field word in another sense: the skill's unless phrases, at the match's end.
+        ("- Improve the customer experience in retail.", False),
+        ("- Experience with credit assignment in RL.", False),
+        ("- Experience with energy-based models.", False),
+        # Fields are matched by their written start, not their stem.
+        ("- Knowledge of the market and of the bank's data.", False),
     ],
 )
 def test_knowing_a_field_of_work_is_subject_matter_expertise(
@@ -453,6 +492,10 @@ def test_how_ads_word_an_ask(catalogue: Catalogue, body: str, skill: str) -> Non
         "Published Nov. 3, 2025",
         "Published 11/2025",
         "Published: Friday 21 November 2025",
+        "Published: Fri, 21 Nov 2025",
+        "Published: 21st of November 2025",
+        "Published: over a month ago",
+        "Published: Just now",
         "Published:",
     ],
 )
@@ -478,7 +521,7 @@ def test_what_the_ad_says_is_not_required_is_not_asked(catalogue: Catalogue) -> 
     )
     assert _asks(catalogue, welcome)["publishing"] is False
     # A hedge between the negation and its word changes nothing.
-    for hedge in ("strictly", "necessarily"):
+    for hedge in ("strictly", "necessarily", "absolutely", "always", "really"):
         line = f"- Python.\n- Kafka experience is not {hedge} required.\n"
         asks = _asks(catalogue, f"Engineer\n\nRequirements\n{line}")
         assert "big-data" not in asks and asks["python"] is True

@@ -150,15 +150,17 @@ _MONTH = (
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?"
 )
 _A_DATE = (
-    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?[\s-]+{_MONTH}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|"
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?[\s-]+(?:of\s+)?{_MONTH}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|"
     rf"{_MONTH}\s+\d{{4}}\b|\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{1,4}}\b|\d{{1,2}}/(?:19|20)\d\d\b|"
-    r"(?:19|20)\d\d\W*$|(?:\d+\+?|an?|one)\s+(?:hour|day|week|month|year)s?\s+ago\b|"
-    r"today\b|yesterday\b)"
+    r"(?:19|20)\d\d\W*$|(?:(?:over|about|almost|nearly|more than)\s+)?"
+    r"(?:\d+\+?|an?|one)\s+(?:hour|day|week|month|year)s?\s+ago\b|"
+    r"today\b|yesterday\b|just now\b)"
 )
-# After a colon: a date, maybe after its weekday ("Friday 21 November 2025"), or a year
-# before other fields ("2023 - Open until filled"); not "Published: 3+ papers at NeurIPS".
+# After a colon: a date, maybe after its weekday ("Friday 21 November 2025", "Fri, 21 Nov
+# 2025"), or a year before other fields ("2023 - Open until filled"); not "Published: 3+
+# papers at NeurIPS".
 _DATED = (
-    rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\W+)?{_A_DATE}"
+    rf"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?{_A_DATE}"
     r"|(?:19|20)\d\d\b(?!\s*\w)"
 )
 _DATE_LINE = re.compile(
@@ -641,7 +643,7 @@ _WELCOMED = frozenset(
         " ",
     )
 )
-_HEDGES = frozenset(_bar("strictly necessarily absolutely always", " "))
+_HEDGES = frozenset(_bar("strictly necessarily absolutely always really", " "))
 _NOT_ASKED_REACH = 6  # words before the negation that it may speak of
 _COPULA = frozenset(_bar("is are be was were isn aren wasn weren", " "))
 
@@ -654,8 +656,8 @@ def _negate_if_not_asked(tokens: list[Token], opened: int, line: str) -> None:
     for at in range(1, len(clause)):
         if words[at] not in _NOT_ASKED:
             continue
-        hedged = words[at - 1] in _HEDGES  # "not strictly required"
-        if at - 1 - hedged < 0 or words[at - 1 - hedged] not in ("not", "no", "t"):
+        negation = at - 2 if words[at - 1] in _HEDGES else at - 1  # "not strictly required"
+        if negation < 0 or words[negation] not in ("not", "no", "t"):
             continue
         # In a duty, "manual steps are not needed" describes the work: only a short
         # "X is not required" there says what the job does not ask.
@@ -663,7 +665,7 @@ def _negate_if_not_asked(tokens: list[Token], opened: int, line: str) -> None:
         reach = _NOT_ASKED_REACH if listed else 3
         if not listed and words[at] != "required":
             continue
-        start = at - 1 - hedged  # back past "is", "are" ("isn't" is read as "isn", "t")
+        start = negation  # back past "is", "are" ("isn't" is read as "isn", "t")
         while start > 0 and words[start - 1] in _COPULA:
             start -= 1
         first = start  # back to a comma, a bracket or "but", no further than it may reach

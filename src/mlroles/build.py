@@ -284,6 +284,9 @@ class Merged:
         self.entities: dict[str, dict[str, Placed]] = {name: {} for name in _ENTITIES}
         self.contrasts: dict[frozenset[str], Placed] = {}
         self.removed: set[str] = set()
+        # Every tool a role of any layer names, lower-cased, though an overlay removed or
+        # redefined the role: a skill's phrases for it were right when written.
+        self.tools_named: set[str] = set()
         self.problems: list[Problem] = []
 
     def placed(self, collection: str) -> Iterator[Placed]:
@@ -335,6 +338,7 @@ def merge_layers(layers: Sequence[Sequence[LoadedFile]]) -> Merged:
                     merged.entities[collection][entity.id] = Placed(entity, item, loc)
                     if collection == "roles":
                         merged.removed.discard(entity.id)
+                        merged.tools_named.update(n.lower() for t in entity.tools for n in t.names)
             pairs_in_layer: set[frozenset[str]] = set()
             for index, contrast in enumerate(item.content.contrasts):
                 pair, loc = frozenset(contrast.roles), ("contrasts", index)
@@ -475,6 +479,7 @@ def check_references(merged: Merged) -> list[Problem]:
                 loc = (*base, "specialisms", i, "role")
                 problems.append(item.problem(loc, f"unknown role {link!r}"))
 
+    problems += _check_tool_phrases(merged)
     for placed in merged.entities["disagreements"].values():
         for i, role_id in enumerate(placed.entity.roles):
             if role_id not in role_ids and role_id not in merged.removed:
@@ -502,6 +507,19 @@ def check_references(merged: Merged) -> list[Problem]:
     from .declared import check_declared  # tracks and skill categories
 
     return problems + check_declared(merged)
+
+
+def _check_tool_phrases(merged: Merged) -> list[Problem]:
+    """A skill's phrases for a tool (`in_ads.tools`) must name a tool some role uses."""
+    problems = []
+    for placed in merged.entities["skills"].values():
+        in_ads = placed.entity.in_ads
+        for i, entry in enumerate(in_ads.tools if in_ads is not None else ()):
+            if entry.tool.lower() not in merged.tools_named:
+                loc = (*placed.loc, "in_ads", "tools", i, "tool")
+                message = f"no role uses a tool named {entry.tool!r}"
+                problems.append(placed.file.problem(loc, message))
+    return problems
 
 
 def _cited_sources(model: BaseModel, path: LocPath) -> Iterator[tuple[LocPath, str]]:

@@ -340,6 +340,13 @@ _ProductName = Annotated[_Phrase, AfterValidator(_a_name)]
 _Guard = Annotated[_Phrase, AfterValidator(_a_guard)]
 
 
+class ToolPhrases(Model):
+    """Other phrases ads name a catalogue tool by: `large language model*` for LLMs."""
+
+    tool: ShortText = Field(description="A tool that a role of the catalogue names.")
+    phrases: tuple[_Phrase, ...] = Field(min_length=1, max_length=12)
+
+
 class AdPhrases(Model):
     """How job ads ask for a skill: what `triage` looks for when it lists an ad's
     requirements. Matched as evidence terms are (any inflection, `*` for any ending)."""
@@ -359,6 +366,12 @@ class AdPhrases(Model):
         "an ad asks for it where it asks for experience or knowledge of one (`experience in "
         "payments`, `a background in banking`, `insurance industry`), not where it only "
         "names one.",
+    )
+    tools: tuple[ToolPhrases, ...] = Field(
+        default=(),
+        max_length=16,
+        description="Phrases ads name the skill's catalogue tools by (`LLMs`: `large "
+        "language model*`): `triage` finds the tool by them, as by its name.",
     )
     hints: tuple[_Phrase, ...] = Field(
         default=(),
@@ -422,6 +435,16 @@ class ToolUse(Model):
     name: ShortText
     kind: ToolKind
     sources: Sources
+
+    @property
+    def names(self) -> list[str]:
+        return tool_names(self.name)
+
+
+def tool_names(raw: str) -> list[str]:
+    """A tool entry as single tools: "AWS, Azure or GCP (basics)" -> 3 names."""
+    cleaned = re.sub(r"\s*\(.*?\)", "", raw)
+    return [part.strip() for part in re.split(r",\s*|\s+or\s+|\s+and\s+", cleaned) if part]
 
 
 class AxisBasis(Model):

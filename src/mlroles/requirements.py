@@ -124,12 +124,6 @@ class AdRequirements(NamedTuple):
     unknown_tools: tuple[UnknownTool, ...]
 
 
-def tool_names(raw: str) -> list[str]:
-    """A catalogue tool entry as single tools: "AWS, Azure or GCP (basics)" -> 3 names."""
-    cleaned = re.sub(r"\s*\(.*?\)", "", raw)
-    return [part.strip() for part in re.split(r",\s*|\s+or\s+|\s+and\s+", cleaned) if part]
-
-
 @lru_cache(maxsize=16)
 def vocabulary(catalogue: Catalogue) -> tuple[VocabularyItem, ...]:
     """Every phrase the catalogue knows a skill or a tool by."""
@@ -160,18 +154,17 @@ def vocabulary(catalogue: Catalogue) -> tuple[VocabularyItem, ...]:
             items.append(
                 VocabularyItem("skill", skill.id, skill.name, term, product, product, named=True)
             )
-    seen: set[str] = set()
-    for role in catalogue.roles:
-        for tool in role.tools:
-            for name in tool_names(tool.name):
-                if name.lower() not in seen:
-                    seen.add(name.lower())
-                    cased = name if len(name) <= 3 else _cased(name)
-                    items.append(VocabularyItem("tool", name, name, compile_phrase(name), cased))
-                    for variant, spelling in _tool_variants(name):
-                        seen.add(variant.lower())
-                        term = compile_phrase(variant)
-                        items.append(VocabularyItem("tool", name, name, term, spelling))
+    names = _tool_names(catalogue)
+    seen = set(names)
+    for name in names.values():
+        cased = name if len(name) <= 3 else _cased(name)
+        items.append(VocabularyItem("tool", name, name, compile_phrase(name), cased))
+        for variant, spelling in _tool_variants(name):
+            if variant.lower() not in names:  # "PySpark" may be a catalogue's tool of its own
+                seen.add(variant.lower())
+                term = compile_phrase(variant)
+                items.append(VocabularyItem("tool", name, name, term, spelling))
+    items += _tool_phrases(catalogue, names)
     # A product a catalogue tool already names is that tool, not a tool it lacks.
     return tuple(
         i._replace(product=None) if i.product and i.product.lower() in seen else i for i in items
@@ -179,11 +172,20 @@ def vocabulary(catalogue: Catalogue) -> tuple[VocabularyItem, ...]:
 
 
 # How ads ask for knowing a field of work: "experience in payments", "a background in
-# banking", "knowledge of the insurance industry", "the retail sector". A field named alone
-# ("build payment systems", "credit models") says what the work is about, not that the hire
-# must know the field; "payments experience" is left out too, since ads write "a health
-# experience" for what customers get.
-_FIELD_CUES = ("experience", "background", "knowledge", "understanding", "expertise", "familiarity")
+# banking", "knowledge of the insurance industry", "the retail sector". Each cue takes its
+# own preposition, so "knowledge graphs for clinical data" or "expertise: predicting risk"
+# is no ask. A field named alone ("build payment systems", "credit models") says what the
+# work is about, not that the hire must know the field; "payments experience" is left out
+# too, since ads write "a health experience" for what customers get.
+_FIELD_CUES = (
+    "experience in",
+    "experience with",
+    "background in",
+    "knowledge of",
+    "understanding of",
+    "expertise in",
+    "familiarity with",
+)
 _FIELD_NOUNS = ("knowledge", "background", "expertise", "industry", "sector")
 
 
@@ -191,6 +193,32 @@ def _field_phrases(fields: tuple[str, ...]) -> list[str]:
     return [f"{cue} {field}" for field in fields for cue in _FIELD_CUES] + [
         f"{field} {noun}" for field in fields for noun in _FIELD_NOUNS
     ]
+
+
+def _tool_names(catalogue: Catalogue) -> dict[str, str]:
+    """Every single tool the roles name, lower-cased, with the spelling first used for it."""
+    names: dict[str, str] = {}
+    for role in catalogue.roles:
+        for tool in role.tools:
+            for name in tool.names:
+                names.setdefault(name.lower(), name)
+    return names
+
+
+def _tool_phrases(catalogue: Catalogue, names: dict[str, str]) -> list[VocabularyItem]:
+    """The phrases skills give for their tools ("large language model*" for LLMs), each
+    found as that tool (`names`: `_tool_names`). A phrase for a tool no role has ever named
+    is refused when the catalogue is checked."""
+    items = []
+    for skill in catalogue.skills:
+        for entry in skill.in_ads.tools if skill.in_ads is not None else ():
+            tool_name = names.get(entry.tool.lower())
+            if tool_name is None:  # the tool's role was removed by a user's catalogue
+                continue
+            for phrase in entry.phrases:
+                term = compile_phrase(phrase)
+                items.append(VocabularyItem("tool", tool_name, tool_name, term, _cased(phrase)))
+    return items
 
 
 def _tool_variants(name: str) -> list[tuple[str, str | None]]:

@@ -125,13 +125,17 @@ def match_at(term: CompiledTerm, start: int, ad: ReadAd) -> int | None:
     return at
 
 
-def guarded(term: CompiledTerm, start: int, ad: ReadAd) -> bool:
-    """Whether an `unless` phrase covers the match starting at `start`: its words in a row,
+def guarded(term: CompiledTerm, start: int, ad: ReadAd, last: int | None = None) -> bool:
+    """Whether an `unless` phrase covers the first or the last word of the match from
+    `start` to `last` (only the first when `last` is None): the phrase's words in a row,
     within one line and one clause ("cost models" guards nothing in "latency, cost, model
-    quality"; "senior leadership" nothing across two bullets)."""
+    quality"; "senior leadership" nothing across two bullets). The last word counts too:
+    "credit assignment" guards "experience with credit" in "experience with credit
+    assignment"."""
+    at_words = (start,) if last is None or last == start else (start, last)
     for phrase in term.unless:
-        for offset in range(len(phrase)):
-            first = start - offset
+        for offset, anchor in ((o, a) for a in at_words for o in range(len(phrase))):
+            first = anchor - offset
             last = first + len(phrase) - 1
             if first < 0 or last >= len(ad.tokens):
                 continue
@@ -184,7 +188,7 @@ def occurrences(
         if token.negated or not counts(token.section):
             continue
         last = match_at(term, start, ad)
-        if last is None or guarded(term, start, ad) or names_others(term, last, ad):
+        if last is None or guarded(term, start, ad, last) or names_others(term, last, ad):
             continue
         yield start, last
 
