@@ -83,6 +83,20 @@ def test_a_tool_as_ads_also_write_it(catalogue: Catalogue, line: str, tool: str)
     assert {t.name.lower() for t in result.unknown_tools}.isdisjoint({"pyspark", "powerbi"})
 
 
+def test_a_variant_a_catalogue_names_as_its_own_tool_stays_that_tool(
+    catalogue: Catalogue,
+) -> None:
+    role = next(role for role in catalogue.roles if role.tools)
+    pyspark = role.tools[0].model_copy(update={"name": "PySpark"})
+    mended = role.model_copy(update={"tools": (pyspark, *role.tools)})
+    roles = [mended if r.id == role.id else r for r in catalogue.roles]
+    own = Catalogue(catalogue.sources, catalogue.skills, roles, catalogue.contrasts)
+    result = extract(own, read_ad("Engineer\n\nRequirements\n- PySpark and Spark.\n"))
+    assert {"PySpark", "Apache Spark"} <= {item.key for item in result.items}
+    pyspark_ask = next(item for item in result.items if item.key == "PySpark")
+    assert pyspark_ask.kind == "tool"
+
+
 def test_a_tool_by_the_phrases_its_skill_gives(catalogue: Catalogue) -> None:
     line = "- Large language models, retrieval-augmented generation and RLHF."
     result = extract(catalogue, read_ad(f"Engineer\n\nRequirements\n{line}\n"))
