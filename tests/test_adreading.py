@@ -74,6 +74,9 @@ def test_sections_come_from_headings_and_cues() -> None:
         ("About the internship", Section.ROLE),
         ("About the postdoc", Section.ROLE),
         ("About the company", Section.COMPANY),
+        # "About" a job's title heads the job; "About" a name, the employer.
+        ("About Product Manager, Financial Fraud", Section.ROLE),
+        ("About Acme Engineering", Section.COMPANY),
         ("Employer: Acme University", None),
         ("Publication date", None),  # the posting's date, read as page details
     ],

@@ -122,6 +122,23 @@ _JOB_HEADING = re.compile(
 )
 
 
+# Job nouns: "About Product Manager, Financial Fraud" heads the job, not the company's blurb.
+_JOB_NOUNS = frozenset(
+    _bar(
+        "engineer scientist analyst manager developer researcher architect owner specialist "
+        "intern consultant advocate postdoc",
+        " ",
+    )
+)
+
+
+def _names_the_job(lowered: str) -> bool:
+    """Whether an "About …" heading names a job ("About Product Manager"), not a company."""
+    if not lowered.startswith("about "):
+        return False
+    return any(word.rstrip("s") in _JOB_NOUNS for word in re.findall(r"[a-z]+", lowered[6:]))
+
+
 # Inline cues that make one line count as nice-to-have, whatever its section.
 _NICE_LINE = re.compile(
     r"\b(nice to have|nice-to-have|is a (big )?plus|a plus|preferred|bonus points?|"
@@ -410,7 +427,7 @@ def heading_kind(line: str) -> Section | None:
         # heading, it put the rest of the ad under benefits or company.
         return None
     lowered = text.lower()
-    if _JOB_HEADING.fullmatch(lowered.rstrip(":*_ ")):
+    if _JOB_HEADING.fullmatch(lowered.rstrip(":*_ ")) or _names_the_job(lowered):
         return Section.ROLE
     for kind, cues in _HEADING_CUES:
         if any(cue in lowered for cue in cues):
