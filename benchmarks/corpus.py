@@ -36,7 +36,7 @@ with the session-start tool alongside, then joined the fitting splits.
 Dutch and EU public bodies, eight from Nordic and Benelux companies, six rendered from French
 and Dutch) was
 read once for triage in that session (the session-start tool gives the same figures), and
-joined the fitting splits; triage was not refitted on it.
+joined the fitting splits (refitted later in that session).
 """
 
 from __future__ import annotations
