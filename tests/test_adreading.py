@@ -77,6 +77,10 @@ def test_sections_come_from_headings_and_cues() -> None:
         # "About" a job's title heads the job; "About" a name, the employer.
         ("About Product Manager, Financial Fraud", Section.ROLE),
         ("About Acme Engineering", Section.COMPANY),
+        ("About Advocate Health", Section.COMPANY),
+        ("About Scientist.com", Section.COMPANY),
+        ("About the hiring manager", Section.COMPANY),
+        ("About our engineers", Section.COMPANY),
         ("Employer: Acme University", None),
         ("Publication date", None),  # the posting's date, read as page details
     ],

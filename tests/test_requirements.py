@@ -102,6 +102,32 @@ def test_a_tool_by_the_phrases_its_skill_gives(catalogue: Catalogue) -> None:
     result = extract(catalogue, read_ad(f"Engineer\n\nRequirements\n{line}\n"))
     tools = {item.key: item.line for item in result.items if item.kind == "tool"}
     assert tools == {"LLMs": 4, "RAG": 4, "Fine-tuning": 4}
+    # Acronyms of other senses are no such phrases: the data protection officer, a ledger.
+    other = "- Work with the DPO on GDPR; track DPO and SFT reporting.\n"
+    assert "Fine-tuning" not in _asks(catalogue, f"Analyst\n\nDuties\n{other}")
+
+
+def test_a_phrase_that_is_a_catalogues_own_tool_stays_that_tool(catalogue: Catalogue) -> None:
+    role = next(role for role in catalogue.roles if role.tools)
+    rlhf = role.tools[0].model_copy(update={"name": "RLHF"})
+    mended = role.model_copy(update={"tools": (rlhf, *role.tools)})
+    roles = [mended if r.id == role.id else r for r in catalogue.roles]
+    own = Catalogue(catalogue.sources, catalogue.skills, roles, catalogue.contrasts)
+    asks = _asks(own, "Engineer\n\nRequirements\n- RLHF for our chat models.\n")
+    assert "RLHF" in asks and "Fine-tuning" not in asks
+
+
+def test_a_tools_phrases_find_nothing_once_its_role_is_removed(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    overlay = tmp_path / "remove.yaml"
+    overlay.write_text("remove_roles: [ai-engineer]\n")  # the one role that uses LLMs
+    ad = tmp_path / "ad.txt"
+    ad.write_text("Engineer\n\nRequirements\n- Large language models and Python.\n")
+    result = invoke("-c", str(overlay), "triage", str(ad), "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    asked = {item["id"] for item in json.loads(result.stdout)["asks"]["items"]}
+    assert "Python" in asked and "LLMs" not in asked
 
 
 def test_phrases_for_a_tool_no_role_uses_are_refused(invoke: Invoke, tmp_path: Path) -> None:
@@ -344,6 +370,7 @@ def test_a_hint_is_not_an_ask_but_search_finds_the_skill_by_it(
         ("- Improve the customer experience in retail.", False),
         ("- Experience with credit assignment in RL.", False),
         ("- Experience with energy-based models.", False),
+        ("- Experience with foundational data modelling.", False),
         # Fields are matched by their written start, not their stem.
         ("- Knowledge of the market and of the bank's data.", False),
     ],
@@ -389,6 +416,10 @@ def test_a_phrase_cannot_be_both_a_term_and_a_hint(invoke: Invoke, tmp_path: Pat
         ("- A degree in Computer Science, and a major focus on statistics\n", "statistics"),
         ("- Play a major role, for example leading machine learning projects\n", "ml-fundamentals"),
         ("- Bring engineering discipline among the people doing statistics\n", "statistics"),
+        # A guard covers a term's first word ("lead to"), not its last, but for a field's.
+        ("- Act as tech lead to a team of four ML engineers.\n", "strategy-leadership"),
+        ("- Design and track experiments.\n", "experimentation"),
+        ("- Experience developing predictive ML models in production.\n", "ml-fundamentals"),
     ],
 )
 def test_a_guard_or_a_degree_stops_at_its_clause(
@@ -510,6 +541,9 @@ def test_how_ads_word_an_ask(catalogue: Catalogue, body: str, skill: str) -> Non
         "Published: 21st of November 2025",
         "Published: over a month ago",
         "Published: Just now",
+        "Published: November, 2025",
+        "Published: 20251121",
+        "Published: a few days ago",
         "Published:",
     ],
 )

@@ -123,20 +123,20 @@ _JOB_HEADING = re.compile(
 
 
 # Job nouns: "About Product Manager, Financial Fraud" heads the job, not the company's blurb.
+# Not nouns that also name companies ("About Advocate Health", "About Owner.com").
 _JOB_NOUNS = frozenset(
-    _bar(
-        "engineer scientist analyst manager developer researcher architect owner specialist "
-        "intern consultant advocate postdoc",
-        " ",
-    )
+    _bar("engineer scientist analyst manager developer researcher architect intern postdoc", " ")
 )
+_JOB_HEADING_NAME = re.compile(r"about (?!the |our |your |a |an )(?P<name>[^.]*)$")
 
 
 def _names_the_job(lowered: str) -> bool:
-    """Whether an "About …" heading names a job ("About Product Manager"), not a company."""
-    if not lowered.startswith("about "):
+    """Whether an "About …" heading names a job ("About Product Manager"), not a company
+    ("About Scientist.com") or people ("About the hiring manager", "About our engineers")."""
+    heading = _JOB_HEADING_NAME.fullmatch(lowered.rstrip(":*_ "))
+    if heading is None:
         return False
-    return any(word.rstrip("s") in _JOB_NOUNS for word in re.findall(r"[a-z]+", lowered[6:]))
+    return any(word in _JOB_NOUNS for word in re.findall(r"[a-z]+", heading["name"]))
 
 
 # Inline cues that make one line count as nice-to-have, whatever its section.
@@ -168,9 +168,10 @@ _MONTH = (
 )
 _A_DATE = (
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?[\s-]+(?:of\s+)?{_MONTH}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|"
-    rf"{_MONTH}\s+\d{{4}}\b|\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{1,4}}\b|\d{{1,2}}/(?:19|20)\d\d\b|"
+    rf"{_MONTH},?\s+\d{{4}}\b|\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{1,4}}\b|\d{{1,2}}/(?:19|20)\d\d\b|"
+    r"(?:19|20)\d\d[01]\d[0-3]\d\b|"
     r"(?:19|20)\d\d\W*$|(?:(?:over|about|almost|nearly|more than)\s+)?"
-    r"(?:\d+\+?|an?|one)\s+(?:hour|day|week|month|year)s?\s+ago\b|"
+    r"(?:\d+\+?|an?|one|a few|several)\s+(?:hour|day|week|month|year)s?\s+ago\b|"
     r"today\b|yesterday\b|just now\b)"
 )
 # After a colon: a date, maybe after its weekday ("Friday 21 November 2025", "Fri, 21 Nov

@@ -146,7 +146,7 @@ def vocabulary(catalogue: Catalogue) -> tuple[VocabularyItem, ...]:
                     VocabularyItem("skill", skill.id, skill.name, term, _cased(phrase), product)
                 )
         for phrase in _field_phrases(skill.in_ads.fields if skill.in_ads is not None else ()):
-            term = compile_phrase(phrase, unless)
+            term = compile_phrase(phrase, unless, guard_end=True)  # the field may end it
             items.append(VocabularyItem("skill", skill.id, skill.name, term))
         for product in skill.in_ads.products if skill.in_ads is not None else ():
             # Matched as a name (see `_case_ok`): "SLURM" is Slurm, "a ray of" is not Ray.
@@ -185,6 +185,8 @@ _FIELD_CUES = (
     "understanding of",
     "expertise in",
     "familiarity with",
+    "knowledge in",
+    "experience of",
 )
 _FIELD_NOUNS = ("knowledge", "background", "expertise", "industry", "sector")
 
@@ -216,6 +218,8 @@ def _tool_phrases(catalogue: Catalogue, names: dict[str, str]) -> list[Vocabular
             if tool_name is None:  # the tool's role was removed by a user's catalogue
                 continue
             for phrase in entry.phrases:
+                if phrase.lower() in names:  # "RLHF" may be a catalogue's tool of its own
+                    continue
                 term = compile_phrase(phrase)
                 items.append(VocabularyItem("tool", tool_name, tool_name, term, _cased(phrase)))
     return items

@@ -42,17 +42,20 @@ class CompiledTerm(NamedTuple):
     words: tuple[Word, ...]
     unless: tuple[tuple[str, ...], ...]
     ends_with_people: bool
+    guard_end: bool = False  # `unless` phrases guard the match's last word too
 
 
 @lru_cache(maxsize=8192)
-def compile_phrase(term: str, unless: tuple[str, ...] = ()) -> CompiledTerm:
+def compile_phrase(
+    term: str, unless: tuple[str, ...] = (), guard_end: bool = False
+) -> CompiledTerm:
     words = []
     for word, _, end in words_of(term):
         prefix = term[end : end + 1] == "*"
         words.append(Word(word.lower() if prefix else stem(word), prefix))
     guards = tuple(g for g in (stems_of(phrase) for phrase in unless) if g)
     last = words[-1].text if words else ""
-    return CompiledTerm(tuple(words), guards, last in people_stems())
+    return CompiledTerm(tuple(words), guards, last in people_stems(), guard_end)
 
 
 @lru_cache(maxsize=1)
@@ -126,13 +129,14 @@ def match_at(term: CompiledTerm, start: int, ad: ReadAd) -> int | None:
 
 
 def guarded(term: CompiledTerm, start: int, ad: ReadAd, last: int | None = None) -> bool:
-    """Whether an `unless` phrase covers the first or the last word of the match from
-    `start` to `last` (only the first when `last` is None): the phrase's words in a row,
-    within one line and one clause ("cost models" guards nothing in "latency, cost, model
-    quality"; "senior leadership" nothing across two bullets). The last word counts too:
-    "credit assignment" guards "experience with credit" in "experience with credit
-    assignment"."""
-    at_words = (start,) if last is None or last == start else (start, last)
+    """Whether an `unless` phrase covers the first word of the match from `start` to
+    `last`, or its last word for a term that says so (`guard_end`): the phrase's words in a
+    row, within one line and one clause ("cost models" guards nothing in "latency, cost,
+    model quality"; "senior leadership" nothing across two bullets). A term built around
+    its last word guards that word: "credit assignment" guards "experience with credit" in
+    "experience with credit assignment"."""
+    ends = term.guard_end and last is not None and last != start
+    at_words = (start, last) if ends and last is not None else (start,)
     for phrase in term.unless:
         for offset, anchor in ((o, a) for a in at_words for o in range(len(phrase))):
             first = anchor - offset
