@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from typer.testing import Result
 
 from conftest import Invoke
 from mlroles.adreading import read_ad
@@ -130,15 +131,20 @@ def test_a_tools_phrases_find_nothing_once_its_role_is_removed(
     assert "Python" in asked and "LLMs" not in asked
 
 
-def test_phrases_for_a_tool_no_role_uses_are_refused(invoke: Invoke, tmp_path: Path) -> None:
+def _validated_skill(invoke: Invoke, tmp_path: Path, in_ads: str) -> Result:
+    """`mlroles validate` on a user's skill whose `in_ads` are these lines."""
     skills = tmp_path / "skills.yaml"
     skills.write_text(
-        "skills:\n  - id: orchestration\n    name: Orchestration\n    category: infrastructure\n"
-        "    description: Running containers.\n    sources: [me]\n    in_ads:\n"
-        "      terms: [orchestration]\n      tools:\n"
-        "        - {tool: Kubernetes, phrases: [k8s]}\n      sources: [me]\n"
+        "skills:\n  - id: teamwork\n    name: Teamwork\n    category: communication\n"
+        "    description: Working with others.\n    sources: [me]\n    in_ads:\n"
+        f"{in_ads}      sources: [me]\n"
     )
-    result = invoke("validate", str(skills))
+    return invoke("validate", str(skills))
+
+
+def test_phrases_for_a_tool_no_role_uses_are_refused(invoke: Invoke, tmp_path: Path) -> None:
+    in_ads = "      terms: [teamwork]\n      tools:\n        - {tool: Kubernetes, phrases: [k8s]}\n"
+    result = _validated_skill(invoke, tmp_path, in_ads)
     assert result.exit_code == 1
     assert "in_ads.tools[0].tool: no role uses a tool named 'Kubernetes'" in result.stdout
 
@@ -388,13 +394,8 @@ def test_search_finds_a_skill_by_its_fields(invoke: Invoke) -> None:
 
 
 def test_a_phrase_cannot_be_both_a_term_and_a_hint(invoke: Invoke, tmp_path: Path) -> None:
-    skills = tmp_path / "skills.yaml"
-    skills.write_text(
-        "skills:\n  - id: teamwork\n    name: Teamwork\n    category: communication\n"
-        "    description: Working with others.\n    sources: [me]\n    in_ads:\n"
-        "      terms: [teamwork]\n      hints: [Teamwork]\n      sources: [me]\n"
-    )
-    result = invoke("validate", str(skills))
+    in_ads = "      terms: [teamwork]\n      hints: [Teamwork]\n"
+    result = _validated_skill(invoke, tmp_path, in_ads)
     assert result.exit_code == 1
     assert "in_ads: 'teamwork' is both a term and a hint: keep one" in result.stdout
 
