@@ -1,7 +1,10 @@
 """What a job ad asks for: the catalogue's skills and tools it names, each with its line.
 
-The vocabulary is the catalogue's own: every skill by its name and aliases, every tool a
-role uses by its name (a user's catalogue extends both). An item counts where the ad asks
+The vocabulary is the catalogue's own: every skill by its name and aliases, or by the
+phrases its `in_ads` gives (terms, products, and the fields of work whose knowledge it is:
+"experience in payments"), every tool a role uses by its name, as ads also write it
+("PySpark", "PowerBI"), and by the phrases a skill gives for it ("large language models"
+for LLMs); a user's catalogue extends both. An item counts where the ad asks
 it of the candidate: in the duties, the requirements or the nice-to-have list, not in the
 company blurb, the benefits, a negated clause or a mention of another team. An item found
 in a nice-to-have section or line is nice-to-have unless the ad also asks for it elsewhere.

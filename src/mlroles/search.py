@@ -93,7 +93,7 @@ def _documents(roles: Iterable[Role], skills: Iterable[Skill]) -> Iterator[Docum
             # How job ads ask for the skill: Kubernetes finds containers.
             yield "skill", skill.id, skill.name, "in job ads", phrase.replace("*", ""), 0.85, None
         for phrase in skill.in_ads.fields if skill.in_ads else ():
-            # A field of work knowing it is: payments finds subject-matter expertise.
+            # Knowing a field of work is the skill: payments finds subject-matter expertise.
             yield "skill", skill.id, skill.name, "field of work", phrase.replace("*", ""), 0.8, None
         for phrase in skill.in_ads.hints if skill.in_ads else ():
             # What brings the skill to mind without asking for it: drift, deployment.
