@@ -122,11 +122,21 @@ _JOB_HEADING = re.compile(
 )
 
 
-# Job nouns: "About Product Manager, Financial Fraud" heads the job, not the company's blurb.
-# Not nouns that also name companies ("About Advocate Health", "About Owner.com").
-_JOB_NOUNS = frozenset(
-    _bar("engineer scientist analyst manager developer researcher architect intern postdoc", " ")
+JOB_NOUNS = frozenset(
+    _bar(
+        "engineer scientist developer analyst architect manager researcher owner lead specialist "
+        "consultant advocate",
+        " ",
+    )
 )
+"""The last word of a job title: "Data Scientist", "Product Owner"."""
+# "About Product Manager, Financial Fraud" heads the job, not the company's blurb; so do an
+# intern's and a postdoc's, but not the job nouns that also name companies ("About Advocate
+# Health", "About Owner.com", "About Lead Bank").
+_HEADING_JOB_NOUNS = (JOB_NOUNS - {"owner", "lead", "specialist", "consultant", "advocate"}) | {
+    "intern",
+    "postdoc",
+}
 _JOB_HEADING_NAME = re.compile(r"about (?!the |our |your |a |an )(?P<name>[^.]*)$")
 
 
@@ -136,7 +146,7 @@ def _names_the_job(lowered: str) -> bool:
     heading = _JOB_HEADING_NAME.fullmatch(lowered.rstrip(":*_ "))
     if heading is None:
         return False
-    return any(word in _JOB_NOUNS for word in re.findall(r"[a-z]+", heading["name"]))
+    return any(word in _HEADING_JOB_NOUNS for word in re.findall(r"[a-z]+", heading["name"]))
 
 
 # Inline cues that make one line count as nice-to-have, whatever its section.

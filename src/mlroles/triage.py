@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .adlanguage import in_english
-from .adreading import MAX_TITLE_CHARS, ReadAd, Section, read_ad, title_stems
+from .adreading import JOB_NOUNS, MAX_TITLE_CHARS, ReadAd, Section, read_ad, title_stems
 from .adwords import WordEvidence, ad_words, logits, part_for, shipped_model, vector
 from .adwords import evidence as word_evidence
 from .catalogue import Catalogue
@@ -169,14 +169,6 @@ def find_term(term: CompiledTerm, ad: ReadAd, index: TermIndex, p: Params) -> _F
 _QUALIFIER = re.compile(r"\s*(?:\(|\)|,|\||:|\s[\u2014\u2013-]\s|\s/\s|\bfor\b|\bin\b)\s*")
 
 
-_JOB_NOUNS = frozenset(
-    re.findall(
-        r"\S+",
-        "engineer scientist developer analyst architect manager researcher owner lead specialist"
-        " consultant advocate",
-    )
-)
-"""The last word of a part of a title that is a job title itself, not an area of work."""
 _GRADE = re.compile(r"(?:i{1,3}|iv|v|\d+|sr\.?|jr\.?|senior|junior|intern|trainee|\W+)")
 """Words after a job noun that grade the job, not name it: "Engineer II", "Engineer Intern"."""
 
@@ -249,7 +241,8 @@ def second_title(catalogue: Catalogue, title: str) -> bool:
     words = words[: words.index("at")] if "at" in words else words
     while words and _GRADE.fullmatch(words[-1]):
         words.pop()
-    return bool(words) and words[-1].rstrip("s") in _JOB_NOUNS
+    # A job noun ends a part that is a job title itself, not an area of work.
+    return bool(words) and words[-1].rstrip("s") in JOB_NOUNS
 
 
 def title_line(catalogue: Catalogue, ad: ReadAd) -> str | None:
