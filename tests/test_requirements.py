@@ -546,6 +546,8 @@ def test_how_ads_word_an_ask(catalogue: Catalogue, body: str, skill: str) -> Non
         "Published: 20251121",
         "Published: a few days ago",
         "Published:",
+        "- Published on: 29 November 2019",  # a bullet with a colon before the date
+        "• Published: 3 days ago",
     ],
 )
 def test_when_the_ad_went_up_asks_for_no_publishing(catalogue: Catalogue, line: str) -> None:
@@ -621,3 +623,59 @@ def test_a_duty_that_needs_nothing_still_asks(catalogue: Catalogue) -> None:
         catalogue, "Engineer\n\nDuties\n- Deploy models on AWS where GPUs are not needed.\n"
     )
     assert asks["AWS"] is True
+
+
+@pytest.mark.parametrize(
+    ("body", "not_asked"),
+    [
+        # A tool's name in its everyday sense.
+        ("- Find out where you excel.\n", "Excel"),
+        ("- Reply in a swift and friendly way.\n", "Swift"),
+        ("- Go through the dashboards we already have.\n", "Go"),
+        ("- Go live with the new model by spring.\n", "Go"),
+        ("- Go beyond the brief.\n", "other-languages"),
+        # A match does not run into a bracket.
+        ("- Foundation of MCP (Model Context Protocol) servers.\n", "Foundation models"),
+        # "promptly" is no prompt; a product named after a skill is the product.
+        ("- Raise risks and blockers promptly.\n", "llm-genai"),
+        ("- Run jobs on Azure Machine Learning.\n", "ml-fundamentals"),
+        # The company leading is no ask for leadership.
+        ("- We are leading the region's move to clean energy.\n", "strategy-leadership"),
+        ("- Northwind is leading the work on model architectures.\n", "strategy-leadership"),
+    ],
+)
+def test_words_that_only_look_like_an_ask(catalogue: Catalogue, body: str, not_asked: str) -> None:
+    assert not_asked not in _asks(catalogue, "Engineer\n\nDuties\n" + body)
+
+
+@pytest.mark.parametrize(
+    ("body", "asked"),
+    [
+        ("- Advanced Excel and SQL.\n", "Excel"),
+        ("- Services in Rust or Go.\n", "Rust"),
+        ("- Services in Rust or Go.\n", "Go"),
+        ("- Go or Python for our backend.\n", "Go"),
+        ("- Dashboards in EXCEL.\n", "Excel"),
+        ("- Fine-tune foundation models for search.\n", "Foundation models"),
+        ("- Lead the data science team.\n", "strategy-leadership"),
+    ],
+)
+def test_the_same_words_as_asks(catalogue: Catalogue, body: str, asked: str) -> None:
+    assert asked in _asks(catalogue, "Engineer\n\nDuties\n" + body)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Job family: Data Science and Statistics",
+        "Specialisation: Data Science, Datasets and Statistics",
+        "- Area: Machine Learning",
+        "Field: Engineering - Machine Learning",
+        "Teams: Software Engineering, Operations, Data Science.",
+        "Directorate: Human & Robotic Exploration",
+    ],
+)
+def test_a_job_boards_field_asks_for_nothing(catalogue: Catalogue, line: str) -> None:
+    assert _asks(catalogue, f"Analyst\n\n{line}\n\nDuties\n- Write reports.\n").keys() == {
+        "technical-writing"
+    }

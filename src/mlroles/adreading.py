@@ -162,7 +162,8 @@ _NICE_LINE = re.compile(
 _DETAILS_LINE = re.compile(
     r"^\W*(job title|title|category|department|location|type|employment type|level|"
     r"seniority|role|reports to|posted|date posted|salary|industry|function|job id|req id|"
-    r"requisition|team|company|employer|work mode|workplace|experience level|job type|schedule)"
+    r"requisition|teams?|company|employer|work mode|workplace|experience level|job type|schedule|"
+    r"job family|speciali[sz]ation|directorate|division|business unit|areas?|field|sector)"
     r"\s*[:|]"
     r"|^[^.]{0,80}\u00b7[^.]{0,80}\u00b7",
     re.IGNORECASE,
@@ -198,10 +199,21 @@ _DATE_LINE = re.compile(
 )
 
 
+# A date after a colon is the posting's date even in a bullet ("• Published on: 29 November
+# 2019"), where a date's shape alone may be an ask ("- Published 2-3 papers at NeurIPS").
+_COLON_DATE = re.compile(
+    r"^\W*(?:published|posted|publication date|date published|date of publication)"
+    rf"(?:\s+on)?\s*:\s*(?:{_DATED})",
+    re.IGNORECASE,
+)
+
+
 def _is_field_line(line: str) -> bool:
     """A job board's field ("Location: Bonn") or the posting's date: the page, not the work.
-    A bullet is never the posting's date: "- Published 2-3 papers at NeurIPS" is an ask."""
-    dated = _DATE_LINE.search(line) is not None and not BULLET.match(line)
+    A bullet is the posting's date only with a colon before the date."""
+    dated = _DATE_LINE.search(line) is not None and (
+        not BULLET.match(line) or _COLON_DATE.search(line) is not None
+    )
     return bool(_DETAILS_LINE.search(line)) or dated
 
 

@@ -56,6 +56,12 @@ _NOT_TOOLS = frozenset(
         """,
     )
 )
+# Tools named by an everyday word, which ads write in lower case only in its everyday sense
+# ("find out where you excel", "a swift reply"). Other tools are written in lower case by
+# ads that mean them ("python (preferred)", "a docker container").
+_WORD_TOOLS = frozenset({"Excel", "Rust", "Swift", "Bash"})
+# A tool's name that opens a sentence as a verb: "Go through the dashboards", "Go Live".
+_EVERYDAY_SENSES = ("go through", "go out", "go live", "go beyond", "go deep", "go further")
 # A capitalised phrase followed by one of these names a team or a job ("the Machine
 # Learning Platform team", "Principal Machine Learning Engineer"), not a skill asked for.
 _NAME_NOUNS = frozenset(
@@ -160,8 +166,10 @@ def vocabulary(catalogue: Catalogue) -> tuple[VocabularyItem, ...]:
     names = _tool_names(catalogue)
     seen = set(names)
     for name in names.values():
-        cased = name if len(name) <= 3 else _cased(name)
-        items.append(VocabularyItem("tool", name, name, compile_phrase(name), cased))
+        named = name in _WORD_TOOLS  # "Excel", not "find where you excel"
+        cased = name if len(name) <= 3 or named else _cased(name)
+        term = compile_phrase(name, _EVERYDAY_SENSES)
+        items.append(VocabularyItem("tool", name, name, term, cased, named=named))
         for variant, spelling in _tool_variants(name):
             if variant.lower() not in names:  # "PySpark" may be a catalogue's tool of its own
                 seen.add(variant.lower())
@@ -323,13 +331,14 @@ def extract(catalogue: Catalogue, ad: ReadAd) -> AdRequirements:
 
 
 def _spans_a_list(ad: ReadAd, start: int, last: int) -> bool:
-    """Whether the match runs across a list's separator: "data, experiments and models" does
-    not ask for data models. (`&` and brackets may belong to a name: "Weights & Biases".)"""
+    """Whether the match runs across a list's separator or into a bracket: "data,
+    experiments and models" does not ask for data models, nor "Foundation of MCP (Model
+    Context Protocol)" for foundation models. (`&` may belong to a name: "Weights & Biases".)"""
     if last == start:
         return False
     first, end = ad.tokens[start], ad.tokens[last]
     between = ad.lines[first.line - 1][first.start : end.start]
-    return any(mark in between for mark in ",;")
+    return any(mark in between for mark in ",;(")
 
 
 def _names_not_asks(ad: ReadAd, start: int, last: int) -> bool:
