@@ -639,6 +639,11 @@ def test_a_duty_that_needs_nothing_still_asks(catalogue: Catalogue) -> None:
         # "promptly" is no prompt; a product named after a skill is the product.
         ("- Raise risks and blockers promptly.\n", "llm-genai"),
         ("- Run jobs on Azure Machine Learning.\n", "ml-fundamentals"),
+        # Communication between GPUs, and a job board's category, ask for no communication.
+        ("- Design distributed communication strategies for training.\n", "communication"),
+        ("- Overlap computation with communication.\n", "communication"),
+        ("- Tune the cluster communication topology.\n", "communication"),
+        ("- Acme - Bangalore - Marketing & Communications\n", "communication"),
         # The company leading is no ask for leadership.
         ("- We are leading the region's move to clean energy.\n", "strategy-leadership"),
         ("- Northwind is leading the work on model architectures.\n", "strategy-leadership"),
