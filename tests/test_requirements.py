@@ -364,6 +364,13 @@ def test_a_hint_is_not_an_ask_but_search_finds_the_skill_by_it(
         ("- A telecoms background.", True),
         ("- Clinical expertise.", True),
         ("- Five years in the energy sector.", True),
+        # Years spent in a field, exposure to it, or a preference for it.
+        ("- 2-6+ years in Credit Risk / Lending / Cards.", True),
+        ("- At least two years working in fintech lending.", True),
+        ("- Exposure to clinical or biomedical datasets.", True),
+        ("- Five years in product management, preferably in payments.", True),
+        ("- A background in fraud, underwriting or trust and safety.", True),
+        ("- Work hand in hand with Credit Portfolio Management.", False),
         # Naming the field says what the work is about, not that the hire must know it.
         ("- Build payment systems and credit models in Python.", False),
         ("- We serve 40 banks and insurers.", False),

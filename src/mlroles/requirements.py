@@ -183,7 +183,8 @@ def vocabulary(catalogue: Catalogue) -> tuple[VocabularyItem, ...]:
 
 
 # How ads ask for knowing a field of work: "experience in payments", "a background in
-# banking", "knowledge of the insurance industry", "the retail sector". Each cue takes its
+# banking", "knowledge of the insurance industry", "the retail sector", "two years in
+# lending", "exposure to clinical data", "preferably in payments". Each cue takes its
 # own preposition, so "knowledge graphs for clinical data" or "expertise: predicting risk"
 # is no ask. A field named alone ("build payment systems", "credit models") says what the
 # work is about, not that the hire must know the field; "payments experience" is left out
@@ -198,6 +199,10 @@ _FIELD_CUES = (
     "familiarity with",
     "knowledge in",
     "experience of",
+    "years in",
+    "years at",
+    "exposure to",
+    "preferably in",
 )
 _FIELD_NOUNS = ("knowledge", "background", "expertise", "industry", "sector")
 
