@@ -691,3 +691,10 @@ def test_a_job_boards_field_asks_for_nothing(catalogue: Catalogue, line: str) ->
     assert _asks(catalogue, f"Analyst\n\n{line}\n\nDuties\n- Write reports.\n").keys() == {
         "technical-writing"
     }
+
+
+def test_a_word_in_another_script_is_one_word(catalogue: Catalogue) -> None:
+    """Words were runs of ASCII letters, so "Réseaux" read as the R language and "seaux"."""
+    asks = _asks(catalogue, "Ingénieur\n\nRequirements\n- Réseaux de neurones, Équipe.\n")
+    assert "R" not in asks and "other-languages" not in asks
+    assert _asks(catalogue, "Ingénieur\n\nRequirements\n- R et Python.\n").keys() >= {"R"}

@@ -229,7 +229,8 @@ _LEGAL_LINE = re.compile(
     re.IGNORECASE,
 )
 
-_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9+#]*")
+# Letters of any script, digits, "+" and "#": "Réseaux" is one word, not "R" and "seaux".
+_WORD = re.compile(r"[^\W_](?:[^\W_]|[+#])*")
 BULLET = re.compile("^\\s*([-*\u2022\u00b7\u2023\u25e6\u25aa\u2013\u2014]|\\d{1,2}[.)])\\s+")
 
 
