@@ -159,6 +159,10 @@ def test_a_tool_asks_for_its_skill(catalogue: Catalogue) -> None:
     asks = _asks(catalogue, "Data Scientist\n\nRequirements\n- R and SQL.\n- R&D spirit.\n")
     assert asks["R"] is True and asks["other-languages"] is True
     assert "R" not in _asks(catalogue, "Data Scientist\n\nRequirements\n- R&D spirit.\n")
+    assert "R" not in _asks(catalogue, "Data Scientist\n\nRequirements\n- R/D budgets.\n")
+    # A short name before a slash and another name is one of two alternatives.
+    asks = _asks(catalogue, "Analyst\n\nRequirements\n- SQL, R/Python or SAS; Go/Java.\n")
+    assert asks["R"] is True and asks["Go"] is True and asks["Python"] is True
 
 
 def test_acronyms_must_be_written_in_capitals(catalogue: Catalogue) -> None:

@@ -96,6 +96,7 @@ _DEGREE_STOPS = frozenset(
 )
 _DEGREE_REACH = 12  # how many words after the cue a degree's subject list may run
 _LIST_SPLIT = re.compile(r"[,;/()\[\]]|\band\b|\bor\b|\be\.g\.|\bsuch as\b|\blike\b")
+_AND_A_LETTER = re.compile(r"[&/][A-Za-z](?![A-Za-z])")  # "&D", "/D": R&D, R/D
 _PLURAL_ACRONYM = re.compile(r"[A-Z][A-Z\d]+s")  # SLOs, LSTMs, H100s: things of a kind
 # p99, fp8, int4, v2, FP8, BF16, INT4: figures, number formats and versions, not names
 _MEASURE = re.compile(r"[a-z]{1,4}\d+|(?:MX)?(?:FP|BF|TF|INT)\d+")
@@ -287,8 +288,8 @@ def _case_ok(item: VocabularyItem, ad: ReadAd, start: int) -> bool:
         if written.islower() and not item.cased.islower():
             return False
     following = line[end : end + 1]
-    if len(item.cased) <= 2:  # "R&D" and "R/D" are not the R language
-        return following not in {"&", "/"}
+    if len(item.cased) <= 2:  # "R&D" and "R/D" are not the R language, "R/Python" is
+        return _AND_A_LETTER.match(line, end) is None
     # "pandas/NumPy" names pandas, but "Rays" is not Ray nor "SQLAlchemy" SQL.
     return not following.isalnum()
 
