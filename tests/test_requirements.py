@@ -674,6 +674,8 @@ def test_words_that_only_look_like_an_ask(catalogue: Catalogue, body: str, not_a
         ("- Dashboards in EXCEL.\n", "Excel"),
         ("- Fine-tune foundation models for search.\n", "Foundation models"),
         ("- Lead the data science team.\n", "strategy-leadership"),
+        ("- Own our CD/CI automation.\n", "CI/CD"),
+        ("- Practise continuous delivery.\n", "ci-cd"),
     ],
 )
 def test_the_same_words_as_asks(catalogue: Catalogue, body: str, asked: str) -> None:
