@@ -675,6 +675,16 @@ def test_words_that_only_look_like_an_ask(catalogue: Catalogue, body: str, not_a
         ("- Fine-tune foundation models for search.\n", "Foundation models"),
         ("- Lead the data science team.\n", "strategy-leadership"),
         ("- Own our CD/CI automation.\n", "CI/CD"),
+        # Specialist areas, strategy and analysis as ads also name them.
+        ("- Train ASR and TTS models.\n", "ml-specialism"),
+        ("- Build image classification and object detection models.\n", "ml-specialism"),
+        ("- Work on neural machine translation.\n", "ml-specialism"),
+        ("- Large vision-language models.\n", "ml-specialism"),
+        ("- Shape the technical strategy of the team.\n", "strategy-leadership"),
+        ("- Lead projects in ML and signal processing.\n", "strategy-leadership"),
+        ("- Experience in people management.\n", "strategy-leadership"),
+        ("- Lead exploratory analyses of the flows we own.\n", "data-analysis"),
+        ("- Able to analyse large datasets.\n", "data-analysis"),
         ("- Practise continuous delivery.\n", "ci-cd"),
     ],
 )
