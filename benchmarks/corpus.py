@@ -37,6 +37,11 @@ Dutch and EU public bodies, eight from Nordic and Benelux companies, six rendere
 and Dutch) was
 read once for triage in that session (the session-start tool gives the same figures), and
 joined the fitting splits (refitted later in that session).
+`fresh14` (three more collectors, session 14, 41 ads from 257 look-ups: English postings from
+Iberia, Latin America, Poland, Czechia, Italy, the Nordics, Japan, Korea, Taiwan, Singapore,
+Africa, Canada, India and the UK, one rendered from Portuguese) was read once for triage in
+that session (the session-start tool gives the same figures) and joined the fitting splits;
+a refit with it read dev one ad worse, so the shipped weights are still session 13's.
 """
 
 from __future__ import annotations
@@ -52,7 +57,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1] / "corpus"
 LABELS = ROOT / "labels.yaml"
-SPLITS = ("train", "dev", "test", "fresh", *(f"fresh{n}" for n in range(2, 14)))
+SPLITS = ("train", "dev", "test", "fresh", *(f"fresh{n}" for n in range(2, 15)))
 # The held-out splits read for their figure, and when: only these (with train) are mined and
 # fitted on, so a split merged but not yet read stays out until it is listed here.
 READ = {
@@ -70,6 +75,7 @@ READ = {
     "fresh11": "session 9",
     "fresh12": "session 12",
     "fresh13": "session 13",
+    "fresh14": "session 14",
 }
 # What evidence is mined and weights are fitted on. Dev sets the thresholds and the
 # temperature.

@@ -64,7 +64,8 @@ LABEL_FILES = ("requirements.yaml", "requirements-2.yaml")
 # after that session's changes to the phrases, never seen by whoever chose them) once, with the
 # session-start extraction alongside. fresh13's 17 (requirements-19.yaml, -20.yaml, two more
 # labellers, session 13, most ads duties only) once, after that session's changes to the
-# extraction, with the session-start extraction alongside.
+# extraction, with the session-start extraction alongside; fresh14's 41 (requirements-21.yaml,
+# -22.yaml, two more labellers, session 14, labelled after that session's changes) likewise.
 HELD_OUT = {
     "fresh": ("requirements-10.yaml", "requirements-11.yaml"),
     "fresh2": ("requirements-3.yaml",),
@@ -79,6 +80,7 @@ HELD_OUT = {
     "fresh11": ("requirements-16.yaml",),
     "fresh12": ("requirements-17.yaml", "requirements-18.yaml"),
     "fresh13": ("requirements-19.yaml", "requirements-20.yaml"),
+    "fresh14": ("requirements-21.yaml", "requirements-22.yaml"),
 }
 # The held-out label files already read: only these may be tuned on (requirements_phrases).
 # A file added to HELD_OUT is read once with --SPLIT, then listed here.
@@ -96,6 +98,7 @@ READ_FILES = (
     "fresh11",
     "fresh12",
     "fresh13",
+    "fresh14",
 )
 
 

@@ -682,7 +682,6 @@ def test_words_that_only_look_like_an_ask(catalogue: Catalogue, body: str, not_a
         ("- Large vision-language models.\n", "ml-specialism"),
         ("- Shape the technical strategy of the team.\n", "strategy-leadership"),
         ("- Lead projects in ML and signal processing.\n", "strategy-leadership"),
-        ("- Experience in people management.\n", "strategy-leadership"),
         ("- Lead exploratory analyses of the flows we own.\n", "data-analysis"),
         ("- Able to analyse large datasets.\n", "data-analysis"),
         ("- Practise continuous delivery.\n", "ci-cd"),
