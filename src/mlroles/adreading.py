@@ -162,12 +162,31 @@ _NICE_LINE = re.compile(
 _DETAILS_LINE = re.compile(
     r"^\W*(job title|title|category|department|location|type|employment type|level|"
     r"seniority|role|reports to|posted|date posted|salary|industry|function|job id|req id|"
-    r"requisition|teams?|company|employer|work mode|workplace|experience level|job type|schedule|"
-    r"job family|speciali[sz]ation|directorate|division|business unit|areas?|field|sector)"
+    r"requisition|team|company|employer|work mode|workplace|experience level|job type|schedule)"
     r"\s*[:|]"
     r"|^[^.]{0,80}\u00b7[^.]{0,80}\u00b7",
     re.IGNORECASE,
 )
+# A job board's tags ("Job family: Data Science", "Area: Machine Learning", "Sector:
+# Fintech"): page details only when what follows is a tag, not a sentence asking something
+# ("Teams: you will mentor engineers", "Sector: experience in banking required").
+_TAG_LINE = re.compile(
+    r"^\W*(?:job family|speciali[sz]ation|directorate|division|business unit|areas?|field|"
+    r"sector|teams)\s*[:|](?P<value>.*)$",
+    re.IGNORECASE,
+)
+_SENTENCE_WORDS = frozenset(_bar("you your we our will must required experience should", " "))
+MAX_TAG_WORDS = 12
+
+
+def _is_tag_line(line: str) -> bool:
+    tag = _TAG_LINE.match(line)
+    if tag is None:
+        return False
+    words = [word.lower() for word, _, _ in words_of(tag["value"])]
+    return len(words) <= MAX_TAG_WORDS and _SENTENCE_WORDS.isdisjoint(words)
+
+
 # When the posting went up: "Published Jan 20, 2026", "Posted on 18/07/2019", "Posted
 # 08-Jun-2026", "Published March 2025", "Posted 3 days ago", "Publication date", "Published
 # externally only". The page's details, not a research
@@ -192,20 +211,18 @@ _DATED = (
     rf"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?{_A_DATE}"
     r"|(?:19|20)\d\d\b(?!\s*\w)"
 )
+_POSTED = r"^\W*(?:published|posted|publication date|date published|date of publication)"
 _DATE_LINE = re.compile(
-    r"^\W*(?:published|posted|publication date|date published|date of publication)"
-    rf"(?:\s*$|\s*:\s*(?:$|{_DATED})|\s+(?:on\s*:?\s*)?{_A_DATE}|\s+(?:externally|internally)\b)",
+    _POSTED
+    + rf"(?:\s*$|\s*:\s*(?:$|{_DATED})|\s+(?:on\s*:?\s*)?{_A_DATE}|\s+(?:externally|internally)\b)",
     re.IGNORECASE,
 )
 
 
-# A date after a colon is the posting's date even in a bullet ("• Published on: 29 November
-# 2019"), where a date's shape alone may be an ask ("- Published 2-3 papers at NeurIPS").
-_COLON_DATE = re.compile(
-    r"^\W*(?:published|posted|publication date|date published|date of publication)"
-    rf"(?:\s+on)?\s*:\s*(?:{_DATED})",
-    re.IGNORECASE,
-)
+# A full date after a colon is the posting's date even in a bullet ("• Published on: 29
+# November 2019"), where a date's shape alone may be an ask ("- Published 2-3 papers at
+# NeurIPS", "- Published: 2023, 2024 first-author papers").
+_COLON_DATE = re.compile(_POSTED + rf"(?:\s+on)?\s*:\s*{_A_DATE}", re.IGNORECASE)
 
 
 def _is_field_line(line: str) -> bool:
@@ -214,7 +231,7 @@ def _is_field_line(line: str) -> bool:
     dated = _DATE_LINE.search(line) is not None and (
         not BULLET.match(line) or _COLON_DATE.search(line) is not None
     )
-    return bool(_DETAILS_LINE.search(line)) or dated
+    return bool(_DETAILS_LINE.search(line)) or dated or _is_tag_line(line)
 
 
 # A field line longer than this is prose that starts with a field ("Team: AI Agents. We
@@ -229,8 +246,12 @@ _LEGAL_LINE = re.compile(
     re.IGNORECASE,
 )
 
-# Letters of any script, digits, "+" and "#": "Réseaux" is one word, not "R" and "seaux".
-_WORD = re.compile(r"[^\W_](?:[^\W_]|[+#])*")
+# Letters of alphabetic scripts, digits, "+" and "#": "Réseaux" is one word, not "R" and
+# "seaux". Chinese, Japanese and Korean characters end a word, since those ads write a name
+# straight after them ("熟悉Python和PyTorch"); they are no words of their own.
+_CJK = "\u1100-\u11ff\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef"
+_LETTER = rf"[^\W_{_CJK}]"
+_WORD = re.compile(rf"{_LETTER}(?:{_LETTER}+|[+#]+)*")
 BULLET = re.compile("^\\s*([-*\u2022\u00b7\u2023\u25e6\u25aa\u2013\u2014]|\\d{1,2}[.)])\\s+")
 
 

@@ -56,12 +56,16 @@ _NOT_TOOLS = frozenset(
         """,
     )
 )
-# Tools named by an everyday word, which ads write in lower case only in its everyday sense
-# ("find out where you excel", "a swift reply"). Other tools are written in lower case by
-# ads that mean them ("python (preferred)", "a docker container").
-_WORD_TOOLS = frozenset({"Excel", "Rust", "Swift", "Bash"})
-# A tool's name that opens a sentence as a verb: "Go through the dashboards", "Go Live".
-_EVERYDAY_SENSES = ("go through", "go out", "go live", "go beyond", "go deep", "go further")
+# Names that are also everyday words, which ads write in lower case or in capitals only in
+# their everyday sense ("a swift reply", "rust on the pipes", "SWIFT payments"): each must be
+# written as the catalogue writes it. Other names are written in lower case by ads that mean
+# them ("python (preferred)", "a docker container", "advanced excel").
+_WORD_NAMES = frozenset({"Rust", "Swift", "Bash"})
+# A tool's name in its everyday sense, whatever its case: "Excel at", "where you excel", "Go
+# Live". (A verb opening a sentence, "Go through the dashboards", is `_a_verb_here`'s.)
+_EVERYDAY_SENSES = ("excel at", "excel in", "you excel", "will excel", "go live")
+_VERB_NAMES = frozenset({"Go"})  # tools named by a verb
+_CONJUNCTIONS = frozenset({"and", "or", "nor"})
 # A capitalised phrase followed by one of these names a team or a job ("the Machine
 # Learning Platform team", "Principal Machine Learning Engineer"), not a skill asked for.
 _NAME_NOUNS = frozenset(
@@ -96,7 +100,7 @@ _DEGREE_STOPS = frozenset(
 )
 _DEGREE_REACH = 12  # how many words after the cue a degree's subject list may run
 _LIST_SPLIT = re.compile(r"[,;/()\[\]]|\band\b|\bor\b|\be\.g\.|\bsuch as\b|\blike\b")
-_AND_A_LETTER = re.compile(r"[&/][A-Za-z](?![A-Za-z])")  # "&D", "/D": R&D, R/D
+_AND_A_LETTER = re.compile(r"[&/][A-Za-z0-9](?![A-Za-z0-9])")  # R&D, R/D, SAP R/3
 _PLURAL_ACRONYM = re.compile(r"[A-Z][A-Z\d]+s")  # SLOs, LSTMs, H100s: things of a kind
 # p99, fp8, int4, v2, FP8, BF16, INT4: figures, number formats and versions, not names
 _MEASURE = re.compile(r"[a-z]{1,4}\d+|(?:MX)?(?:FP|BF|TF|INT)\d+")
@@ -167,10 +171,9 @@ def vocabulary(catalogue: Catalogue) -> tuple[VocabularyItem, ...]:
     names = _tool_names(catalogue)
     seen = set(names)
     for name in names.values():
-        named = name in _WORD_TOOLS  # "Excel", not "find where you excel"
-        cased = name if len(name) <= 3 or named else _cased(name)
+        cased = name if len(name) <= 3 else _cased(name)
         term = compile_phrase(name, _EVERYDAY_SENSES)
-        items.append(VocabularyItem("tool", name, name, term, cased, named=named))
+        items.append(VocabularyItem("tool", name, name, term, cased))
         for variant, spelling in _tool_variants(name):
             if variant.lower() not in names:  # "PySpark" may be a catalogue's tool of its own
                 seen.add(variant.lower())
@@ -185,7 +188,7 @@ def vocabulary(catalogue: Catalogue) -> tuple[VocabularyItem, ...]:
 
 # How ads ask for knowing a field of work: "experience in payments", "a background in
 # banking", "knowledge of the insurance industry", "the retail sector", "two years in
-# lending", "exposure to clinical data", "preferably in payments". Each cue takes its
+# lending", "preferably in payments". Each cue takes its
 # own preposition, so "knowledge graphs for clinical data" or "expertise: predicting risk"
 # is no ask. A field named alone ("build payment systems", "credit models") says what the
 # work is about, not that the hire must know the field; "payments experience" is left out
@@ -201,8 +204,6 @@ _FIELD_CUES = (
     "knowledge in",
     "experience of",
     "years in",
-    "years at",
-    "exposure to",
     "preferably in",
 )
 _FIELD_NOUNS = ("knowledge", "background", "expertise", "industry", "sector")
@@ -267,8 +268,9 @@ def _is_product(phrase: str) -> bool:
 
 
 def _cased(phrase: str) -> str | None:
-    """An acronym must be written in capitals: "REST", not "the rest of the stack"."""
-    return phrase if re.fullmatch(r"[A-Z]{3,}", phrase) else None
+    """An acronym must be written in capitals: "REST", not "the rest of the stack"; and a
+    name that is an everyday word as the catalogue writes it: "Rust", not "rust"."""
+    return phrase if re.fullmatch(r"[A-Z]{3,}", phrase) or phrase in _WORD_NAMES else None
 
 
 def _case_ok(item: VocabularyItem, ad: ReadAd, start: int) -> bool:
@@ -288,10 +290,34 @@ def _case_ok(item: VocabularyItem, ad: ReadAd, start: int) -> bool:
         if written.islower() and not item.cased.islower():
             return False
     following = line[end : end + 1]
+    if item.cased in _VERB_NAMES and _a_verb_here(ad, start, line, end):
+        return False
     if len(item.cased) <= 2:  # "R&D" and "R/D" are not the R language, "R/Python" is
         return _AND_A_LETTER.match(line, end) is None
     # "pandas/NumPy" names pandas, but "Rays" is not Ray nor "SQLAlchemy" SQL.
     return not following.isalnum()
+
+
+def _a_verb_here(ad: ReadAd, start: int, line: str, end: int) -> bool:
+    """Whether a tool named by a verb ("Go") is the verb here: opening a sentence before a
+    word in lower case ("Go through the dashboards", "Go the extra mile"; not "Go and Rust"),
+    or joined by a hyphen or a slash to another word ("Go-to-market", "a Go-getter",
+    "Go/No-Go decisions")."""
+    token = ad.tokens[start]
+    if line[token.start - 1 : token.start] == "-" or line[end : end + 1] == "-":
+        return True
+    if re.match(r"/\s*no\b", line[end:], re.IGNORECASE):
+        return True
+    before = line[: token.start].strip().lstrip("#*->•").strip()
+    following = ad.tokens[start + 1] if start + 1 < len(ad.tokens) else None
+    return (
+        (not before or before[-1] in ".:;!?")
+        and following is not None
+        and following.line == token.line
+        and not line[end : following.start].strip()  # "Go, Python" is a list
+        and line[following.start : following.start + 1].islower()
+        and following.word not in _CONJUNCTIONS
+    )
 
 
 def extract(catalogue: Catalogue, ad: ReadAd) -> AdRequirements:
@@ -304,7 +330,7 @@ def extract(catalogue: Catalogue, ad: ReadAd) -> AdRequirements:
     products: dict[str, UnknownTool] = {}  # products named by skills' phrases, not tools
     for item in vocabulary(catalogue):
         for start, last in occurrences(item.term, ad, index, COUNTED.__contains__):
-            if not _case_ok(item, ad, start) or _spans_a_list(ad, start, last):
+            if not _case_ok(item, ad, start) or _splits_the_phrase(ad, start, last):
                 continue
             key = (item.kind, item.key)
             words = {t.word for t in ad.tokens[start : last + 1]}
@@ -336,15 +362,17 @@ def extract(catalogue: Catalogue, ad: ReadAd) -> AdRequirements:
     return AdRequirements(tuple(items), _unknown_tools(ad, tool_lines, known_words, products))
 
 
-def _spans_a_list(ad: ReadAd, start: int, last: int) -> bool:
-    """Whether the match runs across a list's separator or into a bracket: "data,
-    experiments and models" does not ask for data models, nor "Foundation of MCP (Model
-    Context Protocol)" for foundation models. (`&` may belong to a name: "Weights & Biases".)"""
+def _splits_the_phrase(ad: ReadAd, start: int, last: int) -> bool:
+    """Whether the match runs across a list's separator or into a bracket still open at its
+    last word: "data, experiments and models" does not ask for data models, nor "Foundation
+    of MCP (Model Context Protocol)" for foundation models; "deep (reinforcement) learning"
+    is deep learning. (`&` may belong to a name: "Weights & Biases".)"""
     if last == start:
         return False
     first, end = ad.tokens[start], ad.tokens[last]
     between = ad.lines[first.line - 1][first.start : end.start]
-    return any(mark in between for mark in ",;(")
+    opened = between.count("(") + between.count("[") > between.count(")") + between.count("]")
+    return opened or any(mark in between for mark in ",;")
 
 
 def _names_not_asks(ad: ReadAd, start: int, last: int) -> bool:
