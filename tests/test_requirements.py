@@ -729,6 +729,8 @@ def test_a_word_in_another_script_is_one_word(catalogue: Catalogue) -> None:
         ("- Prepare Go/No-Go decisions for launches.\n", "Go"),
         ("- Migrate reports from SAP R/3.\n", "R"),
         ("- Provide prompt feedback to customers.\n", "llm-genai"),
+        ("- Gather parallel text for translation models.\n", "parallel-computing"),
+        ("- Experience, with documented knowledge, of applied mathematics.\n", "technical-writing"),
     ],
 )
 def test_everyday_senses_of_names(catalogue: Catalogue, body: str, not_asked: str) -> None:
