@@ -53,6 +53,8 @@ _NOT_TOOLS = frozenset(
         SoC SoCs NoC PCIe MoE LoRA QLoRA PoC CoE GmbH FinTech Fintech
         Use Using Apply Deploy Develop Implement Maintain Manage Write Own Drive Support Train
         Ensure Help Define Improve Monitor Optimize Optimise Partner Collaborate Work
+        Adapt Assess Integrate Evaluate Analyse Analyze Explore Test Deliver Establish
+        Translate Contribute Prototype Automate Communicate Present Identify Mentor Coach
         """,
     )
 )
@@ -101,6 +103,9 @@ _DEGREE_STOPS = frozenset(
 _DEGREE_REACH = 12  # how many words after the cue a degree's subject list may run
 _LIST_SPLIT = re.compile(r"[,;/()\[\]]|\band\b|\bor\b|\be\.g\.|\bsuch as\b|\blike\b")
 _AND_A_LETTER = re.compile(r"[&/][A-Za-z0-9](?![A-Za-z0-9])")  # R&D, R/D, SAP R/3
+# Levels and grades, not names: language levels (C1), researcher profiles (R2), career
+# levels (IC3, L5, E6), an F1 score.
+_LEVEL = re.compile(r"[A-C][12]|R[1-4]|IC\d|[LE]\d{1,2}|F1")
 _PLURAL_ACRONYM = re.compile(r"[A-Z][A-Z\d]+s")  # SLOs, LSTMs, H100s: things of a kind
 # p99, fp8, int4, v2, FP8, BF16, INT4: figures, number formats and versions, not names
 _MEASURE = re.compile(r"[a-z]{1,4}\d+|(?:MX)?(?:FP|BF|TF|INT)\d+")
@@ -223,6 +228,15 @@ def _tool_names(catalogue: Catalogue) -> dict[str, str]:
             for name in tool.names:
                 names.setdefault(name.lower(), name)
     return names
+
+
+@lru_cache(maxsize=8)
+def _catalogue_tool_names(catalogue: Catalogue) -> frozenset[str]:
+    """The catalogue's tools, lower-cased, by their names and the variants ads write: an
+    ad's list naming "Apache Spark" names no tool the catalogue lacks."""
+    names = _tool_names(catalogue)
+    variants = (variant for name in names.values() for variant, _ in _tool_variants(name))
+    return frozenset(names) | {variant.lower() for variant in variants}
 
 
 def _tool_phrases(catalogue: Catalogue, names: dict[str, str]) -> list[VocabularyItem]:
@@ -359,7 +373,9 @@ def extract(catalogue: Catalogue, ad: ReadAd) -> AdRequirements:
                 )
     _implied_skills(catalogue, found)
     items = sorted(found.values(), key=lambda r: (not r.required, r.line, r.kind, r.key))
-    return AdRequirements(tuple(items), _unknown_tools(ad, tool_lines, known_words, products))
+    catalogue_tools = _catalogue_tool_names(catalogue)
+    unknown = _unknown_tools(ad, tool_lines, known_words | catalogue_tools, products)
+    return AdRequirements(tuple(items), unknown)
 
 
 def _splits_the_phrase(ad: ReadAd, start: int, last: int) -> bool:
@@ -478,6 +494,8 @@ def _not_a_tool(word: str) -> bool:
         or word.endswith("Ops")
         or _PLURAL_ACRONYM.fullmatch(word) is not None
         or _MEASURE.fullmatch(word) is not None
+        or _LEVEL.fullmatch(word) is not None
+        or (word.endswith("ing") and word[:1].isupper() and word[1:].islower())
     )
 
 
