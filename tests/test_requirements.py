@@ -776,7 +776,7 @@ def test_names_beside_chinese_japanese_or_korean(
 ) -> None:
     result = extract(catalogue, read_ad(f"Engineer\n\nRequirements\n{line}\n"))
     assert tools <= {item.key for item in result.items}
-    assert all(t.name.isascii() for t in result.unknown_tools)
+    assert {t.name for t in result.unknown_tools} <= {"Kubernetes"}
 
 
 def test_levels_verbs_and_catalogue_names_are_no_unknown_tools(catalogue: Catalogue) -> None:
@@ -785,6 +785,7 @@ def test_levels_verbs_and_catalogue_names_are_no_unknown_tools(catalogue: Catalo
         "- Adapt and fine-tune LLMs with PyTorch.\n- Building pipelines: Airflow, dbt.\n"
         "- English at C1 level; grade IC3; researcher profile R2.\n"
         "- Python Programming, Model Serving, Terraform.\n"
+        "- Languages: Python; training with Megatron-LM.\n"
     )
     unknown = [t.name for t in extract(catalogue, read_ad(text)).unknown_tools]
-    assert unknown == ["Kubernetes", "dbt", "Terraform"]
+    assert unknown == ["Kubernetes", "dbt", "Terraform", "Megatron-LM"]

@@ -528,12 +528,21 @@ def _unknown_tools(
         if number not in tool_lines:  # a list of tools the catalogue partly knows
             continue
         for piece in _LIST_SPLIT.split(line):
-            words = [w for w, _, _ in words_of(piece)]
+            spans = words_of(piece)
+            words = [w for w, _, _ in spans]
             if not words or len(words) > 2 or any(_not_a_tool(w) for w in words):
                 continue
-            if " ".join(words).lower() in known or not all(w[:1].isupper() for w in words):
+            # A name of two words is written with a space or a hyphen ("Vertex AI",
+            # "Megatron-LM"); other text between them joins two names ("Python和PyTorch").
+            joint = piece[spans[0][2] : spans[1][1]] if len(spans) == 2 else " "
+            if joint.strip() not in ("", "-"):
                 continue
-            add(" ".join(words), number, section)
+            name = (joint.strip() or " ").join(words)
+            if name.lower() in known or " ".join(words).lower() in known:
+                continue
+            if not all(w[:1].isupper() for w in words):
+                continue
+            add(name, number, section)
 
     def place(tool: UnknownTool) -> tuple[bool, int, int]:
         # In the ad's order, within a line too ("CUDA, dbt and Vertex AI"); a name joined
