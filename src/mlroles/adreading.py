@@ -175,7 +175,10 @@ _TAG_LINE = re.compile(
     r"sector|teams)\s*[:|](?P<value>.*)$",
     re.IGNORECASE,
 )
-_SENTENCE_WORDS = frozenset(_bar("you your we our will must required experience should", " "))
+_SENTENCE_WORDS = frozenset(
+    _bar("you your we our will must should required experience with at", " ")
+    + _bar("own build lead design develop drive deliver", " ")
+)
 MAX_TAG_WORDS = 12
 
 
@@ -246,12 +249,25 @@ _LEGAL_LINE = re.compile(
     re.IGNORECASE,
 )
 
-# Letters of alphabetic scripts, digits, "+" and "#": "Réseaux" is one word, not "R" and
-# "seaux". Chinese, Japanese and Korean characters end a word, since those ads write a name
-# straight after them ("熟悉Python和PyTorch"); they are no words of their own.
-_CJK = "\u1100-\u11ff\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef"
-_LETTER = rf"[^\W_{_CJK}]"
+# Letters of scripts written with spaces between words, digits, "+" and "#": "Réseaux" is
+# one word, not "R" and "seaux". Scripts written without spaces (Chinese, Japanese, Korean
+# as ads write it, Thai, Lao, Khmer, Burmese) end a word, since their ads write a name
+# straight after them ("熟悉Python和PyTorch", "และSQL"); they are no words of their own.
+_UNSPACED = (
+    "\u0e00-\u0eff\u1000-\u109f\u1100-\u11ff\u1780-\u17ff\u3000-\u33ff\u3400-\u4dbf"
+    "\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\U00020000-\U0003134f"
+)
+_LETTER = rf"[^\W_{_UNSPACED}]"
 _WORD = re.compile(rf"{_LETTER}(?:{_LETTER}+|[+#]+)*")
+_A_LETTER = re.compile(_LETTER)
+
+
+def continues_a_word(char: str) -> bool:
+    """Whether `char` would make the word before it longer: "Rays" is no "Ray", but
+    "AWS経験" is AWS."""
+    return _A_LETTER.fullmatch(char) is not None
+
+
 BULLET = re.compile("^\\s*([-*\u2022\u00b7\u2023\u25e6\u25aa\u2013\u2014]|\\d{1,2}[.)])\\s+")
 
 

@@ -28,13 +28,19 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from .adreading import CLAUSE_END, ReadAd, Section, Token, words_of
+from .adreading import BULLET, CLAUSE_END, ReadAd, Section, Token, continues_a_word, words_of
 from .catalogue import Catalogue
 from .termmatch import CompiledTerm, compile_phrase, excerpt, index_ad, occurrences
 
 COUNTED = frozenset(
     {Section.INTRO, Section.ROLE, Section.DUTIES, Section.REQUIREMENTS, Section.NICE}
 )
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\S+", text)
+
+
 # Capitalised words that are not tools, however often they stand in a list of them.
 _NOT_TOOLS = frozenset(
     re.findall(
@@ -55,19 +61,29 @@ _NOT_TOOLS = frozenset(
         Ensure Help Define Improve Monitor Optimize Optimise Partner Collaborate Work
         Adapt Assess Integrate Evaluate Analyse Analyze Explore Test Deliver Establish
         Translate Contribute Prototype Automate Communicate Present Identify Mentor Coach
+        Prepare NoGo
         """,
     )
 )
-# Names that are also everyday words, which ads write in lower case or in capitals only in
-# their everyday sense ("a swift reply", "rust on the pipes", "SWIFT payments"): each must be
-# written as the catalogue writes it. Other names are written in lower case by ads that mean
-# them ("python (preferred)", "a docker container", "advanced excel").
-_WORD_NAMES = frozenset({"Rust", "Swift", "Bash"})
-# A tool's name in its everyday sense, whatever its case: "Excel at", "where you excel", "Go
-# Live". (A verb opening a sentence, "Go through the dashboards", is `_a_verb_here`'s.)
-_EVERYDAY_SENSES = ("excel at", "excel in", "you excel", "will excel", "go live")
-_VERB_NAMES = frozenset({"Go"})  # tools named by a verb
-_CONJUNCTIONS = frozenset({"and", "or", "nor"})
+# A name that is also an everyday word, which ads write in lower case or in capitals only
+# in that sense ("a swift reply", "SWIFT payments"): it must be written as the catalogue
+# writes it. Other names are written in any case by ads that mean them ("python
+# (preferred)", "a docker container", "advanced excel", "BASH scripting").
+_WORD_NAMES = frozenset({"Swift"})
+# A tool's name in its everyday sense anywhere in a sentence: "where you excel", "Go Live".
+_EVERYDAY_SENSES = ("you excel", "will excel", "go live")
+# Tools named by a verb, with the words after which, opening a sentence, they are the verb:
+# "Go through the dashboards", "Go the extra mile", "Excel at communicating" (but "Go is a
+# plus", "Go services", "Excel in a finance team" would be rare ways to write the verb).
+_VERB_SENSES = {
+    "Go": frozenset(
+        _words(
+            "through out beyond above the to from further deeper deep fast ahead back live hand "
+            "over into after for get"
+        )
+    ),
+    "Excel": frozenset({"at", "in"}),
+}
 # A capitalised phrase followed by one of these names a team or a job ("the Machine
 # Learning Platform team", "Principal Machine Learning Engineer"), not a skill asked for.
 _NAME_NOUNS = frozenset(
@@ -303,34 +319,42 @@ def _case_ok(item: VocabularyItem, ad: ReadAd, start: int) -> bool:
             return False
         if written.islower() and not item.cased.islower():
             return False
-    following = line[end : end + 1]
-    if item.cased in _VERB_NAMES and _a_verb_here(ad, start, line, end):
-        return False
     if len(item.cased) <= 2:  # "R&D" and "R/D" are not the R language, "R/Python" is
         return _AND_A_LETTER.match(line, end) is None
     # "pandas/NumPy" names pandas, but "Rays" is not Ray nor "SQLAlchemy" SQL.
-    return not following.isalnum()
+    return not continues_a_word(line[end : end + 1])
 
 
-def _a_verb_here(ad: ReadAd, start: int, line: str, end: int) -> bool:
-    """Whether a tool named by a verb ("Go") is the verb here: opening a sentence before a
-    word in lower case ("Go through the dashboards", "Go the extra mile"; not "Go and Rust"),
-    or joined by a hyphen or a slash to another word ("Go-to-market", "a Go-getter",
-    "Go/No-Go decisions")."""
+def _a_verb_here(ad: ReadAd, start: int, after: frozenset[str]) -> bool:
+    """Whether a tool named by a verb is the verb here: opening a sentence before one of the
+    words `after` it takes as a verb ("Go through the dashboards"; not "Go is a plus", "Go and
+    Rust"), or joined to a word that makes it one ("Go-to-market", "a Go-getter", "Go/No-Go
+    decisions"; not "Go-based services")."""
     token = ad.tokens[start]
-    if line[token.start - 1 : token.start] == "-" or line[end : end + 1] == "-":
-        return True
-    if re.match(r"/\s*no\b", line[end:], re.IGNORECASE):
-        return True
-    before = line[: token.start].strip().lstrip("#*->•").strip()
+    line = ad.lines[token.line - 1]
+    end = token.start + len(token.word)
     following = ad.tokens[start + 1] if start + 1 < len(ad.tokens) else None
+    if following is not None and following.line != token.line:
+        following = None
+    joint = line[end : following.start] if following is not None else ""
+    previous = ad.tokens[start - 1] if start > 0 else None
+    after_no = (
+        previous is not None
+        and previous.word == "no"
+        and line[previous.start + 2 : token.start] == "-"
+    )
+    if after_no or re.match(r"/\s*no", line[end:], re.I):
+        return True  # "No-Go", "Go/No-Go", "Go/NoGo"
+    if joint == "-" and following is not None:
+        return following.word in after | {"getter"}
+    prefix = line[: token.start]
+    bullet = BULLET.match(prefix)
+    before = prefix[bullet.end() if bullet else 0 :].strip().lstrip("#*>").strip()
     return (
         (not before or before[-1] in ".:;!?")
         and following is not None
-        and following.line == token.line
-        and not line[end : following.start].strip()  # "Go, Python" is a list
-        and line[following.start : following.start + 1].islower()
-        and following.word not in _CONJUNCTIONS
+        and not joint.strip()
+        and following.word in after
     )
 
 
@@ -345,6 +369,9 @@ def extract(catalogue: Catalogue, ad: ReadAd) -> AdRequirements:
     for item in vocabulary(catalogue):
         for start, last in occurrences(item.term, ad, index, COUNTED.__contains__):
             if not _case_ok(item, ad, start) or _splits_the_phrase(ad, start, last):
+                continue
+            senses = _VERB_SENSES.get(item.key) if item.kind == "tool" else None
+            if senses is not None and _a_verb_here(ad, start, senses):
                 continue
             key = (item.kind, item.key)
             words = {t.word for t in ad.tokens[start : last + 1]}
