@@ -726,6 +726,10 @@ def test_a_word_in_another_script_is_one_word(catalogue: Catalogue) -> None:
         ("\u25aa Go through the backlog.\n", "Go"),
         ("- Run the Go/NoGo review.\n", "Go"),
         ("- Excel in a fast-paced team.\n", "Excel"),
+        ("- The ability to excel in a fast-paced environment.\n", "Excel"),
+        ("- Someone who excels at communication.\n", "Excel"),
+        ("-Go the extra mile.\n", "Go"),
+        ("- Go-getters wanted.\n", "Go"),
         ("- A Go-getter attitude.\n", "Go"),
         ("- Own the Go-to-market plans.\n", "Go"),
         ("- Prepare Go/No-Go decisions for launches.\n", "Go"),
@@ -759,7 +763,12 @@ def test_a_go_no_go_decision_names_no_tool(catalogue: Catalogue) -> None:
         ("- BASH scripting.\n", "Bash"),
         ("- RUST and C++.\n", "Rust"),
         ("- Advanced skills in Excel in a finance context.\n", "Excel"),
-        ("- Field: PhD in machine learning, with publications at NeurIPS.\n", "publishing"),
+        ("- Export the reports to Excel.\n", "Excel"),
+        ("- Experience with Go/Node.js backends.\n", "Go"),
+        ("- Java/Go/NoSQL experience.\n", "Go"),
+        ("- Languages: Go for services, Python for ML.\n", "Go"),
+        ("- Go over gRPC.\n", "Go"),
+        ("- Golang services.\n", "Go"),
         ("- Go and Rust for our services.\n", "Go"),
         ("- Experience with deep (reinforcement) learning.\n", "deep-learning"),
         ("- Experience in (consumer) lending.\n", "domain-expertise"),
@@ -788,6 +797,7 @@ def test_a_tag_line_with_a_sentence_is_read(catalogue: Catalogue) -> None:
         ("- Swift开发", {"Swift"}),
         ("- Python/SQL를 활용한", {"Python", "SQL"}),
         ("- \u0e41\u0e25\u0e30SQL", {"SQL"}),  # Thai: no spaces either
+        ("- \u062e\u0628\u0631\u0629 Python \u0648SQL", {"Python", "SQL"}),  # Arabic "and"
     ],
 )
 def test_names_beside_scripts_written_without_spaces(
@@ -808,3 +818,17 @@ def test_levels_verbs_and_catalogue_names_are_no_unknown_tools(catalogue: Catalo
     )
     unknown = [t.name for t in extract(catalogue, read_ad(text)).unknown_tools]
     assert unknown == ["Kubernetes", "dbt", "Terraform", "Megatron-LM"]
+
+
+def test_a_name_with_a_suffix_is_no_unknown_tool(catalogue: Catalogue) -> None:
+    text = "Engineer\n\nRequirements\n- Go-Lang, Golang and Kubernetes.\n"
+    result = extract(catalogue, read_ad(text))
+    assert "Go" in {item.key for item in result.items}
+    assert [t.name for t in result.unknown_tools] == ["Kubernetes"]
+
+
+def test_a_bullet_mark_does_not_make_a_name(catalogue: Catalogue) -> None:
+    """A skill named at a line's start is asked for, whatever the bullet's mark."""
+    for mark in ("-", "\u25aa", "\u25cf"):
+        line = f"{mark} Machine Learning Engineer experience, 3+ years."
+        assert "ml-fundamentals" in _asks(catalogue, f"Engineer\n\nRequirements\n{line}\n")

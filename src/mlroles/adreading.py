@@ -175,10 +175,7 @@ _TAG_LINE = re.compile(
     r"sector|teams)\s*[:|](?P<value>.*)$",
     re.IGNORECASE,
 )
-_SENTENCE_WORDS = frozenset(
-    _bar("you your we our will must should required experience with at", " ")
-    + _bar("own build lead design develop drive deliver", " ")
-)
+_SENTENCE_WORDS = frozenset(_bar("you your we our will must should required experience", " "))
 MAX_TAG_WORDS = 12
 
 
@@ -249,12 +246,13 @@ _LEGAL_LINE = re.compile(
     re.IGNORECASE,
 )
 
-# Letters of scripts written with spaces between words, digits, "+" and "#": "Réseaux" is
-# one word, not "R" and "seaux". Scripts written without spaces (Chinese, Japanese, Korean
-# as ads write it, Thai, Lao, Khmer, Burmese) end a word, since their ads write a name
-# straight after them ("熟悉Python和PyTorch", "และSQL"); they are no words of their own.
+# Letters, digits, "+" and "#": "Réseaux" is one word, not "R" and "seaux". Scripts whose
+# ads write a Latin name straight after their own letters end a word: those written without
+# spaces (Chinese, Japanese, Korean as ads write it, Thai, Lao, Khmer, Burmese: "熟悉Python和
+# PyTorch", "และSQL") and those that join a conjunction to the next word (Arabic, Hebrew:
+# "وSQL"). The catalogue's terms are in Latin letters; these are no words of its own.
 _UNSPACED = (
-    "\u0e00-\u0eff\u1000-\u109f\u1100-\u11ff\u1780-\u17ff\u3000-\u33ff\u3400-\u4dbf"
+    "\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u0e00-\u0eff\u1000-\u109f\u1100-\u11ff\u1780-\u17ff\u3000-\u33ff\u3400-\u4dbf"
     "\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\U00020000-\U0003134f"
 )
 _LETTER = rf"[^\W_{_UNSPACED}]"

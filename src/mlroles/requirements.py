@@ -70,17 +70,30 @@ _NOT_TOOLS = frozenset(
 # writes it. Other names are written in any case by ads that mean them ("python
 # (preferred)", "a docker container", "advanced excel", "BASH scripting").
 _WORD_NAMES = frozenset({"Swift"})
-# A tool's name in its everyday sense anywhere in a sentence: "where you excel", "Go Live".
-_EVERYDAY_SENSES = ("you excel", "will excel", "go live")
+_MARKS = "#*>-\u2022\u25aa\u25cf\u25a0\u25e6\u00b7\u2013\u2014"  # bullet and heading marks
+# A tool's name in its everyday sense within a sentence: "where you excel", "the ability to
+# excel", "people who excel at", "Go Live" (but "export to Excel" is the tool).
+_EVERYDAY_SENSES = (
+    "you excel",
+    "who excel",
+    "will excel",
+    "can excel",
+    "excel at",
+    "ability to excel",
+    "able to excel",
+    "chance to excel",
+    "opportunity to excel",
+    "drive to excel",
+    "want to excel",
+    "go live",
+)
 # Tools named by a verb, with the words after which, opening a sentence, they are the verb:
-# "Go through the dashboards", "Go the extra mile", "Excel at communicating" (but "Go is a
-# plus", "Go services", "Excel in a finance team" would be rare ways to write the verb).
+# "Go through the dashboards", "Go the extra mile", "Excel in a fast-paced team" (but "Go is
+# a plus", "Go services", "Go for backend services" are the language). A verb's other forms
+# ("excels", "excelled") are never the tool.
 _VERB_SENSES = {
     "Go": frozenset(
-        _words(
-            "through out beyond above the to from further deeper deep fast ahead back live hand "
-            "over into after for get"
-        )
+        _words("through out beyond above the to from further deeper deep fast ahead live hand into")
     ),
     "Excel": frozenset({"at", "in"}),
 }
@@ -200,7 +213,10 @@ def vocabulary(catalogue: Catalogue) -> tuple[VocabularyItem, ...]:
                 seen.add(variant.lower())
                 term = compile_phrase(variant)
                 items.append(VocabularyItem("tool", name, name, term, spelling))
-    items += _tool_phrases(catalogue, names)
+    other_names = _tool_phrases(catalogue, names)
+    items += other_names
+    # A skill's product that is another name of a tool ("Golang") is that tool too.
+    seen.update(i.term.words[0].text for i in other_names if len(i.term.words) == 1)
     # A product a catalogue tool already names is that tool, not a tool it lacks.
     return tuple(
         i._replace(product=None) if i.product and i.product.lower() in seen else i for i in items
@@ -325,6 +341,23 @@ def _case_ok(item: VocabularyItem, ad: ReadAd, start: int) -> bool:
     return not continues_a_word(line[end : end + 1])
 
 
+def _a_verb_not_the_tool(item: VocabularyItem, ad: ReadAd, start: int) -> bool:
+    """Whether a tool named by a verb ("Go", "Excel") is written as the verb here: in
+    another form ("excels", "excelled") or where `_a_verb_here` says so. Its other names
+    ("Golang") are never the verb."""
+    senses = _VERB_SENSES.get(item.key) if item.kind == "tool" else None
+    if senses is None or [w.text for w in item.term.words] != [item.key.lower()]:
+        return False
+    return ad.tokens[start].word != item.key.lower() or _a_verb_here(ad, start, senses)
+
+
+def _text_before(line: str, at: int) -> str:
+    """The line's text before offset `at`, without its bullet or heading marks."""
+    prefix = line[:at]
+    bullet = BULLET.match(prefix)
+    return prefix[bullet.end() if bullet else 0 :].strip().lstrip(_MARKS).strip()
+
+
 def _a_verb_here(ad: ReadAd, start: int, after: frozenset[str]) -> bool:
     """Whether a tool named by a verb is the verb here: opening a sentence before one of the
     words `after` it takes as a verb ("Go through the dashboards"; not "Go is a plus", "Go and
@@ -343,13 +376,11 @@ def _a_verb_here(ad: ReadAd, start: int, after: frozenset[str]) -> bool:
         and previous.word == "no"
         and line[previous.start + 2 : token.start] == "-"
     )
-    if after_no or re.match(r"/\s*no", line[end:], re.I):
+    if after_no or re.match(r"/\s*no[\s-]?go\b", line[end:], re.I):
         return True  # "No-Go", "Go/No-Go", "Go/NoGo"
     if joint == "-" and following is not None:
-        return following.word in after | {"getter"}
-    prefix = line[: token.start]
-    bullet = BULLET.match(prefix)
-    before = prefix[bullet.end() if bullet else 0 :].strip().lstrip("#*>").strip()
+        return following.word in after | {"getter", "getters"}
+    before = _text_before(line, token.start)
     return (
         (not before or before[-1] in ".:;!?")
         and following is not None
@@ -370,8 +401,7 @@ def extract(catalogue: Catalogue, ad: ReadAd) -> AdRequirements:
         for start, last in occurrences(item.term, ad, index, COUNTED.__contains__):
             if not _case_ok(item, ad, start) or _splits_the_phrase(ad, start, last):
                 continue
-            senses = _VERB_SENSES.get(item.key) if item.kind == "tool" else None
-            if senses is not None and _a_verb_here(ad, start, senses):
+            if _a_verb_not_the_tool(item, ad, start):
                 continue
             key = (item.kind, item.key)
             words = {t.word for t in ad.tokens[start : last + 1]}
@@ -472,7 +502,7 @@ def _names_a_team_or_job(ad: ReadAd, start: int, last: int, line: str) -> bool:
     engineers") says nothing, so a match there is never taken for a name."""
     tokens = ad.tokens
     first = tokens[start]
-    before = line[: first.start].strip().lstrip("#*->•").strip()
+    before = _text_before(line, first.start)
     if not before or before[-1] in ".:;!?":
         return False
 
@@ -567,6 +597,8 @@ def _unknown_tools(
             name = (joint.strip() or " ").join(words)
             if name.lower() in known or " ".join(words).lower() in known:
                 continue
+            if joint.strip() == "-" and any(w.lower() in known for w in words):
+                continue  # a known name with a suffix ("Go-Lang", "Go-Entwicklung")
             if not all(w[:1].isupper() for w in words):
                 continue
             add(name, number, section)
