@@ -266,7 +266,9 @@ def continues_a_word(char: str) -> bool:
     return _A_LETTER.fullmatch(char) is not None
 
 
-BULLET = re.compile("^\\s*([-*\u2022\u00b7\u2023\u25e6\u25aa\u2013\u2014]|\\d{1,2}[.)])\\s+")
+# The marks a list item opens with: hyphen, asterisk, bullets, squares, circles and dashes.
+BULLET_MARKS = "-*\u2022\u00b7\u2023\u25e6\u25aa\u25cf\u25a0\u2013\u2014"
+BULLET = re.compile(rf"^\s*([{BULLET_MARKS}]|\d{{1,2}}[.)])\s+")
 
 
 def _trim(text: str, lead: Callable[[str], bool], trail: Callable[[str], bool]) -> str:

@@ -28,17 +28,22 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from .adreading import BULLET, CLAUSE_END, ReadAd, Section, Token, continues_a_word, words_of
+from .adreading import (
+    BULLET,
+    BULLET_MARKS,
+    CLAUSE_END,
+    ReadAd,
+    Section,
+    Token,
+    continues_a_word,
+    words_of,
+)
 from .catalogue import Catalogue
 from .termmatch import CompiledTerm, compile_phrase, excerpt, index_ad, occurrences
 
 COUNTED = frozenset(
     {Section.INTRO, Section.ROLE, Section.DUTIES, Section.REQUIREMENTS, Section.NICE}
 )
-
-
-def _words(text: str) -> list[str]:
-    return re.findall(r"\S+", text)
 
 
 # Capitalised words that are not tools, however often they stand in a list of them.
@@ -70,7 +75,7 @@ _NOT_TOOLS = frozenset(
 # writes it. Other names are written in any case by ads that mean them ("python
 # (preferred)", "a docker container", "advanced excel", "BASH scripting").
 _WORD_NAMES = frozenset({"Swift"})
-_MARKS = "#*>-\u2022\u25aa\u25cf\u25a0\u25e6\u00b7\u2013\u2014"  # bullet and heading marks
+_MARKS = "#>" + BULLET_MARKS  # a heading's marks and a list item's
 # A tool's name in its everyday sense within a sentence: "where you excel", "the ability to
 # excel", "people who excel at", "Go Live" (but "export to Excel" is the tool).
 _EVERYDAY_SENSES = (
@@ -93,7 +98,10 @@ _EVERYDAY_SENSES = (
 # ("excels", "excelled") are never the tool.
 _VERB_SENSES = {
     "Go": frozenset(
-        _words("through out beyond above the to from further deeper deep fast ahead live hand into")
+        re.findall(
+            r"\S+",
+            "through out beyond above the to from further deeper deep fast ahead live hand into",
+        )
     ),
     "Excel": frozenset({"at", "in"}),
 }
@@ -203,14 +211,13 @@ def vocabulary(catalogue: Catalogue) -> tuple[VocabularyItem, ...]:
                 VocabularyItem("skill", skill.id, skill.name, term, product, product, named=True)
             )
     names = _tool_names(catalogue)
-    seen = set(names)
+    seen = set(_catalogue_tool_names(catalogue))
     for name in names.values():
         cased = name if len(name) <= 3 else _cased(name)
         term = compile_phrase(name, _EVERYDAY_SENSES)
         items.append(VocabularyItem("tool", name, name, term, cased))
         for variant, spelling in _tool_variants(name):
             if variant.lower() not in names:  # "PySpark" may be a catalogue's tool of its own
-                seen.add(variant.lower())
                 term = compile_phrase(variant)
                 items.append(VocabularyItem("tool", name, name, term, spelling))
     other_names = _tool_phrases(catalogue, names)
@@ -374,7 +381,7 @@ def _a_verb_here(ad: ReadAd, start: int, after: frozenset[str]) -> bool:
     after_no = (
         previous is not None
         and previous.word == "no"
-        and line[previous.start + 2 : token.start] == "-"
+        and line[previous.start + len(previous.word) : token.start] == "-"
     )
     if after_no or re.match(r"/\s*no[\s-]?go\b", line[end:], re.I):
         return True  # "No-Go", "Go/No-Go", "Go/NoGo"

@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from .adreading import (
     BULLET,
+    BULLET_MARKS,
     PEOPLE,
     ReadAd,
     Section,
@@ -217,4 +218,4 @@ def excerpt(line: str, at: int, width: int = 80) -> str:
 
 
 def _tidy(text: str) -> str:
-    return " ".join(text.strip().lstrip("#*->•").split())
+    return " ".join(text.strip().lstrip("#>" + BULLET_MARKS).split())
